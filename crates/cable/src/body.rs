@@ -1,0 +1,444 @@
+//! Pass 4: the body — paragraphs, sub-headings, page breaks, signature and trailing notes.
+
+use crate::header::classification_line;
+use crate::lines::Line;
+use crate::{Cable, Context, Field, Paragraph};
+
+/// Where the number, marking and text of a paragraph's first line are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ParagraphStart {
+    /// The number's digits: end offset and value.
+    pub(crate) number: Option<(usize, u32)>,
+    /// The marking between its parentheses: start and end offsets.
+    pub(crate) marking: Option<(usize, usize)>,
+    /// Where the paragraph's own text starts.
+    pub(crate) text_start: usize,
+}
+
+/// Recognises `1. (C/NF) Text`, `12. Text`, `(SBU) Text` at the start of a line.
+pub(crate) fn paragraph_start(text: &str) -> Option<ParagraphStart> {
+    let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut pos = 0;
+    let mut number = None;
+    if (1..=3).contains(&n_digits) {
+        let after = text.get(n_digits..)?;
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let after_spaces = after.get(spaces..)?;
+        if after_spaces.starts_with(['.', ')']) {
+            let rest = after_spaces.get(1..)?;
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) || rest.starts_with('(') {
+                number = Some((n_digits, text.get(..n_digits)?.parse().ok()?));
+                pos = n_digits + spaces + 1;
+            }
+        }
+    }
+    let after_number = text.get(pos..)?;
+    let blank = after_number.len() - after_number.trim_start().len();
+    let mut marking = None;
+    if let Some(inside) = after_number
+        .get(blank..)
+        .and_then(|rest| rest.strip_prefix('('))
+    {
+        if let Some(close) = inside.find(')') {
+            let candidate = inside.get(..close)?;
+            if is_portion_marking(candidate) {
+                let start = pos + blank + 1;
+                marking = Some((start, start + close));
+                pos = start + close + 1;
+            }
+        }
+    }
+    if number.is_none() && marking.is_none() {
+        return None;
+    }
+    let rest = text.get(pos..)?;
+    let text_start = pos + (rest.len() - rest.trim_start().len());
+    Some(ParagraphStart {
+        number,
+        marking,
+        text_start,
+    })
+}
+
+/// `U`, `C`, `S`, `TS`, `SBU`, `C/NF`, `S//NF`, `C/REL UK`, `SBU/N`, `LOU`.
+fn is_portion_marking(text: &str) -> bool {
+    let head = text.split(['/', ' ']).next().unwrap_or("");
+    matches!(
+        head,
+        "U" | "C"
+            | "S"
+            | "TS"
+            | "SBU"
+            | "LOU"
+            | "FOUO"
+            | "CONFIDENTIAL"
+            | "SECRET"
+            | "UNCLASSIFIED"
+    ) && text.len() <= 30
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || matches!(ch, '/' | ' ' | ',' | '-'))
+}
+
+/// A page or section break: `OTTAWA 00000372 002 OF 002`, a repeated classification line with a
+/// section, or an old-format `PAGE 02 …` line.
+fn is_page_break(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let all_digits = |word: &&str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit());
+    if let [station @ .., serial, page, of, count] = words.as_slice() {
+        if !station.is_empty()
+            && station
+                .iter()
+                .all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
+            && serial.len() >= 5
+            && all_digits(serial)
+            && all_digits(page)
+            && *of == "OF"
+            && all_digits(count)
+        {
+            return true;
+        }
+    }
+    if words.first() == Some(&"PAGE") && words.get(1).is_some_and(all_digits) {
+        return true;
+    }
+    classification_line(text)
+        .is_some_and(|parts| parts.origin.is_some() && text.contains("SECTION"))
+}
+
+/// Lines a publisher or a web page added after the cable.
+fn is_trailer_line(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    [
+        "DECLASSIFIED/RELEASED",
+        "THIS RECORD IS A PARTIAL EXTRACT",
+        "NNNN",
+        "BT",
+    ]
+    .iter()
+    .any(|start| upper.starts_with(start))
+        || classification_line(text).is_some_and(|parts| parts.origin.is_none())
+}
+
+/// A signer's name: one to four words of letters, e.g. `BREESE`, `SOBEL`, `Wilkins`, `DUNNIGAN/`.
+fn signature_name(text: &str) -> Option<&str> {
+    let name = text.trim_end_matches(['-', '/', '_', '=', ' ']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let letters_only = name
+        .chars()
+        .all(|ch| ch.is_alphabetic() || matches!(ch, ' ' | '.' | '-' | '\''));
+    let shouting = !name.chars().any(char::is_lowercase);
+    let upper = name.to_ascii_uppercase();
+    let is_phrase = [
+        "END",
+        "COMMENT",
+        "SUMMARY",
+        "UNCLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "SIPDIS",
+        "NOFORN",
+    ]
+    .iter()
+    .any(|word| {
+        upper
+            .split_whitespace()
+            .any(|w| w.trim_matches('.') == *word)
+    });
+    (!words.is_empty()
+        && words.len() <= 4
+        && name.len() <= 40
+        && letters_only
+        && !is_phrase
+        && (shouting || words.len() <= 2))
+        .then_some(name)
+}
+
+/// Reads the body, from line `first` to the end.
+pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable, first: usize) {
+    let cleaned = &context.cleaned.text;
+    let lines = context.lines;
+    let body = lines.get(first..).unwrap_or(&[]);
+    // Trailer and signature, read from the end.
+    let mut end = body.len();
+    let mut trailer: Vec<Line> = Vec::new();
+    while let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
+        if line.is_blank() || is_trailer_line(line.text(cleaned)) {
+            if !line.is_blank() {
+                trailer.push(line);
+            }
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
+        let text = line.text(cleaned);
+        let alone = end < 2 || body.get(end - 2).is_some_and(|before| before.is_blank());
+        let has_paragraphs = body
+            .get(..end - 1)
+            .is_some_and(|before| before.iter().any(|l| !l.is_blank()));
+        if let Some(name) = signature_name(text).filter(|_| alone && has_paragraphs) {
+            cable.signature =
+                Some(context.field(line.start, line.start + name.len(), name.to_string()));
+            end -= 1;
+        }
+    }
+    read_paragraphs(context, cable, body.get(..end).unwrap_or(&[]));
+    for line in trailer.into_iter().rev() {
+        cable
+            .notes
+            .push(context.field(line.start, line.end, line.text(cleaned).to_string()));
+    }
+}
+
+/// A run of non-blank lines with page breaks taken out.
+struct Block {
+    lines: Vec<Line>,
+}
+
+fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
+    let cleaned = &context.cleaned.text;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    for &line in lines {
+        let text = line.text(cleaned);
+        if line.is_blank() {
+            if !current.is_empty() {
+                blocks.push(Block {
+                    lines: std::mem::take(&mut current),
+                });
+            }
+        } else if is_page_break(text) {
+            cable.page_breaks.push(context.span(line.start, line.end));
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(Block { lines: current });
+    }
+
+    let mut last_number: Option<u32> = None;
+    let mut pending_heading: Option<Field<String>> = None;
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut saw_numbered = false;
+    for (block_idx, block) in blocks.iter().enumerate() {
+        let Some(&first_line) = block.lines.first() else {
+            continue;
+        };
+        let first_text = first_line.text(cleaned);
+        let next_is_numbered = blocks
+            .get(block_idx + 1)
+            .and_then(|next| next.lines.first())
+            .and_then(|line| paragraph_start(line.text(cleaned)))
+            .is_some_and(|start| start.number.is_some());
+        let start = paragraph_start(first_text);
+        if start.is_none() && block.lines.len() == 1 && next_is_numbered && is_heading(first_text) {
+            pending_heading =
+                Some(context.field(first_line.start, first_line.end, first_text.to_string()));
+            continue;
+        }
+        for (line_idx, &line) in block.lines.iter().enumerate() {
+            let text = line.text(cleaned);
+            let start = paragraph_start(text).filter(|start| match (line_idx, start.number) {
+                // Inside a block only the next number in sequence starts a paragraph.
+                (0, _) => true,
+                (_, Some((_, number))) => {
+                    Some(number) == last_number.map(|n| n + 1)
+                        || fixed_number(number, last_number).is_some()
+                }
+                (_, None) => false,
+            });
+            match start {
+                Some(start) => {
+                    let paragraph = begin_paragraph(
+                        context,
+                        line,
+                        start,
+                        &mut last_number,
+                        pending_heading.take(),
+                    );
+                    saw_numbered |= paragraph.number.is_some();
+                    paragraphs.push(paragraph);
+                }
+                None => {
+                    let continues =
+                        line_idx > 0 || continues_previous(paragraphs.last(), text, saw_numbered);
+                    match paragraphs.last_mut() {
+                        Some(paragraph) if continues => {
+                            let separator = if line_idx > 0 {
+                                " "
+                            } else if starts_lowercase(text) {
+                                " "
+                            } else {
+                                "\n\n"
+                            };
+                            append(context, paragraph, line, separator);
+                        }
+                        _ => {
+                            let mut paragraph = Paragraph {
+                                span: context.span(line.start, line.end),
+                                number: None,
+                                marking: None,
+                                heading: pending_heading.take(),
+                                text: String::new(),
+                            };
+                            append(context, &mut paragraph, line, "");
+                            paragraphs.push(paragraph);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Unnumbered text with a web address after the last numbered paragraph is page furniture.
+    while paragraphs.last().is_some_and(|p| {
+        p.number.is_none()
+            && saw_numbered
+            && (p.text.contains("http://") || p.text.contains("https://"))
+    }) {
+        if let Some(paragraph) = paragraphs.pop() {
+            cable.notes.push(Field {
+                span: paragraph.span,
+                raw: paragraph.text.clone(),
+                value: paragraph.text,
+            });
+        }
+    }
+    if let Some(heading) = pending_heading {
+        cable.notes.push(heading);
+    }
+    cable.paragraphs = paragraphs;
+}
+
+fn begin_paragraph(
+    context: &mut Context<'_>,
+    line: Line,
+    start: ParagraphStart,
+    last_number: &mut Option<u32>,
+    heading: Option<Field<String>>,
+) -> Paragraph {
+    let number = start.number.map(|(digits_end, written)| {
+        let value = fixed_number(written, *last_number).unwrap_or(written);
+        let field = context.field(line.start, line.start + digits_end, value);
+        if value != written {
+            context.note(
+                field.span,
+                &format!("Read paragraph number {written} as {value}: a pilcrow (¶) copied as \"1\" before the number, as the sequence shows."),
+            );
+        } else if let Some(last) = *last_number {
+            if value != last + 1 {
+                context.note(field.span, &format!("Paragraph {value} follows paragraph {last}."));
+            }
+        }
+        *last_number = Some(value);
+        field
+    });
+    let marking = start.marking.map(|(from, to)| {
+        let text = context
+            .cleaned
+            .slice(line.start + from, line.start + to)
+            .to_string();
+        context.field(line.start + from, line.start + to, text)
+    });
+    let text = context
+        .cleaned
+        .slice(line.start + start.text_start, line.end)
+        .to_string();
+    Paragraph {
+        span: context.span(line.start, line.end),
+        number,
+        marking,
+        heading,
+        text,
+    }
+}
+
+/// A number written `1N` where `N` is the next in sequence: the `1` is a pilcrow that lost its
+/// glyph (`¶4` → `14`).
+fn fixed_number(written: u32, last: Option<u32>) -> Option<u32> {
+    let expected = last? + 1;
+    if written == expected {
+        return None;
+    }
+    let digits = written.to_string();
+    let rest = digits.strip_prefix('1')?;
+    (rest.parse::<u32>().ok()? == expected).then_some(expected)
+}
+
+fn append(context: &Context<'_>, paragraph: &mut Paragraph, line: Line, separator: &str) {
+    let text = context.cleaned.slice(line.start, line.end);
+    if !paragraph.text.is_empty() {
+        paragraph.text.push_str(separator);
+    }
+    paragraph.text.push_str(text);
+    paragraph.span = paragraph.span.cover(context.span(line.start, line.end));
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether an unnumbered block continues the paragraph before it (split by a page break or a
+/// stray blank line) rather than starting a new one.
+fn continues_previous(previous: Option<&Paragraph>, text: &str, saw_numbered: bool) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    if !saw_numbered {
+        return false;
+    }
+    let ends_sentence = previous
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', ')']);
+    starts_lowercase(text) || !ends_sentence
+}
+
+/// A sub-heading: a short line that is not a sentence.
+fn is_heading(text: &str) -> bool {
+    text.len() <= 80 && !text.ends_with(['.', ',', ';']) && text.split_whitespace().count() <= 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_paragraph_starts() {
+        let start = paragraph_start("1. (C/NF) Summary: text");
+        assert_eq!(start.map(|s| s.number), Some(Some((1, 1))));
+        assert_eq!(start.and_then(|s| s.marking), Some((4, 8)));
+        assert_eq!(start.map(|s| s.text_start), Some(10));
+        assert!(paragraph_start("(SBU) Text")
+            .is_some_and(|s| s.number.is_none() && s.marking.is_some()));
+        assert!(paragraph_start("12. Text").is_some_and(|s| s.number == Some((2, 12))));
+        assert!(paragraph_start("1998 was a year").is_none());
+        assert!(paragraph_start("(Our preferred option is to delete)").is_none());
+    }
+
+    #[test]
+    fn fixes_pilcrow_numbers_from_the_sequence() {
+        assert_eq!(fixed_number(14, Some(3)), Some(4));
+        assert_eq!(fixed_number(4, Some(3)), None);
+        assert_eq!(fixed_number(11, Some(10)), None);
+        assert_eq!(fixed_number(11, None), None);
+    }
+
+    #[test]
+    fn recognises_page_breaks_and_signatures() {
+        assert!(is_page_break("OTTAWA 00000372 002 OF 002"));
+        assert!(is_page_break(
+            "C O N F I D E N T I A L SECTION 02 OF 02 OTTAWA 000372"
+        ));
+        assert!(is_page_break("PAGE 02 ROME 01196 01 OF 02 082030Z"));
+        assert!(!is_page_break("The vote was 12 OF 15"));
+        assert_eq!(signature_name("BREESE----"), Some("BREESE"));
+        assert_eq!(signature_name("END SUMMARY."), None);
+        assert_eq!(
+            signature_name("The end of it all was near, they said"),
+            None
+        );
+    }
+}

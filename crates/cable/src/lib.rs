@@ -1,0 +1,502 @@
+//! A total, span-preserving parser for the raw text of US diplomatic cables.
+//!
+//! [`parse`] takes whatever a user pasted — a cable copied from a web page, with link debris and
+//! page breaks — and returns a [`Cable`] tree plus [`Diagnostic`]s. It never fails and never
+//! panics: malformed input gives a smaller tree and more diagnostics. Every node carries a
+//! [`Span`], byte offsets into the input, so `&input[node.span.range()]` is the text it came from.
+//!
+//! # Example
+//!
+//! ```
+//! let text = "\
+//! O 141423Z MAR 08
+//! FM AMEMBASSY OTTAWA
+//! TO RUEHC/SECSTATE WASHDC IMMEDIATE 7513
+//!
+//! C O N F I D E N T I A L OTTAWA 000372
+//!
+//! SUBJECT: CANADA: DISCORD OVER OSLO PROCESS
+//!
+//! REF: A. STATE 24735
+//!
+//! 1. (C) Summary: text.
+//! ";
+//! let parse = cable::parse(text);
+//! let cable = &parse.cable;
+//! assert_eq!(cable.canonical_id.as_ref().map(|id| id.value.as_str()), Some("08OTTAWA372"));
+//! assert_eq!(cable.references[0].canonical_id.as_deref(), Some("08STATE24735"));
+//! assert_eq!(cable.paragraphs[0].marking.as_ref().map(|m| m.value.as_str()), Some("C"));
+//! assert_eq!(&text[cable.paragraphs[0].span.range()], "1. (C) Summary: text.");
+//! assert!(cable::validate(text, &parse).is_ok());
+//! ```
+#![deny(missing_docs)]
+
+mod body;
+mod header;
+mod lines;
+mod references;
+mod source;
+mod validate;
+
+pub use validate::{validate, SpanError};
+
+use std::fmt;
+use std::ops::Range;
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// Byte offsets `start..end` into the text given to [`parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing the input.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether `other` lies within this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A value read from the text, with where it was and how it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Field<T> {
+    /// Where the value was written.
+    pub span: Span,
+    /// The text as written, after removing page debris (link markup, pilcrows).
+    pub raw: String,
+    /// The normalised value.
+    pub value: T,
+}
+
+/// The result of [`parse`]: a tree, always, and what was odd about the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Parse {
+    /// The decomposed cable; fields the text does not have are `None` or empty.
+    pub cable: Cable,
+    /// Problems found, each pointing at the text concerned.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parse {
+    /// Whether anything cable-like was found: a header field, a reference or a numbered paragraph.
+    pub fn looks_like_cable(&self) -> bool {
+        let cable = &self.cable;
+        cable.routing.is_some()
+            || cable.classification.is_some()
+            || cable.subject.is_some()
+            || !cable.tags.is_empty()
+            || !cable.references.is_empty()
+            || cable
+                .paragraphs
+                .iter()
+                .any(|paragraph| paragraph.number.is_some())
+    }
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Severity {
+    /// The parser made a choice the reader may want to check.
+    Note,
+    /// Something expected is missing or inconsistent.
+    Warning,
+}
+
+/// A problem found while parsing, with the text it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The text concerned.
+    pub span: Span,
+    /// One sentence for the reader.
+    pub message: String,
+}
+
+/// A decomposed cable.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Cable {
+    /// The whole input.
+    pub span: Span,
+    /// Canonical ID such as `08OTTAWA372`: year of the date-time group, station, serial.
+    pub canonical_id: Option<Field<String>>,
+    /// The transmission (routing) header above the classification line.
+    pub routing: Option<Routing>,
+    /// The classification line (`C O N F I D E N T I A L SECTION 01 OF 02 OTTAWA 000372`).
+    pub classification: Option<ClassificationLine>,
+    /// Handling captions such as `SIPDIS`, `NOFORN`, `DEPT FOR EUR/RPM`.
+    pub captions: Vec<Field<String>>,
+    /// The `E.O.` declassification line.
+    pub declassification: Option<Declassification>,
+    /// `TAGS:` codes.
+    pub tags: Vec<Field<String>>,
+    /// `SUBJECT:` text, joined across lines.
+    pub subject: Option<Field<String>>,
+    /// The whole reference block (`REF:` and its items).
+    pub references_span: Option<Span>,
+    /// Items of the reference block.
+    pub references: Vec<Reference>,
+    /// `Classified By:` text.
+    pub classified_by: Option<Field<String>>,
+    /// Paragraphs of the body, numbered or not.
+    pub paragraphs: Vec<Paragraph>,
+    /// Page and section breaks removed from the body text.
+    pub page_breaks: Vec<Span>,
+    /// The signer's name, e.g. `BREESE`.
+    pub signature: Option<Field<String>>,
+    /// Lines that are not part of the cable: publisher notes, page furniture after the signature.
+    pub notes: Vec<Field<String>>,
+}
+
+/// The ACP-127 transmission header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Routing {
+    /// The whole header.
+    pub span: Span,
+    /// `VZCZCXRO5278`.
+    pub transmission_id: Option<Field<String>>,
+    /// The precedence and relay line, e.g. `OO RUEHGA RUEHHA`.
+    pub relay: Option<Field<String>>,
+    /// The `DE` line: station routing indicator, serial and filing time.
+    pub station: Option<Field<String>>,
+    /// Classification from the security line (`ZNY CCCCC`).
+    pub security: Option<Field<Classification>>,
+    /// Precedence of the message, from the date-time group line.
+    pub precedence: Option<Field<Precedence>>,
+    /// The date-time group.
+    pub date_time: Option<Field<DateTime>>,
+    /// `FM` line: the originator.
+    pub from: Option<Field<String>>,
+    /// Action addressees.
+    pub to: Vec<Addressee>,
+    /// Information addressees.
+    pub info: Vec<Addressee>,
+}
+
+/// One addressee of a `TO` or `INFO` list, e.g. `RUEHC/SECSTATE WASHDC IMMEDIATE 7513`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Addressee {
+    /// The addressee's line.
+    pub span: Span,
+    /// Routing indicator before the slash, e.g. `RUEHC`.
+    pub routing_indicator: Option<String>,
+    /// Plain-language address, e.g. `SECSTATE WASHDC`.
+    pub name: String,
+    /// Precedence given to this addressee.
+    pub precedence: Option<Precedence>,
+    /// Message serial number for this addressee, as written.
+    pub serial: Option<String>,
+}
+
+/// How urgently a cable was to be delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Precedence {
+    /// `Z`.
+    Flash,
+    /// `NIACT IMMEDIATE`: night action, wake the officer.
+    Niact,
+    /// `O`.
+    Immediate,
+    /// `P`.
+    Priority,
+    /// `R`.
+    Routine,
+}
+
+impl Precedence {
+    /// The prosign letter (`Z`, `O`, `P`, `R`) or word.
+    pub fn from_prosign(prosign: &str) -> Option<Precedence> {
+        Some(match prosign {
+            "Z" | "FLASH" => Precedence::Flash,
+            "NIACT" => Precedence::Niact,
+            "O" | "IMMEDIATE" => Precedence::Immediate,
+            "P" | "PRIORITY" => Precedence::Priority,
+            "R" | "ROUTINE" => Precedence::Routine,
+            _ => return None,
+        })
+    }
+
+    /// The precedence in words, as a reader knows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precedence::Flash => "FLASH",
+            Precedence::Niact => "NIACT IMMEDIATE",
+            Precedence::Immediate => "IMMEDIATE",
+            Precedence::Priority => "PRIORITY",
+            Precedence::Routine => "ROUTINE",
+        }
+    }
+}
+
+/// A date and time in UTC, as written in a date-time group (`141423Z MAR 08`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct DateTime {
+    /// Four-digit year.
+    pub year: u16,
+    /// 1–12.
+    pub month: u8,
+    /// 1–31.
+    pub day: u8,
+    /// 0–23.
+    pub hour: u8,
+    /// 0–59.
+    pub minute: u8,
+}
+
+impl fmt::Display for DateTime {
+    /// `2008-03-14 14:23Z`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02} {:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute
+        )
+    }
+}
+
+/// Security classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
+pub enum Classification {
+    /// `UNCLAS`, `UNCLASSIFIED`.
+    Unclassified,
+    /// `UNCLASSIFIED//FOR OFFICIAL USE ONLY` and `SENSITIVE BUT UNCLASSIFIED`.
+    UnclassifiedForOfficialUseOnly,
+    /// `EFTO`: unclassified, encrypted for transmission only.
+    EncryptForTransmissionOnly,
+    /// `LIMITED OFFICIAL USE`.
+    LimitedOfficialUse,
+    /// `CONFIDENTIAL`.
+    Confidential,
+    /// `SECRET`.
+    Secret,
+    /// `TOP SECRET`.
+    TopSecret,
+}
+
+impl Classification {
+    /// The marking in words, as printed on a banner.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Classification::Unclassified => "UNCLASSIFIED",
+            Classification::UnclassifiedForOfficialUseOnly => "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+            Classification::EncryptForTransmissionOnly => "UNCLASSIFIED//EFTO",
+            Classification::LimitedOfficialUse => "LIMITED OFFICIAL USE",
+            Classification::Confidential => "CONFIDENTIAL",
+            Classification::Secret => "SECRET",
+            Classification::TopSecret => "TOP SECRET",
+        }
+    }
+}
+
+/// The classification line under the routing header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct ClassificationLine {
+    /// The whole line.
+    pub span: Span,
+    /// The classification.
+    pub classification: Field<Classification>,
+    /// Dissemination controls written with the classification, e.g. `NOFORN` in `SECRET//NOFORN`.
+    pub controls: Vec<String>,
+    /// `SECTION 01 OF 02`: this section and the count.
+    pub section: Option<Field<(u32, u32)>>,
+    /// Originating station, e.g. `OTTAWA`, `USUN NEW YORK`.
+    pub origin: Option<Field<String>>,
+    /// Station serial number without leading zeros, e.g. `372`.
+    pub serial: Option<Field<String>>,
+}
+
+/// The `E.O.` line: which executive order classified the cable and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Declassification {
+    /// The whole line.
+    pub span: Span,
+    /// `12958`.
+    pub order: Option<String>,
+    /// What follows `DECL:`, e.g. `03/14/2018`, `OADR`.
+    pub decl: Option<String>,
+}
+
+/// One item of the reference block, e.g. `A. STATE 24735`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Reference {
+    /// The item, letter included.
+    pub span: Span,
+    /// `A`, `B`, … when the item has one.
+    pub letter: Option<String>,
+    /// The item's text without its letter, e.g. `07 STATE 164503`.
+    pub text: String,
+    /// What kind of document is cited.
+    pub kind: ReferenceKind,
+    /// Canonical ID when the item cites a cable, e.g. `07STATE164503`.
+    pub canonical_id: Option<String>,
+}
+
+/// What a reference cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum ReferenceKind {
+    /// Another cable.
+    Cable,
+    /// An e-mail.
+    Email,
+    /// A fax.
+    Fax,
+    /// A telephone call.
+    Telcon,
+    /// A memorandum or letter.
+    Memo,
+    /// A meeting or conversation.
+    Meeting,
+    /// A report.
+    Report,
+    /// A web page.
+    Web,
+    /// Anything else.
+    Other,
+}
+
+impl ReferenceKind {
+    /// The kind in words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceKind::Cable => "cable",
+            ReferenceKind::Email => "e-mail",
+            ReferenceKind::Fax => "fax",
+            ReferenceKind::Telcon => "telcon",
+            ReferenceKind::Memo => "memo",
+            ReferenceKind::Meeting => "meeting",
+            ReferenceKind::Report => "report",
+            ReferenceKind::Web => "web",
+            ReferenceKind::Other => "other",
+        }
+    }
+}
+
+/// A paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Paragraph {
+    /// From its number (or first line) to its last line, page breaks included.
+    pub span: Span,
+    /// The paragraph number; `raw` keeps what was written (`14` for a garbled `¶4`).
+    pub number: Option<Field<u32>>,
+    /// Portion marking without parentheses, e.g. `C/NF`.
+    pub marking: Option<Field<String>>,
+    /// A sub-heading written just above the paragraph, e.g. `Comment`.
+    pub heading: Option<Field<String>>,
+    /// Reading text: number and marking removed, wrapped lines joined, page breaks removed.
+    pub text: String,
+}
+
+/// Parses the text of a cable. Never fails: see the crate documentation.
+pub fn parse(input: &str) -> Parse {
+    let cleaned = source::Cleaned::new(input);
+    let lines = lines::split(&cleaned.text);
+    let mut diagnostics = Vec::new();
+    if cleaned.n_debris > 0 {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            span: Span::new(0, input.len()),
+            message: format!(
+                "Removed {} pieces of web-page debris (link markup, pilcrows) before reading.",
+                cleaned.n_debris
+            ),
+        });
+    }
+    let mut cable = Cable {
+        span: Span::new(0, input.len()),
+        ..Cable::default()
+    };
+    let mut context = Context {
+        cleaned: &cleaned,
+        lines: &lines,
+        diagnostics: &mut diagnostics,
+    };
+    let body_start = header::read(&mut context, &mut cable);
+    body::read(&mut context, &mut cable, body_start);
+    if cable.canonical_id.is_none() && cable.classification.is_some() {
+        let span = cable
+            .classification
+            .as_ref()
+            .map(|line| line.span)
+            .unwrap_or_default();
+        context.warn(span, "No canonical ID: the classification line or the date-time group lacks the station, serial or year.");
+    }
+    Parse { cable, diagnostics }
+}
+
+/// What every pass reads and writes.
+pub(crate) struct Context<'a> {
+    pub(crate) cleaned: &'a source::Cleaned,
+    pub(crate) lines: &'a [lines::Line],
+    pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Context<'_> {
+    /// A field from the cleaned range `start..end`.
+    pub(crate) fn field<T>(&self, start: usize, end: usize, value: T) -> Field<T> {
+        Field {
+            span: self.cleaned.span(start, end),
+            raw: self.cleaned.slice(start, end).to_string(),
+            value,
+        }
+    }
+
+    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+        self.cleaned.span(start, end)
+    }
+
+    pub(crate) fn note(&mut self, span: Span, message: &str) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            span,
+            message: message.to_string(),
+        });
+    }
+
+    pub(crate) fn warn(&mut self, span: Span, message: &str) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message: message.to_string(),
+        });
+    }
+}

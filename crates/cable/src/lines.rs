@@ -1,0 +1,76 @@
+//! Pass 2: split the cleaned text into lines.
+
+/// One line of the cleaned text, without its terminator and trailing blanks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// First byte of the line's content, after leading blanks.
+    pub(crate) start: usize,
+    /// One past the last non-blank byte (equal to `start` for a blank line).
+    pub(crate) end: usize,
+}
+
+impl Line {
+    pub(crate) fn text(self, cleaned: &str) -> &str {
+        cleaned.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub(crate) fn is_blank(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`, trimming blanks (spaces, tabs, no-break spaces) at both
+/// ends of each line.
+pub(crate) fn split(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let byte = bytes.get(pos).copied();
+        if matches!(byte, None | Some(b'\n') | Some(b'\r')) {
+            lines.push(trimmed(text, line_start, pos));
+            if byte.is_none() {
+                break;
+            }
+            let terminator = if byte == Some(b'\r') && bytes.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            pos += terminator;
+            line_start = pos;
+        } else {
+            pos += 1;
+        }
+    }
+    lines
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Line {
+    let content = text.get(start..end).unwrap_or("");
+    let leading = content.len() - content.trim_start().len();
+    let trailing = content.len() - content.trim_end().len();
+    if leading == content.len() {
+        return Line { start, end: start };
+    }
+    Line {
+        start: start + leading,
+        end: end - trailing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_line_ending_and_trims() {
+        let text = "  a \r\nb\rc\n\n d";
+        let lines: Vec<&str> = split(text)
+            .into_iter()
+            .map(|line| line.text(text))
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+    }
+}

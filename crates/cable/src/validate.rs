@@ -1,0 +1,124 @@
+//! The span invariant, checked after parsing by tests and fuzzers.
+
+use crate::{Parse, Span};
+use std::fmt;
+
+/// A span that breaks the invariant: in bounds, on character boundaries, inside the cable, and
+/// paragraphs in order without overlap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanError {
+    /// What the span belongs to, e.g. `paragraph 3`.
+    pub node: String,
+    /// The offending span.
+    pub span: Span,
+    /// What is wrong with it.
+    pub problem: &'static str,
+}
+
+impl fmt::Display for SpanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at {}..{}: {}",
+            self.node, self.span.start, self.span.end, self.problem
+        )
+    }
+}
+
+/// Checks every span of `parse` against the `input` it was parsed from.
+pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
+    let cable = &parse.cable;
+    let mut spans: Vec<(String, Span)> = vec![("cable".to_string(), cable.span)];
+    let mut add = |node: &str, span: Span| spans.push((node.to_string(), span));
+    if let Some(id) = &cable.canonical_id {
+        add("canonical ID", id.span);
+    }
+    if let Some(routing) = &cable.routing {
+        add("routing header", routing.span);
+        for field in [
+            &routing.transmission_id,
+            &routing.relay,
+            &routing.station,
+            &routing.from,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            add("routing field", field.span);
+        }
+        if let Some(field) = &routing.date_time {
+            add("date-time group", field.span);
+        }
+        for addressee in routing.to.iter().chain(&routing.info) {
+            add("addressee", addressee.span);
+        }
+    }
+    if let Some(line) = &cable.classification {
+        add("classification line", line.span);
+        add("classification", line.classification.span);
+    }
+    for field in cable.captions.iter().chain(&cable.tags).chain(&cable.notes) {
+        add("header field", field.span);
+    }
+    for field in [&cable.subject, &cable.classified_by, &cable.signature]
+        .into_iter()
+        .flatten()
+    {
+        add("header field", field.span);
+    }
+    if let Some(span) = cable.references_span {
+        add("reference block", span);
+    }
+    for reference in &cable.references {
+        add("reference", reference.span);
+    }
+    for span in &cable.page_breaks {
+        add("page break", *span);
+    }
+    for diagnostic in &parse.diagnostics {
+        add("diagnostic", diagnostic.span);
+    }
+    let mut previous_end = 0;
+    for (idx, paragraph) in cable.paragraphs.iter().enumerate() {
+        let node = format!("paragraph {}", idx + 1);
+        if paragraph.span.start < previous_end {
+            return Err(SpanError {
+                node,
+                span: paragraph.span,
+                problem: "overlaps the paragraph before it",
+            });
+        }
+        previous_end = paragraph.span.end;
+        spans.push((node.clone(), paragraph.span));
+        for field in [&paragraph.heading, &paragraph.marking]
+            .into_iter()
+            .flatten()
+        {
+            spans.push((node.clone(), field.span));
+        }
+        if let Some(number) = &paragraph.number {
+            spans.push((node.clone(), number.span));
+        }
+    }
+    for (node, span) in spans {
+        let problem = if span.start > span.end {
+            Some("starts after it ends")
+        } else if span.end > input.len() {
+            Some("ends past the input")
+        } else if !input.is_char_boundary(span.start) || !input.is_char_boundary(span.end) {
+            Some("is not on character boundaries")
+        } else if !cable.span.contains(span) {
+            Some("lies outside the cable")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(SpanError {
+                node,
+                span,
+                problem,
+            });
+        }
+    }
+    Ok(())
+}
