@@ -1,1 +1,11 @@
+//! cablescope: paste the raw text of a US diplomatic cable and read it decomposed, entirely in the
+//! browser. The parsing lives in the `cable` crate; this crate is the yew front end.
 
+mod app;
+pub mod components;
+pub mod state;
+
+pub use app::App;
+
+/// The cable the page opens with: 08OTTAWA372 as copied from a scraped cable page.
+pub const SEED_CABLE: &str = include_str!("../corpus/seed/08OTTAWA372.txt");

@@ -175,6 +175,52 @@ pub struct Cable {
     pub notes: Vec<Field<String>>,
 }
 
+impl Cable {
+    /// The span of everything above the body: routing header, classification line, captions and
+    /// keyword fields.
+    pub fn header_span(&self) -> Option<Span> {
+        let mut spans = Vec::new();
+        spans.extend(self.routing.as_ref().map(|routing| routing.span));
+        spans.extend(self.classification.as_ref().map(|line| line.span));
+        spans.extend(
+            self.captions
+                .iter()
+                .chain(&self.tags)
+                .map(|field| field.span),
+        );
+        spans.extend(
+            [&self.subject, &self.classified_by]
+                .into_iter()
+                .flatten()
+                .map(|field| field.span),
+        );
+        spans.extend(self.declassification.as_ref().map(|line| line.span));
+        spans.extend(self.references_span);
+        spans.into_iter().reduce(Span::cover)
+    }
+
+    /// The classification: from the classification line, else from the routing security line.
+    pub fn classification(&self) -> Option<Classification> {
+        self.classification
+            .as_ref()
+            .map(|line| line.classification.value)
+            .or_else(|| {
+                self.routing
+                    .as_ref()
+                    .and_then(|routing| routing.security.as_ref())
+                    .map(|field| field.value)
+            })
+    }
+
+    /// The date-time group's value, when the text has one.
+    pub fn date_time(&self) -> Option<DateTime> {
+        self.routing
+            .as_ref()
+            .and_then(|routing| routing.date_time.as_ref())
+            .map(|field| field.value)
+    }
+}
+
 /// The ACP-127 transmission header.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]

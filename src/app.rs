@@ -1,0 +1,97 @@
+//! Wires the state to the components: the input on one side, the decomposition on the other.
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::diagnostics_list::DiagnosticsList;
+use crate::components::header_card::HeaderCard;
+use crate::components::input_panel::InputPanel;
+use crate::components::notice_bar::NoticeBar;
+use crate::components::paragraphs_list::ParagraphsList;
+use crate::components::references_list::ReferencesList;
+use crate::components::source_snippet::SourceText;
+use crate::state::{Action, AppState};
+
+/// How long typing must pause before the text is parsed again.
+pub const PARSE_DEBOUNCE_MS: u32 = 120;
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+
+    // Parse after the user pauses, so typing is never held up by parsing.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.text.clone(), move |_| {
+            let timeout = Timeout::new(PARSE_DEBOUNCE_MS, move || {
+                dispatcher.dispatch(Action::Parse)
+            });
+            move || drop(timeout)
+        });
+    }
+
+    let source = use_memo(state.parsed_text.clone(), |text| {
+        SourceText::new(text.clone())
+    });
+    let parse = state.parse.clone();
+    let dispatch = |make: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(make(text)))
+    };
+    let on_edit = dispatch(Action::Edit);
+    let on_file_error = dispatch(Action::FileError);
+    let on_file = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            dispatcher.dispatch(Action::LoadFile { name, bytes })
+        })
+    };
+    let on_restore = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::RestoreSample))
+    };
+    let on_undo = state.replaced_text.as_ref().map(|_| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::UndoReplace))
+    });
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::DismissNotice))
+    };
+
+    let status = if state.parsed_text.trim().is_empty() {
+        Some("The text area is empty. Paste the raw text of a cable, open a .txt file, or restore the sample.")
+    } else if !parse.looks_like_cable() {
+        Some("This text does not look like a cable: no routing header, classification line, TAGS, SUBJECT or REF field, and no numbered paragraph was found. What could be read is shown below.")
+    } else {
+        None
+    };
+    let pending = state.text != state.parsed_text;
+
+    html! {
+        <>
+            <header class="page-header">
+                <h1>{ "cablescope" }</h1>
+                <p class="tagline">{ "Paste a US diplomatic cable and read it decomposed: header, references, paragraphs." }</p>
+            </header>
+            <main class="layout">
+                <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} />
+                <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">
+                    if let Some(notice) = &state.notice {
+                        <NoticeBar notice={notice.clone()} {on_undo} {on_dismiss} />
+                    }
+                    if let Some(status) = status {
+                        <p class="status-message" id="status-message" role="status">{ status }</p>
+                    }
+                    if !state.parsed_text.trim().is_empty() {
+                        <HeaderCard parse={parse.clone()} source={source.clone()} />
+                        <ReferencesList parse={parse.clone()} source={source.clone()} />
+                        <ParagraphsList parse={parse.clone()} source={source.clone()} />
+                        <DiagnosticsList parse={parse.clone()} source={source.clone()} />
+                    }
+                </div>
+            </main>
+        </>
+    }
+}

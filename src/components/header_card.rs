@@ -1,0 +1,170 @@
+//! The header region: who sent the cable, when, to whom, how classified, and what it is about.
+
+use std::rc::Rc;
+
+use cable::{Addressee, Cable, Parse};
+use yew::prelude::*;
+
+use super::source_snippet::{SourceSnippet, SourceText};
+
+/// Props of [`HeaderCard`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderCardProps {
+    /// The decomposition.
+    pub parse: Rc<Parse>,
+    /// The parsed text.
+    pub source: Rc<SourceText>,
+}
+
+/// One row of the header table; `id` is the row's stable anchor.
+fn row(id: &str, label: &str, value: Html) -> Html {
+    html! {
+        <div class="field" id={format!("field-{id}")}>
+            <dt>{ label }</dt>
+            <dd data-field={id.to_string()}>{ value }</dd>
+        </div>
+    }
+}
+
+fn addressees(list: &[Addressee]) -> Html {
+    html! {
+        <ul class="addressees">
+            { for list.iter().map(|addressee| html! {
+                <li>
+                    { &addressee.name }
+                    if let Some(precedence) = addressee.precedence {
+                        <span class="precedence">{ " · " }{ precedence.as_str() }</span>
+                    }
+                    if let Some(ri) = &addressee.routing_indicator {
+                        <span class="routing-indicator" title="Routing indicator">{ " " }{ ri }</span>
+                    }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// Header fields as a definition list; absent fields are left out, not shown empty.
+#[function_component(HeaderCard)]
+pub fn header_card(props: &HeaderCardProps) -> Html {
+    let cable: &Cable = &props.parse.cable;
+    let routing = cable.routing.as_ref();
+    let mut rows = Vec::new();
+    if let Some(id) = &cable.canonical_id {
+        rows.push(row(
+            "canonical-id",
+            "Canonical ID",
+            html! { <code>{ &id.value }</code> },
+        ));
+    }
+    if let Some(date_time) = cable.date_time() {
+        rows.push(row(
+            "date-time",
+            "Date-time",
+            html! { <time>{ date_time.to_string() }</time> },
+        ));
+    }
+    if let Some(precedence) = routing.and_then(|routing| routing.precedence.as_ref()) {
+        rows.push(row(
+            "precedence",
+            "Precedence",
+            html! { { precedence.value.as_str() } },
+        ));
+    }
+    if let Some(from) = routing.and_then(|routing| routing.from.as_ref()) {
+        rows.push(row("from", "From", html! { { &from.value } }));
+    } else if let Some(origin) = cable
+        .classification
+        .as_ref()
+        .and_then(|line| line.origin.as_ref())
+    {
+        rows.push(row("from", "Origin", html! { { &origin.value } }));
+    }
+    if let Some(routing) = routing.filter(|routing| !routing.to.is_empty()) {
+        rows.push(row("to", "To", addressees(&routing.to)));
+    }
+    if let Some(routing) = routing.filter(|routing| !routing.info.is_empty()) {
+        rows.push(row("info", "Info", addressees(&routing.info)));
+    }
+    if let Some(classification) = cable.classification() {
+        rows.push(row("classification", "Classification", html! {
+            <span class={format!("classification classification-{}", classification.as_str().to_ascii_lowercase().replace([' ', '/'], "-"))}>
+                { classification.as_str() }
+            </span>
+        }));
+    }
+    let controls = cable
+        .classification
+        .iter()
+        .flat_map(|line| line.controls.iter().cloned());
+    let captions: Vec<String> = controls
+        .chain(cable.captions.iter().map(|field| field.value.clone()))
+        .collect();
+    let mut caveats: Vec<String> = Vec::new();
+    for caption in captions {
+        if !caveats.contains(&caption) {
+            caveats.push(caption);
+        }
+    }
+    if !caveats.is_empty() {
+        rows.push(row("caveats", "Caveats", html! {
+            <ul class="badges">{ for caveats.iter().map(|caveat| html! { <li class="badge">{ caveat }</li> }) }</ul>
+        }));
+    }
+    if let Some(section) = cable
+        .classification
+        .as_ref()
+        .and_then(|line| line.section.as_ref())
+    {
+        let (this, count) = section.value;
+        rows.push(row(
+            "section",
+            "Section",
+            html! { { format!("{this} of {count}") } },
+        ));
+    }
+    if let Some(declassification) = &cable.declassification {
+        let text = match (&declassification.order, &declassification.decl) {
+            (Some(order), Some(decl)) => format!("E.O. {order}; declassify: {decl}"),
+            (None, Some(decl)) => format!("Declassify: {decl}"),
+            (Some(order), None) => format!("E.O. {order}"),
+            (None, None) => props.source.slice(declassification.span).to_string(),
+        };
+        rows.push(row(
+            "declassification",
+            "Declassification",
+            html! { { text } },
+        ));
+    }
+    if !cable.tags.is_empty() {
+        rows.push(row("tags", "TAGS", html! {
+            <ul class="badges">{ for cable.tags.iter().map(|tag| html! { <li class="badge tag">{ &tag.value }</li> }) }</ul>
+        }));
+    }
+    if let Some(subject) = &cable.subject {
+        rows.push(row("subject", "Subject", html! { { &subject.value } }));
+    }
+    if let Some(classified_by) = &cable.classified_by {
+        rows.push(row(
+            "classified-by",
+            "Classified by",
+            html! { { &classified_by.value } },
+        ));
+    }
+    if let Some(signature) = &cable.signature {
+        rows.push(row("signature", "Signed", html! { { &signature.value } }));
+    }
+    html! {
+        <section class="region" id="header" aria-labelledby="header-title">
+            <h2 id="header-title">{ "Header" }</h2>
+            if rows.is_empty() {
+                <p class="empty">{ "No header fields were found in this text." }</p>
+            } else {
+                <dl class="fields">{ for rows }</dl>
+            }
+            if let Some(span) = cable.header_span() {
+                <SourceSnippet source={props.source.clone()} span={span} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! One component per file; each takes data and callbacks as `PartialEq` props.
+
+pub mod diagnostics_list;
+pub mod header_card;
+pub mod input_panel;
+pub mod notice_bar;
+pub mod paragraphs_list;
+pub mod references_list;
+pub mod source_snippet;

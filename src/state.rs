@@ -1,0 +1,279 @@
+//! The page's state and every change to it, as a pure reducer that native tests can drive.
+
+use std::rc::Rc;
+
+use cable::Parse;
+use yew::Reducible;
+
+use crate::SEED_CABLE;
+
+/// Files larger than this are refused: no cable comes near it, and parsing stays interactive.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Everything the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// What is in the text area now.
+    pub text: Rc<str>,
+    /// The text the current `parse` was made from (lags `text` while the user types).
+    pub parsed_text: Rc<str>,
+    /// The decomposition of `parsed_text`.
+    pub parse: Rc<Parse>,
+    /// A message about the last thing the user did, e.g. a refused file.
+    pub notice: Option<Notice>,
+    /// What the text area held before the last file or sample replaced it, for undo.
+    pub replaced_text: Option<Rc<str>>,
+}
+
+/// A message shown above the decomposition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether something went wrong or just happened.
+    pub kind: NoticeKind,
+    /// One or two sentences for the reader.
+    pub message: String,
+}
+
+/// How a [`Notice`] is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something happened that the user may want to know or undo.
+    Info,
+    /// Something the user asked for could not be done.
+    Error,
+}
+
+/// Everything that changes the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user typed or pasted: keep the text now, parse it later (debounced).
+    Edit(String),
+    /// Parse the current text if it changed since the last parse.
+    Parse,
+    /// A file was read.
+    LoadFile {
+        /// The file's name, for the notice.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// A file could not be read or was refused before reading.
+    FileError(String),
+    /// Put the seed cable back.
+    RestoreSample,
+    /// Bring back what the last file or sample replaced.
+    UndoReplace,
+    /// Hide the notice.
+    DismissNotice,
+}
+
+impl Default for AppState {
+    fn default() -> AppState {
+        AppState::with_text(SEED_CABLE)
+    }
+}
+
+impl AppState {
+    /// A state showing `text`, already parsed.
+    pub fn with_text(text: &str) -> AppState {
+        let text: Rc<str> = Rc::from(text);
+        AppState {
+            parse: Rc::new(cable::parse(&text)),
+            parsed_text: text.clone(),
+            text,
+            notice: None,
+            replaced_text: None,
+        }
+    }
+
+    /// Replaces the text, parses it at once and remembers the old text for undo.
+    fn replace(&self, text: Rc<str>, notice: Notice) -> AppState {
+        let replaced_text =
+            (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
+        AppState {
+            parse: Rc::new(cable::parse(&text)),
+            parsed_text: text.clone(),
+            text,
+            notice: Some(notice),
+            replaced_text,
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Edit(text) => {
+                if *self.text == *text {
+                    return self;
+                }
+                Rc::new(AppState {
+                    text: Rc::from(text),
+                    ..(*self).clone()
+                })
+            }
+            Action::Parse => {
+                if self.parsed_text == self.text {
+                    return self;
+                }
+                Rc::new(AppState {
+                    parse: Rc::new(cable::parse(&self.text)),
+                    parsed_text: self.text.clone(),
+                    ..(*self).clone()
+                })
+            }
+            Action::LoadFile { name, bytes } => match decode_file(&bytes) {
+                Ok((text, encoding_note)) => {
+                    let mut message = format!("Opened {name}.");
+                    if let Some(note) = encoding_note {
+                        message.push(' ');
+                        message.push_str(note);
+                    }
+                    Rc::new(self.replace(
+                        Rc::from(text),
+                        Notice {
+                            kind: NoticeKind::Info,
+                            message,
+                        },
+                    ))
+                }
+                Err(problem) => Rc::new(AppState {
+                    notice: Some(Notice {
+                        kind: NoticeKind::Error,
+                        message: format!("Could not open {name}: {problem}"),
+                    }),
+                    ..(*self).clone()
+                }),
+            },
+            Action::FileError(message) => Rc::new(AppState {
+                notice: Some(Notice {
+                    kind: NoticeKind::Error,
+                    message,
+                }),
+                ..(*self).clone()
+            }),
+            Action::RestoreSample => {
+                let notice = Notice {
+                    kind: NoticeKind::Info,
+                    message: "Showing the sample cable, 08OTTAWA372.".to_string(),
+                };
+                Rc::new(self.replace(Rc::from(SEED_CABLE), notice))
+            }
+            Action::UndoReplace => match &self.replaced_text {
+                Some(previous) => {
+                    let notice = Notice {
+                        kind: NoticeKind::Info,
+                        message: "Your text is back.".to_string(),
+                    };
+                    Rc::new(AppState {
+                        replaced_text: None,
+                        ..self.replace(previous.clone(), notice)
+                    })
+                }
+                None => self,
+            },
+            Action::DismissNotice => Rc::new(AppState {
+                notice: None,
+                ..(*self).clone()
+            }),
+        }
+    }
+}
+
+/// Turns a file's bytes into text: UTF-8 (with or without a byte-order mark), else ISO-8859-1.
+/// Refuses files that hold NUL bytes, which no cable text has.
+pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "it is larger than {} MB.",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err("it is a binary file, not text.".to_string());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), None)),
+        Err(_) => Ok((
+            bytes.iter().map(|&byte| char::from(byte)).collect(),
+            Some("It is not UTF-8, so it was read as ISO-8859-1 (Latin-1)."),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn starts_with_the_seed_parsed() {
+        let state = AppState::default();
+        let id = state
+            .parse
+            .cable
+            .canonical_id
+            .as_ref()
+            .map(|id| id.value.clone());
+        assert_eq!(id.as_deref(), Some("08OTTAWA372"));
+    }
+
+    #[test]
+    fn typing_keeps_the_text_at_once_and_parses_on_demand() {
+        let state = reduce(
+            AppState::default(),
+            Action::Edit("1. (C) Hello.".to_string()),
+        );
+        assert_eq!(&*state.text, "1. (C) Hello.");
+        assert_eq!(&*state.parsed_text, SEED_CABLE);
+        let state = reduce(state, Action::Parse);
+        assert_eq!(&*state.parsed_text, "1. (C) Hello.");
+        assert_eq!(state.parse.cable.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_refused_file_keeps_the_text() {
+        let state = reduce(AppState::default(), Action::Edit("my notes".to_string()));
+        let state = reduce(
+            state,
+            Action::LoadFile {
+                name: "x.bin".to_string(),
+                bytes: vec![0, 1, 2],
+            },
+        );
+        assert_eq!(&*state.text, "my notes");
+        assert_eq!(
+            state.notice.map(|notice| notice.kind),
+            Some(NoticeKind::Error)
+        );
+    }
+
+    #[test]
+    fn replacing_the_text_can_be_undone() {
+        let state = reduce(AppState::default(), Action::Edit("my notes".to_string()));
+        let state = reduce(
+            state,
+            Action::LoadFile {
+                name: "c.txt".to_string(),
+                bytes: b"UNCLAS STATE 000001".to_vec(),
+            },
+        );
+        assert_eq!(&*state.text, "UNCLAS STATE 000001");
+        let state = reduce(state, Action::UndoReplace);
+        assert_eq!(&*state.text, "my notes");
+        assert_eq!(&*state.parsed_text, "my notes");
+    }
+
+    #[test]
+    fn latin1_files_are_decoded_with_a_note() {
+        let (text, note) = decode_file(b"CAF\xc9").unwrap_or_default();
+        assert_eq!(text, "CAF\u{c9}");
+        assert!(note.is_some());
+    }
+}

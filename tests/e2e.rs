@@ -1,0 +1,367 @@
+//! End to end: the release build served on loopback, driven in headless Chromium through
+//! chromedriver. Every wait is for a DOM condition, never a fixed sleep.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build, made by `./x test` (or `trunk build --release`) before this test runs.
+fn dist() -> PathBuf {
+    let dist =
+        std::env::var_os("CABLESCOPE_DIST").map_or_else(|| repo().join("dist"), PathBuf::from);
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run `./x test`, which builds it first",
+        dist.display()
+    );
+    dist
+}
+
+/// Serves `root` over HTTP on 127.0.0.1, one thread per connection, for the life of the test.
+fn serve_static(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("local address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    port
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let mut request_line = String::new();
+    let Ok(clone) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(clone);
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Drain the request's header lines.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
+    let path = if path.is_empty() { "index.html" } else { path };
+    let file = root.join(path);
+    let inside = !path.split('/').any(|part| part == "..");
+    let (status, body, content_type) = match std::fs::read(&file) {
+        Ok(body) if inside => {
+            let content_type = match file.extension().and_then(|ext| ext.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", body, content_type)
+        }
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
+}
+
+/// chromedriver on a free port; killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_driver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string());
+    let child = Command::new(&binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot start {binary}: {error}; `./x test` installs it"));
+    let driver = Driver { child, port };
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < WAIT,
+            "chromedriver did not listen on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    driver
+}
+
+async fn browser(driver: &Driver) -> Client {
+    let profile = std::env::temp_dir().join(format!(
+        "cablescope-e2e-{}-{}",
+        std::process::id(),
+        driver.port
+    ));
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".to_string(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a headless Chromium session")
+}
+
+/// Waits until the element at `css` exists and its text satisfies `condition`; returns the text.
+async fn wait_for_text(client: &Client, css: &str, condition: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    let mut last = String::from("<no element>");
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                if condition(&text) {
+                    return text;
+                }
+                last = text;
+            }
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "waited {WAIT:?} for {css}; last text: {last:?}"
+        );
+        tokio::task::yield_now().await;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    wait_for_text(client, css, |_| true).await
+}
+
+/// Replaces the text area's content the way a paste does: set the value, fire `input`.
+async fn paste(client: &Client, text: &str) {
+    client
+        .execute(
+            "const area = document.getElementById('cable-input');\
+             area.value = arguments[0];\
+             area.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(text)],
+        )
+        .await
+        .expect("paste into the text area");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
+    let port = serve_static(dist());
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let result = run(&client, port).await;
+    if let Ok(path) = std::env::var("CABLESCOPE_SCREENSHOT") {
+        client
+            .goto(&format!("http://127.0.0.1:{port}/"))
+            .await
+            .expect("reload");
+        wait_for_text(&client, "[data-field=canonical-id]", |text| {
+            text == "08OTTAWA372"
+        })
+        .await;
+        let png = client.screenshot().await.expect("screenshot");
+        std::fs::write(&path, png).expect("write screenshot");
+    }
+    let _ = client.close().await;
+    result
+}
+
+async fn run(client: &Client, port: u16) {
+    client
+        .goto(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("open the page");
+
+    // The seed, decomposed: header.
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    assert_eq!(
+        text_of(client, "[data-field=date-time]").await,
+        "2008-03-14 14:23Z"
+    );
+    assert_eq!(
+        text_of(client, "[data-field=from]").await,
+        "AMEMBASSY OTTAWA"
+    );
+    assert_eq!(
+        text_of(client, "[data-field=classification]").await,
+        "CONFIDENTIAL"
+    );
+    assert!(text_of(client, "[data-field=to]")
+        .await
+        .contains("SECSTATE WASHDC"));
+    assert!(text_of(client, "[data-field=info]")
+        .await
+        .contains("USMISSION USUN NEW YORK"));
+    let caveats = text_of(client, "[data-field=caveats]").await;
+    assert!(
+        caveats.contains("NOFORN") && caveats.contains("SIPDIS"),
+        "{caveats}"
+    );
+    assert_eq!(
+        text_of(client, "[data-field=tags]")
+            .await
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["PARM", "PREL", "NATO", "MOPS", "CA"]
+    );
+    assert_eq!(
+        text_of(client, "[data-field=subject]").await,
+        "CANADA: DISCORD OVER OSLO PROCESS AND NATO INTEROPERABILITY"
+    );
+
+    // References: letter, kind, original text, canonical ID.
+    for (letter, kind, written, id) in [
+        ("A", "cable", "STATE 24735", "08STATE24735"),
+        ("B", "e-mail", "E-MAIL BAKER-MATTEI MARCH 7", ""),
+        ("C", "fax", "FAX MATTEI-PICO MARCH 13", ""),
+        ("D", "cable", "OTTAWA 258", "08OTTAWA258"),
+        ("E", "cable", "07 STATE 164503", "07STATE164503"),
+    ] {
+        let row = format!("#ref-{letter}");
+        assert_eq!(
+            text_of(client, &format!("{row} .reference-kind")).await,
+            kind
+        );
+        assert_eq!(
+            text_of(client, &format!("{row} .reference-text")).await,
+            written
+        );
+        assert_eq!(text_of(client, &format!("{row} .reference-id")).await, id);
+    }
+
+    // Paragraphs 1–7 with their markings; 14–17 were pilcrow debris.
+    let numbers = client
+        .find_all(Locator::Css(".paragraph-number"))
+        .await
+        .expect("paragraph numbers");
+    let mut seen = Vec::new();
+    for number in numbers {
+        seen.push(number.text().await.expect("number text"));
+    }
+    assert_eq!(seen, ["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+    assert_eq!(text_of(client, "#p-6 .marking").await, "(C)");
+    assert_eq!(text_of(client, "#p-4 .marking").await, "(C/NF)");
+    assert!(text_of(client, "#p-1 .paragraph-text")
+        .await
+        .starts_with("Summary: Embassy discussions"));
+    // Paragraph 6 is whole again across the page break, and its source shows the break.
+    let sixth = text_of(client, "#p-6 .paragraph-text").await;
+    assert!(
+        sixth.contains("he would like to discuss with U.S. experts"),
+        "{sixth}"
+    );
+    client
+        .find(Locator::Css("#p-6 details.source summary"))
+        .await
+        .expect("source toggle")
+        .click()
+        .await
+        .expect("open source");
+    let source = wait_for_text(client, "#p-6 .source-text", |text| !text.is_empty()).await;
+    assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
+
+    // Paste another real cable: its ID, classification and first paragraph appear.
+    let berlin = std::fs::read_to_string(repo().join("corpus/cables/08BERLIN1387.txt"))
+        .expect("corpus cable");
+    paste(client, &berlin).await;
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "08BERLIN1387"
+    })
+    .await;
+    assert_eq!(
+        text_of(client, "[data-field=classification]").await,
+        "CONFIDENTIAL"
+    );
+    let first = text_of(client, "#p-1 .paragraph-text").await;
+    assert!(
+        first.starts_with("SUMMARY: The Bundestag is expected to approve on October 16"),
+        "{first}"
+    );
+
+    // Text that is not a cable gets a message, not a blank page.
+    paste(client, "Dear colleague, here are my notes from Tuesday.").await;
+    let message = text_of(client, "#status-message").await;
+    assert!(message.contains("does not look like a cable"), "{message}");
+    paste(client, "").await;
+    let message = wait_for_text(client, "#status-message", |text| text.contains("empty")).await;
+    assert!(message.contains("Paste the raw text"), "{message}");
+
+    // A .txt file through the picker.
+    let file = repo().join("corpus/cables/09BERLIN1167.txt");
+    client
+        .find(Locator::Css("#file-input"))
+        .await
+        .expect("file input")
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("choose a file");
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+    wait_for_text(client, "#notice", |text| {
+        text.contains("Opened 09BERLIN1167.txt")
+    })
+    .await;
+
+    // The sample comes back with one click.
+    client
+        .find(Locator::Id("restore-sample"))
+        .await
+        .expect("restore button")
+        .click()
+        .await
+        .expect("restore");
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+}
