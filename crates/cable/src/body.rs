@@ -267,13 +267,8 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                         line_idx > 0 || continues_previous(paragraphs.last(), text, saw_numbered);
                     match paragraphs.last_mut() {
                         Some(paragraph) if continues => {
-                            let separator = if line_idx > 0 {
-                                " "
-                            } else if starts_lowercase(text) {
-                                " "
-                            } else {
-                                "\n\n"
-                            };
+                            // Wrapped lines, and a block that starts in lower case, continue the sentence.
+                            let separator = if line_idx > 0 || starts_lowercase(text) { " " } else { "\n\n" };
                             append(context, paragraph, line, separator);
                         }
                         _ => {

@@ -607,10 +607,6 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
             continue;
         }
         let hits = keyword_hits(text);
-        let in_references = open
-            && fields
-                .last()
-                .is_some_and(|field| field.keyword == Keyword::Reference);
         let starts_paragraph =
             crate::body::paragraph_start(text).is_some_and(|start| start.marking.is_some());
         if hits.is_empty() {
@@ -619,7 +615,7 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
                     .last()
                     .is_some_and(|field| field.keyword == Keyword::Reference)
                 && references::starts_with_item_letter(text);
-            if (open && !starts_paragraph) || (in_references && !starts_paragraph) || reference_item
+            if (open && !starts_paragraph) || reference_item
             {
                 if let Some(field) = fields.last_mut() {
                     field.pieces.push((line.start, line.end));
