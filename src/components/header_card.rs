@@ -31,12 +31,15 @@ fn addressees(list: &[Addressee]) -> Html {
         <ul class="addressees">
             { for list.iter().map(|addressee| html! {
                 <li>
+                    if let Some(ri) = &addressee.routing_indicator {
+                        <span class="routing-indicator" title="Routing indicator">{ ri }</span>{ " " }
+                    }
                     { &addressee.name }
                     if let Some(precedence) = addressee.precedence {
                         <span class="precedence">{ " · " }{ precedence.as_str() }</span>
                     }
-                    if let Some(ri) = &addressee.routing_indicator {
-                        <span class="routing-indicator" title="Routing indicator">{ " " }{ ri }</span>
+                    if let Some(serial) = &addressee.serial {
+                        <span class="precedence" title="Message serial number for this addressee">{ " · no. " }{ serial }</span>
                     }
                 </li>
             }) }

@@ -268,7 +268,11 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                     match paragraphs.last_mut() {
                         Some(paragraph) if continues => {
                             // Wrapped lines, and a block that starts in lower case, continue the sentence.
-                            let separator = if line_idx > 0 || starts_lowercase(text) { " " } else { "\n\n" };
+                            let separator = if line_idx > 0 || starts_lowercase(text) {
+                                " "
+                            } else {
+                                "\n\n"
+                            };
                             append(context, paragraph, line, separator);
                         }
                         _ => {

@@ -615,8 +615,7 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
                     .last()
                     .is_some_and(|field| field.keyword == Keyword::Reference)
                 && references::starts_with_item_letter(text);
-            if (open && !starts_paragraph) || reference_item
-            {
+            if (open && !starts_paragraph) || reference_item {
                 if let Some(field) = fields.last_mut() {
                     field.pieces.push((line.start, line.end));
                     open = true;

@@ -118,7 +118,11 @@ fn classifications_agree_with_the_publisher() {
         // for SENSITIVE cables); the classification itself is what precedes them.
         let base = |marking: &str| marking.split("//").next().unwrap_or(marking).to_string();
         if publisher_disagrees(&id) {
-            assert_ne!(base(found), base(published), "{id} is listed as a disagreement but agrees now");
+            assert_ne!(
+                base(found),
+                base(published),
+                "{id} is listed as a disagreement but agrees now"
+            );
             continue;
         }
         if base(found) != base(published) {
