@@ -57,6 +57,10 @@ pub(crate) struct ClassificationParts {
 /// The whole line must parse: classification, controls, section, origin and serial, each optional
 /// after the first; a sentence that merely starts with `SECRET` is not a classification line.
 pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
+    // Every classification starts with one of these letters; most lines are rejected here.
+    if !text.starts_with(['U', 'C', 'S', 'L', 'T']) {
+        return None;
+    }
     let tokens = tokens(text);
     let (classification, mut controls, n_tokens) = leading_classification(&tokens)?;
     let classification_end = tokens.get(n_tokens.checked_sub(1)?)?.1;

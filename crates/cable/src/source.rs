@@ -36,46 +36,66 @@ impl Cleaned {
             orig_len: input.len(),
             n_debris: 0,
         };
-        let mut at_line_start = true;
+        // Debris starts with `[` or `¶`; everything between two candidates is copied in one run.
+        let mut run_start = 0;
         let mut pos = 0;
-        while let Some(ch) = input.get(pos..).and_then(|rest| rest.chars().next()) {
-            let rest = input.get(pos..).unwrap_or("");
-            if ch == '[' {
-                if let Some(link) = markdown_link(rest) {
-                    let after = rest.get(link.len..).unwrap_or("");
-                    if at_line_start && is_pilcrow_text(link.text) && starts_with_marker(after) {
-                        cleaned.n_debris += 1;
-                    } else {
-                        cleaned.copy(pos + 1, link.text.len(), input);
-                        cleaned.n_debris += 1;
-                        at_line_start = false;
-                    }
-                    pos += link.len;
-                    continue;
+        // A byte scan: `[` is one byte and `¶` starts with 0xC2, so this finds every candidate.
+        let candidates = input
+            .bytes()
+            .enumerate()
+            .filter_map(|(at, byte)| match byte {
+                b'[' => Some((at, "[")),
+                0xC2 if input.get(at..).is_some_and(|rest| rest.starts_with('¶')) => {
+                    Some((at, "¶"))
                 }
-            }
-            if ch == '¶' && at_line_start {
-                cleaned.n_debris += 1;
-                pos += ch.len_utf8();
-                // A pilcrow is often followed by a space before the number: drop that too.
-                if input.get(pos..).is_some_and(|r| r.starts_with(' ')) {
-                    pos += 1;
-                }
+                _ => None,
+            });
+        for (at, ch) in candidates {
+            if at < pos {
                 continue;
             }
-            cleaned.copy(pos, ch.len_utf8(), input);
-            if ch == '\n' {
-                at_line_start = true;
-            } else if !ch.is_whitespace() {
-                at_line_start = false;
+            let at_line_start = input.get(..at).is_some_and(|before| {
+                before
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|line| line.trim().is_empty())
+            });
+            let rest = input.get(at..).unwrap_or("");
+            let removal = if ch == "[" {
+                markdown_link(rest).map(|link| {
+                    let after = rest.get(link.len..).unwrap_or("");
+                    let keep =
+                        !(at_line_start && is_pilcrow_text(link.text) && starts_with_marker(after));
+                    (link.len, keep.then_some(link.text.len()))
+                })
+            } else if at_line_start {
+                // A pilcrow is often followed by a space before the number: drop that too.
+                let len = ch.len()
+                    + usize::from(rest.get(ch.len()..).is_some_and(|r| r.starts_with(' ')));
+                Some((len, None))
+            } else {
+                None
+            };
+            let Some((len, kept_text_len)) = removal else {
+                continue;
+            };
+            cleaned.copy(run_start, at - run_start, input);
+            if let Some(text_len) = kept_text_len {
+                cleaned.copy(at + 1, text_len, input);
             }
-            pos += ch.len_utf8();
+            cleaned.n_debris += 1;
+            pos = at + len;
+            run_start = pos;
         }
+        cleaned.copy(run_start, input.len() - run_start, input);
         cleaned
     }
 
     /// Appends `input[orig_start..orig_start + len]`, extending the last piece when contiguous.
     fn copy(&mut self, orig_start: usize, len: usize, input: &str) {
+        if len == 0 {
+            return;
+        }
         let Some(piece_text) = input.get(orig_start..orig_start + len) else {
             return;
         };
