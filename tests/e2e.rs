@@ -197,6 +197,10 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let result = run(&client, port).await;
     if let Ok(path) = std::env::var("CABLESCOPE_SCREENSHOT") {
         client
+            .set_window_size(1280, 1500)
+            .await
+            .expect("window size");
+        client
             .goto(&format!("http://127.0.0.1:{port}/"))
             .await
             .expect("reload");

@@ -342,7 +342,7 @@ fn is_relay_line(text: &str) -> bool {
             .is_some_and(|word| word.starts_with('R') && word.len() >= 4)
 }
 
-/// `O 141423Z MAR 08` → precedence and date-time.
+/// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
 fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
     let tokens = tokens(text);
     let dtg_idx = tokens.iter().position(|(_, _, token)| {
@@ -383,12 +383,7 @@ fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, u
         minute: number(4..6)?,
     };
     let valid = (1..=31).contains(&date_time.day) && date_time.hour < 24 && date_time.minute < 60;
-    valid.then_some((
-        precedence,
-        date_time,
-        if prosigns.is_empty() { dtg_start } else { 0 },
-        year_end,
-    ))
+    valid.then_some((precedence, date_time, dtg_start, year_end))
 }
 
 fn month_number(month: &str) -> Option<u8> {
@@ -453,10 +448,8 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
                         routing.precedence =
                             Some(context.field(line.start, line.start + prosign_end, precedence));
                     }
-                    let _ = start;
-                    let dtg_start = text.find(|ch: char| ch.is_ascii_digit()).unwrap_or(0);
                     routing.date_time =
-                        Some(context.field(line.start + dtg_start, line.start + end, date_time));
+                        Some(context.field(line.start + start, line.start + end, date_time));
                 }
             }
             RoutingKind::From => {
@@ -725,14 +718,13 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         Keyword::Tags => {
             for &(start, end) in &value_pieces {
                 let piece = context.cleaned.slice(start, end);
-                for (token_start, token_end, token) in tokens(piece) {
+                for (token_start, _, token) in tokens(piece) {
                     let code = token.trim_matches([',', ';', ':', '.']);
                     if code.is_empty() {
                         continue;
                     }
                     let offset = token.find(code).unwrap_or(0);
                     let code_start = start + token_start + offset;
-                    let _ = token_end;
                     cable.tags.push(context.field(
                         code_start,
                         code_start + code.len(),
