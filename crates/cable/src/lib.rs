@@ -94,6 +94,8 @@ pub struct Field<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Parse {
+    /// What form the input was recognised as.
+    pub input_form: InputForm,
     /// The decomposed cable; fields the text does not have are `None` or empty.
     pub cable: Cable,
     /// Problems found, each pointing at the text concerned.
@@ -114,6 +116,20 @@ impl Parse {
                 .iter()
                 .any(|paragraph| paragraph.number.is_some())
     }
+}
+
+/// What form the input was recognised as; every form gives the same decomposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum InputForm {
+    /// Plain text, possibly with web-page debris such as `[PARM](#)` or `¶`.
+    #[default]
+    Plain,
+    /// HTML from a cable page: `<pre>` blocks, `&#x000A;` entities, `<a>` links.
+    Html,
+    /// One record of a `cables.csv` dump: eight quoted columns, quotes escaped as `\"`.
+    CsvRecord,
 }
 
 /// How serious a [`Diagnostic`] is.
@@ -506,7 +522,11 @@ pub fn parse(input: &str) -> Parse {
             .unwrap_or_default();
         context.warn(span, "No canonical ID: the classification line or the date-time group lacks the station, serial or year.");
     }
-    Parse { cable, diagnostics }
+    Parse {
+        input_form: cleaned.form,
+        cable,
+        diagnostics,
+    }
 }
 
 /// What every pass reads and writes.

@@ -1,21 +1,25 @@
 //! Pass 1: clean the text a user pasted, keeping a map back to it.
 //!
-//! Users paste cables copied from web pages, so the text carries debris that is not part of the
-//! cable: markdown links (`[PARM](#)`), pilcrow links in front of paragraph numbers (`[1](#)1.`,
-//! `¶1.`). Later passes read the *cleaned* text; every offset they produce goes through
-//! [`Cleaned::span`] so spans always point into the text the user gave.
+//! Users paste cables copied from web pages and data dumps, so the text carries material that is
+//! not part of the cable: markdown links (`[PARM](#)`), pilcrow links in front of paragraph numbers
+//! (`[1](#)1.`, `¶1.`), HTML tags and entities (`<a href=…>`, `&#x000A;`), the quoting of a
+//! `cables.csv` record (`"1289","9/23/2000 15:10",…`, `\"`). Later passes read the *cleaned*
+//! text; every offset they produce goes through [`Cleaned::span`] so spans always point into the
+//! text the user gave.
 
-use crate::Span;
+use crate::{InputForm, Span};
 
 /// One run of the cleaned text and where it came from.
 ///
-/// A copy piece (`clean_len == orig_len`) maps byte for byte; a replacement piece maps as a whole.
+/// A copy piece (`clean_len == orig_len`) maps byte for byte; a replacement piece (an entity, an
+/// escape, a line break standing for a tag) maps as a whole.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     clean_start: usize,
     orig_start: usize,
     clean_len: usize,
     orig_len: usize,
+    copied: bool,
 }
 
 /// Cleaned text plus the piecewise map from its byte offsets to the original's.
@@ -26,69 +30,135 @@ pub(crate) struct Cleaned {
     orig_len: usize,
     /// Number of pieces of debris removed; reported as one diagnostic.
     pub(crate) n_debris: usize,
+    /// What the input was recognised as.
+    pub(crate) form: InputForm,
+}
+
+/// Which escapes a stretch of input uses.
+#[derive(Debug, Clone, Copy)]
+struct Escapes {
+    html: bool,
+    csv: bool,
 }
 
 impl Cleaned {
     pub(crate) fn new(input: &str) -> Cleaned {
+        let html = looks_like_html(input);
         let mut cleaned = Cleaned {
             text: String::with_capacity(input.len()),
             pieces: Vec::new(),
             orig_len: input.len(),
             n_debris: 0,
+            form: if html {
+                InputForm::Html
+            } else {
+                InputForm::Plain
+            },
         };
-        // Debris starts with `[` or `¶`; everything between two candidates is copied in one run.
-        let mut run_start = 0;
-        let mut pos = 0;
-        // A byte scan: `[` is one byte and `¶` starts with 0xC2, so this finds every candidate.
-        let candidates = input
-            .bytes()
-            .enumerate()
-            .filter_map(|(at, byte)| match byte {
-                b'[' => Some((at, "[")),
-                0xC2 if input.get(at..).is_some_and(|rest| rest.starts_with('¶')) => {
-                    Some((at, "¶"))
-                }
-                _ => None,
-            });
-        for (at, ch) in candidates {
+        if let Some(record) = csv_record(input) {
+            // The header column, a blank line standing for the column break, the text column.
+            cleaned.form = InputForm::CsvRecord;
+            let escapes = Escapes { html, csv: true };
+            cleaned.clean_range(input, record.header.0, record.header.1, escapes);
+            cleaned.replace(record.header.1, record.body.0 - record.header.1, "\n\n");
+            cleaned.clean_range(input, record.body.0, record.body.1, escapes);
+        } else {
+            cleaned.clean_range(input, 0, input.len(), Escapes { html, csv: false });
+        }
+        cleaned
+    }
+
+    /// Cleans `input[start..end]` onto the end of the text. Everything between two candidates
+    /// for removal is copied in one run.
+    fn clean_range(&mut self, input: &str, start: usize, end: usize, escapes: Escapes) {
+        let Some(range) = input.get(start..end) else {
+            return;
+        };
+        let mut run_start = start;
+        let mut pos = start;
+        let candidates = range.bytes().enumerate().filter(|&(_, byte)| match byte {
+            b'[' | 0xC2 => true,
+            b'<' | b'&' => escapes.html,
+            b'\\' => escapes.csv,
+            _ => false,
+        });
+        for (offset, byte) in candidates {
+            let at = start + offset;
             if at < pos {
                 continue;
             }
-            let at_line_start = input.get(..at).is_some_and(|before| {
-                before
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|line| line.trim().is_empty())
-            });
-            let rest = input.get(at..).unwrap_or("");
-            let removal = if ch == "[" {
-                markdown_link(rest).map(|link| {
-                    let after = rest.get(link.len..).unwrap_or("");
-                    let keep =
-                        !(at_line_start && is_pilcrow_text(link.text) && starts_with_marker(after));
-                    (link.len, keep.then_some(link.text.len()))
-                })
-            } else if at_line_start {
-                // A pilcrow is often followed by a space before the number: drop that too.
-                let len = ch.len()
-                    + usize::from(rest.get(ch.len()..).is_some_and(|r| r.starts_with(' ')));
-                Some((len, None))
-            } else {
-                None
+            let rest = input.get(at..end).unwrap_or("");
+            // Flush first: whether debris is at a line start depends on the cleaned text.
+            self.copy(run_start, at - run_start, input);
+            run_start = at;
+            let at_line_start = self
+                .text
+                .rsplit('\n')
+                .next()
+                .is_some_and(|line| line.trim().is_empty());
+            let consumed = match byte {
+                b'[' => self.markdown_link(rest, at, at_line_start, input),
+                0xC2 if at_line_start && rest.starts_with('¶') => {
+                    self.n_debris += 1;
+                    // A pilcrow is often followed by a space before the number: drop that too.
+                    Some(
+                        '¶'.len_utf8()
+                            + usize::from(rest.get(2..).is_some_and(|r| r.starts_with(' '))),
+                    )
+                }
+                b'<' => html_tag(rest).map(|(len, is_break)| {
+                    if is_break {
+                        self.replace(at, len, "\n");
+                    }
+                    len
+                }),
+                b'&' => html_entity(rest).map(|(len, decoded)| {
+                    self.replace(at, len, decoded.encode_utf8(&mut [0; 4]));
+                    len
+                }),
+                b'\\' => match rest.as_bytes().get(1) {
+                    Some(&escaped @ (b'"' | b'\'' | b'\\')) => {
+                        self.replace(
+                            at,
+                            2,
+                            if escaped == b'"' {
+                                "\""
+                            } else if escaped == b'\'' {
+                                "'"
+                            } else {
+                                "\\"
+                            },
+                        );
+                        Some(2)
+                    }
+                    _ => None,
+                },
+                _ => None,
             };
-            let Some((len, kept_text_len)) = removal else {
-                continue;
-            };
-            cleaned.copy(run_start, at - run_start, input);
-            if let Some(text_len) = kept_text_len {
-                cleaned.copy(at + 1, text_len, input);
+            if let Some(len) = consumed {
+                pos = at + len;
+                run_start = pos;
             }
-            cleaned.n_debris += 1;
-            pos = at + len;
-            run_start = pos;
         }
-        cleaned.copy(run_start, input.len() - run_start, input);
-        cleaned
+        self.copy(run_start, end.saturating_sub(run_start), input);
+    }
+
+    /// Handles `[text](target)` at `at`: pilcrow debris at a line start goes, other links keep
+    /// their text. Returns the bytes consumed, or `None` when `rest` is not a link.
+    fn markdown_link(
+        &mut self,
+        rest: &str,
+        at: usize,
+        at_line_start: bool,
+        input: &str,
+    ) -> Option<usize> {
+        let link = markdown_link(rest)?;
+        let after = rest.get(link.len..).unwrap_or("");
+        if !(at_line_start && is_pilcrow_text(link.text) && starts_with_marker(after)) {
+            self.copy(at + 1, link.text.len(), input);
+        }
+        self.n_debris += 1;
+        Some(link.len)
     }
 
     /// Appends `input[orig_start..orig_start + len]`, extending the last piece when contiguous.
@@ -102,7 +172,7 @@ impl Cleaned {
         let clean_start = self.text.len();
         self.text.push_str(piece_text);
         if let Some(last) = self.pieces.last_mut() {
-            if last.clean_len == last.orig_len
+            if last.copied
                 && last.clean_start + last.clean_len == clean_start
                 && last.orig_start + last.orig_len == orig_start
             {
@@ -116,15 +186,30 @@ impl Cleaned {
             orig_start,
             clean_len: len,
             orig_len: len,
+            copied: true,
+        });
+    }
+
+    /// Appends `text` standing for `orig_len` bytes of the original at `orig_start`.
+    fn replace(&mut self, orig_start: usize, orig_len: usize, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let clean_start = self.text.len();
+        self.text.push_str(text);
+        self.pieces.push(Piece {
+            clean_start,
+            orig_start,
+            clean_len: text.len(),
+            orig_len,
+            copied: false,
         });
     }
 
     /// Maps a cleaned start offset to the original text.
     fn map_start(&self, clean: usize) -> usize {
         match self.piece_at(clean) {
-            Some(piece) if piece.clean_len == piece.orig_len => {
-                piece.orig_start + (clean - piece.clean_start)
-            }
+            Some(piece) if piece.copied => piece.orig_start + (clean - piece.clean_start),
             Some(piece) => piece.orig_start,
             None => self.orig_len,
         }
@@ -136,9 +221,7 @@ impl Cleaned {
             return 0;
         };
         match self.piece_at(last_byte) {
-            Some(piece) if piece.clean_len == piece.orig_len => {
-                piece.orig_start + (last_byte - piece.clean_start) + 1
-            }
+            Some(piece) if piece.copied => piece.orig_start + (last_byte - piece.clean_start) + 1,
             Some(piece) => piece.orig_start + piece.orig_len,
             None => self.orig_len,
         }
@@ -166,6 +249,101 @@ impl Cleaned {
     pub(crate) fn slice(&self, start: usize, end: usize) -> &str {
         self.text.get(start..end).unwrap_or("")
     }
+}
+
+/// Text from a cable web page: `<pre>` blocks, `&#x000A;` line breaks or `<a>` links.
+fn looks_like_html(input: &str) -> bool {
+    let head = input.get(..input.len().min(4096)).unwrap_or(input);
+    ["<pre", "<PRE", "&#x000A;", "&#10;", "</a>", "<br"]
+        .iter()
+        .any(|marker| head.contains(marker))
+}
+
+/// The content ranges of a `cables.csv` record's header and text columns.
+struct CsvRecord {
+    header: (usize, usize),
+    body: (usize, usize),
+}
+
+/// Recognises one `cables.csv` record: eight double-quoted columns (row number, date, ID,
+/// origin, classification, references, header, text) with quotes inside escaped as `\"`.
+fn csv_record(input: &str) -> Option<CsvRecord> {
+    let bytes = input.as_bytes();
+    let mut fields: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut pos = bytes.iter().position(|byte| {
+        !byte.is_ascii_whitespace() && *byte != 0xEF && *byte != 0xBB && *byte != 0xBF
+    })?;
+    while fields.len() < 8 {
+        if bytes.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let content_start = pos + 1;
+        let mut cursor = content_start;
+        loop {
+            match bytes.get(cursor)? {
+                b'\\' => cursor += 2,
+                b'"' => break,
+                _ => cursor += 1,
+            }
+        }
+        fields.push((content_start, cursor));
+        pos = cursor + 1;
+        match bytes.get(pos) {
+            Some(b',') => pos += 1,
+            _ if fields.len() == 8 => {}
+            _ => return None,
+        }
+    }
+    let row_number = input.get(fields.first()?.0..fields.first()?.1)?;
+    if row_number.is_empty() || !row_number.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    Some(CsvRecord {
+        header: *fields.get(6)?,
+        body: *fields.get(7)?,
+    })
+}
+
+/// An HTML tag at the start of `rest`: its length, and whether it breaks a line (`<br>`).
+fn html_tag(rest: &str) -> Option<(usize, bool)> {
+    let inner = rest.strip_prefix('<')?;
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    if !name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        return None;
+    }
+    let close = inner.get(..inner.len().min(1000))?.find(['>', '<'])?;
+    if inner.as_bytes().get(close) != Some(&b'>') {
+        return None;
+    }
+    let tag_name: String = name
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    Some((close + 2, tag_name == "br"))
+}
+
+/// An HTML entity at the start of `rest`: its length and the character it stands for.
+fn html_entity(rest: &str) -> Option<(usize, char)> {
+    let inner = rest.strip_prefix('&')?;
+    let semicolon = inner.get(..inner.len().min(12))?.find(';')?;
+    let name = inner.get(..semicolon)?;
+    let decoded = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+    } else if let Some(decimal) = name.strip_prefix('#') {
+        char::from_u32(decimal.parse().ok()?)?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            _ => return None,
+        }
+    };
+    Some((semicolon + 2, decoded))
 }
 
 struct MarkdownLink<'a> {
@@ -229,6 +407,34 @@ mod tests {
         check("\u{b6}2. (C) Text\n", "2. (C) Text\n");
         check("see [1](#) here", "see 1 here");
         check("[not a link] (x)", "[not a link] (x)");
+    }
+
+    #[test]
+    fn reads_html_pages() {
+        check(
+            "<code><pre>TAGS: <a href='/tag/PREL_0.html'>PREL</a>&#x000A;SUBJECT: A &amp; B</pre></code>",
+            "TAGS: PREL\nSUBJECT: A & B",
+        );
+        check(
+            "<pre><a id='par1' href='#par1'>\u{b6}</a>1. (C) Text</pre>",
+            "1. (C) Text",
+        );
+        check("a<br>b", "a\nb");
+    }
+
+    #[test]
+    fn reads_cables_csv_records() {
+        let record = r#""1289","9/23/2000 15:10","00ATHENS1501","Embassy Athens","UNCLASSIFIED","","FM AMEMBASSY ATHENS
+","UNCLAS ATHENS 001501 \"QUOTED\" HAMAS\' LEADERS""#;
+        let cleaned = Cleaned::new(record);
+        assert_eq!(cleaned.form, InputForm::CsvRecord);
+        assert_eq!(
+            cleaned.text,
+            "FM AMEMBASSY ATHENS\n\n\nUNCLAS ATHENS 001501 \"QUOTED\" HAMAS' LEADERS"
+        );
+        let at = cleaned.text.find("QUOTED").unwrap_or(0);
+        let span = cleaned.span(at - 1, at + 7);
+        assert_eq!(&record[span.range()], r#"\"QUOTED\""#);
     }
 
     #[test]

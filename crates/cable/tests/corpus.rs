@@ -169,3 +169,96 @@ fn dates_agree_with_the_publisher() {
     assert!(mismatches.is_empty(), "{mismatches:#?}");
     assert!(n_checked >= 40, "only {n_checked} cables gave a date");
 }
+
+/// The header fields a reader compares across renderings of one cable.
+fn header_fields(text: &str) -> Vec<(&'static str, String)> {
+    let parse = cable::parse(text);
+    let cable = &parse.cable;
+    vec![
+        (
+            "canonical ID",
+            format!("{:?}", cable.canonical_id.as_ref().map(|f| &f.value)),
+        ),
+        ("classification", format!("{:?}", cable.classification())),
+        ("date-time", format!("{:?}", cable.date_time())),
+        (
+            "from",
+            format!(
+                "{:?}",
+                cable
+                    .routing
+                    .as_ref()
+                    .and_then(|r| r.from.as_ref())
+                    .map(|f| &f.value)
+            ),
+        ),
+        (
+            "subject",
+            format!("{:?}", cable.subject.as_ref().map(|f| &f.value)),
+        ),
+        (
+            "tags",
+            format!(
+                "{:?}",
+                cable.tags.iter().map(|f| &f.value).collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "references",
+            format!(
+                "{:?}",
+                cable
+                    .references
+                    .iter()
+                    .map(|r| &r.canonical_id)
+                    .collect::<Vec<_>>()
+            ),
+        ),
+    ]
+}
+
+/// Variants must read like their primary. Prints the agreement and each difference; asserts a
+/// floor that may only go up.
+#[test]
+fn variants_give_the_primarys_header() {
+    let mut n_variants = 0;
+    let mut n_same = 0;
+    let mut differences = Vec::new();
+    for path in files("variants") {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("file name")
+            .to_string();
+        let id = name.split("__").next().expect("ID prefix");
+        let primary = read_text(&corpus_dir().join("cables").join(format!("{id}.txt")));
+        let expected = header_fields(&primary);
+        let found = header_fields(&read_text(&path));
+        n_variants += 1;
+        let differing: Vec<String> = expected
+            .iter()
+            .zip(&found)
+            .filter(|(e, f)| e != f)
+            .map(|((field, e), (_, f))| format!("{field}: {f} instead of {e}"))
+            .collect();
+        if differing.is_empty() {
+            n_same += 1;
+        } else {
+            differences.push(format!("{name}: {}", differing.join("; ")));
+        }
+    }
+    let percent = 100.0 * n_same as f64 / n_variants as f64;
+    println!(
+        "variants: {n_same} of {n_variants} give their primary's header fields ({percent:.1} %)"
+    );
+    for difference in &differences {
+        println!("  {difference}");
+    }
+    assert!(
+        percent >= VARIANT_AGREEMENT_FLOOR,
+        "{percent:.1} % < {VARIANT_AGREEMENT_FLOOR} %"
+    );
+}
+
+/// Raise as the parser improves; the target is 100.
+const VARIANT_AGREEMENT_FLOOR: f64 = 93.5;
