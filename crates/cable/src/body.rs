@@ -82,9 +82,11 @@ fn is_portion_marking(text: &str) -> bool {
 
 /// A page or section break: `OTTAWA 00000372 002 OF 002`, a repeated classification line with a
 /// section, or an old-format `PAGE 02 …` line.
-fn is_page_break(text: &str) -> bool {
+pub(crate) fn is_page_break(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let all_digits = |word: &&str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit());
+    // Page numbers may carry a sub-page: `001.2 OF 003`.
+    let all_digits =
+        |word: &&str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
     if let [station @ .., serial, page, of, count] = words.as_slice() {
         if !station.is_empty()
             && station
@@ -432,6 +434,7 @@ mod tests {
             "C O N F I D E N T I A L SECTION 02 OF 02 OTTAWA 000372"
         ));
         assert!(is_page_break("PAGE 02 ROME 01196 01 OF 02 082030Z"));
+        assert!(is_page_break("DUBAI 00000049 001.2 OF 003"));
         assert!(!is_page_break("The vote was 12 OF 15"));
         assert_eq!(signature_name("BREESE----"), Some("BREESE"));
         assert_eq!(signature_name("END SUMMARY."), None);

@@ -603,6 +603,11 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
             open = false;
             continue;
         }
+        // A page break inside the header fields neither ends nor joins a field.
+        if crate::body::is_page_break(text) {
+            cable.page_breaks.push(context.span(line.start, line.end));
+            continue;
+        }
         let hits = keyword_hits(text);
         let starts_paragraph =
             crate::body::paragraph_start(text).is_some_and(|start| start.marking.is_some());

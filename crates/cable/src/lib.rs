@@ -35,6 +35,7 @@ mod body;
 mod header;
 mod lines;
 mod references;
+mod reflow;
 mod source;
 mod validate;
 

@@ -32,7 +32,12 @@ pub(crate) struct Cleaned {
     pub(crate) n_debris: usize,
     /// What the input was recognised as.
     pub(crate) form: InputForm,
+    /// Line breaks put back where a publisher had dropped them.
+    pub(crate) n_line_breaks_restored: usize,
 }
+
+/// Offsets where a line break is missing, consumed in order.
+type Breaks = std::iter::Peekable<std::vec::IntoIter<usize>>;
 
 /// Which escapes a stretch of input uses.
 #[derive(Debug, Clone, Copy)]
@@ -54,23 +59,68 @@ impl Cleaned {
             } else {
                 InputForm::Plain
             },
+            n_line_breaks_restored: 0,
         };
+        let breaks = crate::reflow::missing_line_breaks(input);
+        let mut breaks = breaks.into_iter().peekable();
         if let Some(record) = csv_record(input) {
             // The header column, a blank line standing for the column break, the text column.
             cleaned.form = InputForm::CsvRecord;
             let escapes = Escapes { html, csv: true };
-            cleaned.clean_range(input, record.header.0, record.header.1, escapes);
+            cleaned.clean_range(
+                input,
+                record.header.0,
+                record.header.1,
+                escapes,
+                &mut breaks,
+            );
             cleaned.replace(record.header.1, record.body.0 - record.header.1, "\n\n");
-            cleaned.clean_range(input, record.body.0, record.body.1, escapes);
+            cleaned.clean_range(input, record.body.0, record.body.1, escapes, &mut breaks);
         } else {
-            cleaned.clean_range(input, 0, input.len(), Escapes { html, csv: false });
+            cleaned.clean_range(
+                input,
+                0,
+                input.len(),
+                Escapes { html, csv: false },
+                &mut breaks,
+            );
         }
+        cleaned.n_line_breaks_restored = cleaned
+            .pieces
+            .iter()
+            .filter(|piece| piece.orig_len == 0)
+            .count();
         cleaned
+    }
+
+    /// Inserts the missing line breaks before `until`, copying the text up to each.
+    fn restore_line_breaks(
+        &mut self,
+        input: &str,
+        run_start: &mut usize,
+        until: usize,
+        breaks: &mut Breaks,
+    ) {
+        while let Some(at) = breaks.next_if(|&at| at < until) {
+            if at < *run_start {
+                continue;
+            }
+            self.copy(*run_start, at - *run_start, input);
+            self.replace(at, 0, "\n");
+            *run_start = at;
+        }
     }
 
     /// Cleans `input[start..end]` onto the end of the text. Everything between two candidates
     /// for removal is copied in one run.
-    fn clean_range(&mut self, input: &str, start: usize, end: usize, escapes: Escapes) {
+    fn clean_range(
+        &mut self,
+        input: &str,
+        start: usize,
+        end: usize,
+        escapes: Escapes,
+        breaks: &mut Breaks,
+    ) {
         let Some(range) = input.get(start..end) else {
             return;
         };
@@ -87,6 +137,8 @@ impl Cleaned {
             if at < pos {
                 continue;
             }
+            // A break at the candidate itself comes first: `¶` must then be at a line start.
+            self.restore_line_breaks(input, &mut run_start, at + 1, breaks);
             let rest = input.get(at..end).unwrap_or("");
             // Flush first: whether debris is at a line start depends on the cleaned text.
             self.copy(run_start, at - run_start, input);
@@ -140,6 +192,7 @@ impl Cleaned {
                 run_start = pos;
             }
         }
+        self.restore_line_breaks(input, &mut run_start, end, breaks);
         self.copy(run_start, end.saturating_sub(run_start), input);
     }
 

@@ -1,0 +1,372 @@
+//! Where a publisher dropped line breaks, find where they were.
+//!
+//! The first Cablegate release stripped every line break, gluing header lines together
+//! (`…ZZHO 061748Z FEB 07FM AMEMBASSY BERLINTO SECSTATE…`, `TAGS: PREL GMSUBJECT: …`), and some
+//! scrapers glued the classification line onto the last INFO addressee. This module returns the
+//! byte offsets of the input where a line break belongs; the cleaning pass inserts one there as a
+//! zero-width replacement, so spans still point into the original text.
+
+/// Offsets in `input`, sorted and unique, before which a line break is missing.
+pub(crate) fn missing_line_breaks(input: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut line_start = 0;
+    for line in input.split_inclusive('\n') {
+        // In a cable page's HTML, `&#x000A;` is the line break.
+        let mut logical_start = line_start;
+        for logical in line
+            .split_inclusive("&#x000A;")
+            .flat_map(|part| part.split_inclusive("&#10;"))
+        {
+            let text = logical
+                .trim_end_matches(['\n', '\r'])
+                .trim_end_matches("&#x000A;")
+                .trim_end_matches("&#10;");
+            glued_classification(text, logical_start, &mut breaks);
+            if is_flattened(text) {
+                flattened_line(text, logical_start, &mut breaks);
+            }
+            logical_start += logical.len();
+        }
+        line_start += line.len();
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    breaks
+}
+
+/// Spaced-letter classifications are unmistakable even when glued to the text before them.
+const SPACED_CLASSIFICATIONS: [&str; 4] = [
+    "C O N F I D E N T I A L",
+    "S E C R E T",
+    "U N C L A S S I F I E D",
+    "T O P S E C R E T",
+];
+
+fn glued_classification(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    for spaced in SPACED_CLASSIFICATIONS {
+        if let Some(at) = text.find(spaced).filter(|&at| at > 0) {
+            // Glued to words, not to markup (`<pre>`, `&#x000A;`), which the cleaning pass reads.
+            let glued = text.get(..at).is_some_and(|before| {
+                !before.trim().is_empty()
+                    && before.ends_with(|ch: char| ch.is_ascii_alphanumeric() || ch == ' ')
+            });
+            if glued {
+                breaks.push(base + at);
+            }
+        }
+    }
+}
+
+/// Header keywords of the flattened form, each starting a line of its own.
+const KEYWORDS: [&str; 15] = [
+    "SIPDIS",
+    "NOFORN",
+    "E.O.",
+    "EO 1",
+    "TAGS:",
+    "TAGS ",
+    "SUBJECT:",
+    "SUBJ:",
+    "REF:",
+    "REFS:",
+    "REFTEL",
+    "Classified By",
+    "CLASSIFIED BY",
+    "Classified by",
+    "DECL:",
+];
+
+/// A line that holds what were several: long, not HTML, and either a glued routing header or at
+/// least two header keywords.
+fn is_flattened(text: &str) -> bool {
+    let routing = (text.starts_with("VZCZC") || date_time_group_at(text, 0).is_some())
+        && text.contains("FM ");
+    let n_keywords = KEYWORDS
+        .iter()
+        .filter(|keyword| text.contains(*keyword))
+        .count();
+    routing || (text.len() >= 120 && n_keywords >= 2)
+}
+
+fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    if text.starts_with("VZCZC") || date_time_group_at(text, 0).is_some() {
+        routing_line(text, base, breaks);
+        return;
+    }
+    // Header fields end where the first paragraph starts.
+    let header_end = first_paragraph_start(text).unwrap_or(text.len());
+    let header = text.get(..header_end).unwrap_or("");
+    for keyword in KEYWORDS.iter().filter(|keyword| **keyword != "DECL:") {
+        for (at, _) in header.match_indices(keyword) {
+            if at > 0 {
+                breaks.push(base + at);
+            }
+        }
+    }
+    // `\n \n` became two spaces: in the header, that is where one field ended.
+    let bytes = header.as_bytes();
+    for at in 2..bytes.len() {
+        if bytes.get(at - 2..at) == Some(b"  ") && bytes.get(at).is_some_and(|byte| *byte != b' ') {
+            breaks.push(base + at);
+        }
+    }
+    // Paragraph and reference letters kept their pilcrows: `¶2.`, `¶B.`.
+    for (at, _) in text.match_indices('¶') {
+        if at > 0
+            && text
+                .get(at + '¶'.len_utf8()..)
+                .is_some_and(|rest| rest.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
+        {
+            breaks.push(base + at);
+        }
+    }
+}
+
+/// `¶1.` or two spaces then `1.` and a portion marking.
+fn first_paragraph_start(text: &str) -> Option<usize> {
+    let pilcrow = text.find("¶1").or_else(|| text.find("¶ 1"));
+    let numbered = text
+        .match_indices("  1. ")
+        .map(|(at, _)| at + 2)
+        .find(|&at| {
+            text.get(at + 3..)
+                .is_some_and(|rest| rest.trim_start().starts_with('('))
+        });
+    match (pilcrow, numbered) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Breaks in a glued routing header: after the transmission ID, around the `DE` line, after the
+/// security line, around the date-time group, before `TO`, `INFO` and glued addressees.
+fn routing_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    let mut push = |at: usize| {
+        if at > 0 && at < text.len() {
+            breaks.push(base + at);
+        }
+    };
+    if text.starts_with("VZCZC") {
+        // `VZCZC` + three letters + four digits.
+        push(12.min(text.len()));
+    }
+    if let Some(de) = find_de_line(text) {
+        push(de.start);
+        push(de.end);
+    }
+    for security in ["ZNY ", "ZNR "] {
+        if let Some(at) = text.find(security) {
+            push(at);
+            let after = at + security.len() + 5;
+            let end = if text
+                .get(after..)
+                .is_some_and(|rest| rest.starts_with(" ZZH"))
+            {
+                after + 4
+            } else {
+                after
+            };
+            push(end);
+        }
+    }
+    let Some((dtg_start, dtg_end)) = (0..text.len()).find_map(|at| date_time_group_at(text, at))
+    else {
+        return;
+    };
+    push(dtg_start);
+    push(dtg_end);
+    let rest = text.get(dtg_end..).unwrap_or("");
+    // `FM` glued to what follows the date-time group (`ZDK CTG #00732FM AMEMBASSY RIYADH`).
+    if let Some(fm) = rest
+        .match_indices("FM ")
+        .map(|(at, _)| at)
+        .find(|&at| starts_addressee(rest.get(at + 3..).unwrap_or("")))
+    {
+        push(dtg_end + fm);
+    }
+    // `FM AMEMBASSY BERLINTO SECSTATE`: `TO` starts where an addressee follows it.
+    let to = rest
+        .match_indices("TO ")
+        .map(|(at, _)| at)
+        .find(|&at| at > 3 && starts_addressee(rest.get(at + 3..).unwrap_or("")));
+    if let Some(to) = to {
+        push(dtg_end + to);
+    }
+    let list_start = dtg_end + to.unwrap_or(0);
+    let list = text.get(list_start..).unwrap_or("");
+    for (at, _) in list.match_indices("INFO ") {
+        if starts_addressee(list.get(at + 5..).unwrap_or("")) {
+            push(list_start + at);
+        }
+    }
+    // Glued addressees: a routing indicator (`RUEHBUL/`) or a post prefix right after a letter
+    // or digit that is not part of it.
+    for (at, _) in list.char_indices() {
+        let glued = at > 0
+            && list
+                .as_bytes()
+                .get(at - 1)
+                .is_some_and(|byte| byte.is_ascii_alphanumeric());
+        if glued
+            && starts_addressee(list.get(at..).unwrap_or(""))
+            && !list
+                .get(..at)
+                .is_some_and(|before| before.ends_with("INFO") || before.ends_with("TO"))
+        {
+            push(list_start + at);
+        }
+    }
+}
+
+/// Prefixes that start a plain-language addressee.
+const ADDRESSEE_PREFIXES: [&str; 8] = [
+    "AMEMBASSY ",
+    "AMCONSUL ",
+    "USMISSION ",
+    "SECSTATE ",
+    "SECDEF ",
+    "AMEMB ",
+    "USDEL ",
+    "USINT ",
+];
+
+/// Whether `rest` starts with a routing indicator and slash, or a known addressee prefix.
+fn starts_addressee(rest: &str) -> bool {
+    let n_letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let with_indicator = rest.starts_with('R')
+        && (4..=7).contains(&n_letters)
+        && rest.as_bytes().get(n_letters) == Some(&b'/');
+    with_indicator
+        || ADDRESSEE_PREFIXES
+            .iter()
+            .any(|prefix| rest.starts_with(prefix))
+}
+
+/// `DE RUEHRL #0242/01 0371748`: start and end offsets.
+fn find_de_line(text: &str) -> Option<std::ops::Range<usize>> {
+    text.match_indices("DE R").map(|(at, _)| at).find_map(|at| {
+        let rest = text.get(at + 3..)?;
+        let indicator = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let after = rest.get(indicator..)?.strip_prefix(" #")?;
+        let serial = after
+            .bytes()
+            .take_while(|byte| byte.is_ascii_digit() || *byte == b'/')
+            .count();
+        let filing = after.get(serial..)?.strip_prefix(' ')?;
+        let n_digits = filing.bytes().take_while(u8::is_ascii_digit).count().min(7);
+        let end = at + 3 + indicator + 2 + serial + 1 + n_digits;
+        Some(at..end)
+    })
+}
+
+/// A date-time group with its precedence prosigns starting at `at`: `O 061748Z FEB 07`,
+/// `P R 281848Z DEC 66`. Returns where it starts and ends.
+fn date_time_group_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?;
+    let mut pos = 0;
+    let mut n_prosigns = 0;
+    while let Some(prosign) = rest
+        .get(pos..)
+        .and_then(|r| r.chars().next())
+        .filter(|ch| matches!(ch, 'Z' | 'O' | 'P' | 'R'))
+    {
+        if rest.get(pos + 1..)?.starts_with(' ') {
+            pos += prosign.len_utf8() + 1;
+            n_prosigns += 1;
+        } else {
+            break;
+        }
+    }
+    if n_prosigns == 0 || n_prosigns > 2 {
+        return None;
+    }
+    let group = rest.get(pos..pos + 16)?;
+    let bytes = group.as_bytes();
+    let digits = bytes.get(..6)?.iter().all(u8::is_ascii_digit);
+    let shape = digits
+        && bytes.get(6) == Some(&b'Z')
+        && bytes.get(7) == Some(&b' ')
+        && bytes.get(8..11)?.iter().all(u8::is_ascii_uppercase)
+        && bytes.get(11) == Some(&b' ')
+        && bytes.get(12..14)?.iter().all(u8::is_ascii_digit);
+    shape.then_some((at, at + pos + 14))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reflowed(text: &str) -> Vec<&str> {
+        let mut lines = Vec::new();
+        let mut last = 0;
+        for at in missing_line_breaks(text) {
+            lines.push(text.get(last..at).unwrap_or("").trim());
+            last = at;
+        }
+        lines.push(text.get(last..).unwrap_or("").trim());
+        lines
+    }
+
+    #[test]
+    fn restores_a_glued_routing_header() {
+        let text = "VZCZCXYZ0015OO RUEHWEBDE RUEHRL #0242 0371748ZNY SSSSS ZZHO 061748Z FEB 07FM AMEMBASSY BERLINTO SECSTATE WASHDC IMMEDIATE 6940INFO RUEHZG/NATO EU COLLECTIVE PRIORITYRUEHBUL/AMEMBASSY KABUL PRIORITY 0564";
+        assert_eq!(
+            reflowed(text),
+            [
+                "VZCZCXYZ0015",
+                "OO RUEHWEB",
+                "DE RUEHRL #0242 0371748",
+                "ZNY SSSSS ZZH",
+                "O 061748Z FEB 07",
+                "FM AMEMBASSY BERLIN",
+                "TO SECSTATE WASHDC IMMEDIATE 6940",
+                "INFO RUEHZG/NATO EU COLLECTIVE PRIORITY",
+                "RUEHBUL/AMEMBASSY KABUL PRIORITY 0564",
+            ]
+        );
+    }
+
+    #[test]
+    fn restores_glued_header_fields() {
+        let text = "S E C R E T BERLIN 000242  SIPDIS  NOFORN SIPDIS  E.O. 12958: DECL: 02/06/2017 TAGS: KJUS PTER GMSUBJECT: AL-MASRI CASE  REF: A. BERLIN 230       \u{b6}B. BERLIN 200  Classified By: DCM John M. Koenig  \u{b6}1.  (S/NF) In a February 6 discussion.  \u{b6}2. (C) More.";
+        assert_eq!(
+            reflowed(text),
+            [
+                "S E C R E T BERLIN 000242",
+                "SIPDIS",
+                "NOFORN",
+                "SIPDIS",
+                "E.O. 12958: DECL: 02/06/2017",
+                "TAGS: KJUS PTER GM",
+                "SUBJECT: AL-MASRI CASE",
+                "REF: A. BERLIN 230",
+                "\u{b6}B. BERLIN 200",
+                "Classified By: DCM John M. Koenig",
+                "\u{b6}1.  (S/NF) In a February 6 discussion.",
+                "\u{b6}2. (C) More.",
+            ]
+        );
+    }
+
+    #[test]
+    fn ungles_a_classification_line_from_an_addressee() {
+        let text = "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVEC O N F I D E N T I A L SECTION 01 OF 02 MADRID 000049";
+        assert_eq!(
+            reflowed(text),
+            [
+                "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE",
+                "C O N F I D E N T I A L SECTION 01 OF 02 MADRID 000049"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_ordinary_lines_alone() {
+        assert!(missing_line_breaks(
+            "1. (C) The SECRET police arrested E.O. TAGS: people.\nSUBJECT: X\n"
+        )
+        .is_empty());
+        let html = "<pre>S E C R E T BERLIN 000242 &#x000A;&#x000A;SIPDIS &#x000A;E.O. 12958: DECL: 02/06/2017 &#x000A;TAGS: KJUS PTER GM &#x000A;SUBJECT: AL-MASRI CASE AND MORE TEXT HERE</pre>";
+        assert!(missing_line_breaks(html).is_empty());
+    }
+}
