@@ -244,19 +244,27 @@ fn read_classification_line(context: &mut Context<'_>, line: Line) -> Option<Cla
     })
 }
 
-/// Canonical ID = two-digit year of the date-time group + origin without spaces + serial.
+/// The cable's year: from its date-time group, else from what the caller said.
+pub(crate) fn cable_year(context: &Context<'_>, cable: &Cable) -> Option<u16> {
+    cable
+        .date_time()
+        .map(|date_time| date_time.year)
+        .or(context.options.year)
+}
+
+/// Canonical ID = two-digit year + origin without spaces + serial without leading zeros.
 fn set_canonical_id(context: &mut Context<'_>, cable: &mut Cable) {
     let Some(line) = &cable.classification else {
         return;
     };
     let (Some(origin), Some(serial)) = (&line.origin, &line.serial) else {
+        context.warn(
+            line.span,
+            "The classification line names no station and serial, so there is no canonical ID.",
+        );
         return;
     };
-    let date_time = cable
-        .routing
-        .as_ref()
-        .and_then(|routing| routing.date_time.as_ref());
-    let Some(date_time) = date_time else {
+    let Some(year) = cable_year(context, cable) else {
         context.note(
             line.span,
             "The year of this cable is not written in its text (no date-time group), so its canonical ID is incomplete.",
@@ -267,12 +275,7 @@ fn set_canonical_id(context: &mut Context<'_>, cable: &mut Cable) {
     cable.canonical_id = Some(Field {
         span: origin.span.cover(serial.span),
         raw: format!("{} {}", origin.raw, serial.raw),
-        value: format!(
-            "{:02}{}{}",
-            date_time.value.year % 100,
-            station,
-            serial.value
-        ),
+        value: format!("{:02}{}{}", year % 100, station, serial.value),
     });
 }
 
@@ -740,11 +743,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         }
         Keyword::Reference => {
             cable.references_span = Some(span);
-            let year = cable
-                .routing
-                .as_ref()
-                .and_then(|routing| routing.date_time.as_ref())
-                .map(|dt| dt.value.year);
+            let year = cable_year(context, cable);
             let own_id = cable.canonical_id.as_ref().map(|id| id.value.clone());
             let items = references::read(context, &value_pieces, year, own_id.as_deref());
             cable.references.extend(items);

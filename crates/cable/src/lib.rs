@@ -323,8 +323,9 @@ impl Precedence {
 }
 
 /// A date and time in UTC, as written in a date-time group (`141423Z MAR 08`).
+///
+/// In JSON it is an ISO 8601 string, `"2008-03-14T14:23Z"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct DateTime {
     /// Four-digit year.
     pub year: u16,
@@ -346,6 +347,52 @@ impl fmt::Display for DateTime {
             "{:04}-{:02}-{:02} {:02}:{:02}Z",
             self.year, self.month, self.day, self.hour, self.minute
         )
+    }
+}
+
+impl DateTime {
+    /// `2008-03-14T14:23Z`.
+    pub fn to_iso8601(self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute
+        )
+    }
+
+    /// Reads what [`DateTime::to_iso8601`] writes.
+    pub fn from_iso8601(text: &str) -> Option<DateTime> {
+        let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
+        let mut date = date.splitn(3, '-');
+        let (hour, minute) = time.split_once(':')?;
+        let date_time = DateTime {
+            year: date.next()?.parse().ok()?,
+            month: date.next()?.parse().ok()?,
+            day: date.next()?.parse().ok()?,
+            hour: hour.parse().ok()?,
+            minute: minute.parse().ok()?,
+        };
+        let valid = (1..=12).contains(&date_time.month)
+            && (1..=31).contains(&date_time.day)
+            && date_time.hour < 24
+            && date_time.minute < 60;
+        valid.then_some(date_time)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_iso8601())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        DateTime::from_iso8601(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("not a date-time like 2008-03-14T14:23Z: {text}"))
+        })
     }
 }
 
@@ -489,40 +536,64 @@ pub struct Paragraph {
     pub text: String,
 }
 
+/// What the caller knows that the text may not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// The cable's four-digit year, used when the text has no date-time group (a snippet, or a
+    /// cable whose routing header was not published). A year in the text always wins.
+    pub year: Option<u16>,
+}
+
 /// Parses the text of a cable. Never fails: see the crate documentation.
 pub fn parse(input: &str) -> Parse {
+    parse_with(input, Options::default())
+}
+
+/// Parses the text of a cable with context it may lack, such as its year.
+///
+/// ```
+/// let snippet = "UNCLAS STATE 000123\n\nREF: A. ROME 456\n";
+/// let parse = cable::parse_with(snippet, cable::Options { year: Some(2009) });
+/// assert_eq!(parse.cable.canonical_id.map(|id| id.value).as_deref(), Some("09STATE123"));
+/// assert_eq!(parse.cable.references[0].canonical_id.as_deref(), Some("09ROME456"));
+/// ```
+pub fn parse_with(input: &str, options: Options) -> Parse {
     let cleaned = source::Cleaned::new(input);
     let lines = lines::split(&cleaned.text);
     let mut diagnostics = Vec::new();
+    let whole = Span::new(0, input.len());
     if cleaned.n_debris > 0 {
         diagnostics.push(Diagnostic {
             severity: Severity::Note,
-            span: Span::new(0, input.len()),
+            span: whole,
             message: format!(
                 "Removed {} pieces of web-page debris (link markup, pilcrows) before reading.",
                 cleaned.n_debris
             ),
         });
     }
+    if cleaned.n_line_breaks_restored > 0 {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Note,
+            span: whole,
+            message: format!(
+                "Put back {} line breaks that were missing (lines glued together, as in the first Cablegate release).",
+                cleaned.n_line_breaks_restored
+            ),
+        });
+    }
     let mut cable = Cable {
-        span: Span::new(0, input.len()),
+        span: whole,
         ..Cable::default()
     };
     let mut context = Context {
         cleaned: &cleaned,
         lines: &lines,
         diagnostics: &mut diagnostics,
+        options,
     };
     let body_start = header::read(&mut context, &mut cable);
     body::read(&mut context, &mut cable, body_start);
-    if cable.canonical_id.is_none() && cable.classification.is_some() {
-        let span = cable
-            .classification
-            .as_ref()
-            .map(|line| line.span)
-            .unwrap_or_default();
-        context.warn(span, "No canonical ID: the classification line or the date-time group lacks the station, serial or year.");
-    }
     Parse {
         input_form: cleaned.form,
         cable,
@@ -535,6 +606,7 @@ pub(crate) struct Context<'a> {
     pub(crate) cleaned: &'a source::Cleaned,
     pub(crate) lines: &'a [lines::Line],
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
+    pub(crate) options: Options,
 }
 
 impl Context<'_> {

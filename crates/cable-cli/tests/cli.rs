@@ -1,0 +1,111 @@
+//! The `cable` binary as a user runs it.
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn cable(arguments: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cable"))
+        .args(arguments)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .spawn()
+        .expect("run cable");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("cable finishes");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn parses_files_into_one_json_object_per_line() {
+    let (code, stdout, _) = cable(
+        &[
+            "parse",
+            "corpus/seed/08OTTAWA372.txt",
+            "corpus/cables/08BERLIN1387.txt",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(objects.len(), 2);
+    assert_eq!(objects[0]["source"], "corpus/seed/08OTTAWA372.txt");
+    assert_eq!(objects[0]["cable"]["canonical_id"]["value"], "08OTTAWA372");
+    assert_eq!(
+        objects[0]["cable"]["references"][4]["canonical_id"],
+        "07STATE164503"
+    );
+    assert_eq!(objects[0]["input_form"], "plain");
+    assert_eq!(
+        objects[0]["cable"]["routing"]["date_time"]["value"],
+        "2008-03-14T14:23Z"
+    );
+    let round_trip: cable::Parse =
+        serde_json::from_value(objects[0].clone()).expect("the JSON reads back");
+    assert_eq!(
+        round_trip.cable.canonical_id.map(|id| id.value).as_deref(),
+        Some("08OTTAWA372")
+    );
+    assert_eq!(objects[1]["cable"]["canonical_id"]["value"], "08BERLIN1387");
+}
+
+#[test]
+fn reads_standard_input_and_takes_a_year() {
+    let (code, stdout, _) = cable(
+        &["parse", "--year", "2007", "-"],
+        "UNCLAS ROME 001196\n\nREF: A. STATE 12\n",
+    );
+    assert_eq!(code, 0);
+    let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    assert_eq!(object["cable"]["canonical_id"]["value"], "07ROME1196");
+    assert_eq!(
+        object["cable"]["references"][0]["canonical_id"],
+        "07STATE12"
+    );
+}
+
+#[test]
+fn a_bad_cable_is_diagnostics_not_failure() {
+    let (code, stdout, _) = cable(&["parse"], "no cable here \u{0} at all");
+    assert_eq!(code, 0);
+    let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    assert_eq!(
+        object["cable"]["paragraphs"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn io_errors_and_bad_arguments_fail_clearly() {
+    let (code, stdout, stderr) = cable(
+        &["parse", "no/such/file.txt", "corpus/seed/08OTTAWA372.txt"],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read no/such/file.txt"), "{stderr}");
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "the readable file is still printed"
+    );
+    let (code, _, stderr) = cable(&["parse", "--year", "soon"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("four-digit year"), "{stderr}");
+    let (code, _, stderr) = cable(&["frobnicate"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown command"), "{stderr}");
+}
