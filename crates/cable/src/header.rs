@@ -32,7 +32,9 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     });
     read_routing(context, cable, routing_end);
     let Some(classification_idx) = classification_idx else {
-        return routing_end;
+        // A snippet or a cable whose classification line is missing: its keyword fields, if
+        // any, start right after the routing lines.
+        return read_fields(context, cable, routing_end);
     };
     if let Some(line) = lines.get(classification_idx) {
         cable.classification = read_classification_line(context, *line);
@@ -289,6 +291,8 @@ enum RoutingKind {
     From,
     To,
     Info,
+    /// `XMT`: posts excluded from the collective addressee before it.
+    Excluded,
     Other,
 }
 
@@ -312,7 +316,9 @@ fn routing_kind(text: &str, state: &mut RoutingState) -> Option<RoutingKind> {
         RoutingKind::To
     } else if first == "INFO" {
         RoutingKind::Info
-    } else if matches!(first, "BT" | "NNNN" | "XMT" | "ZEN") {
+    } else if first.starts_with("XMT") {
+        RoutingKind::Excluded
+    } else if matches!(first, "BT" | "NNNN" | "ZEN") {
         RoutingKind::Other
     } else if date_time_group(text).is_some() {
         RoutingKind::DateTime
@@ -326,7 +332,11 @@ fn routing_kind(text: &str, state: &mut RoutingState) -> Option<RoutingKind> {
     } else {
         return None;
     };
-    state.list = matches!(kind, RoutingKind::To | RoutingKind::Info).then_some(kind);
+    state.list = matches!(
+        kind,
+        RoutingKind::To | RoutingKind::Info | RoutingKind::Excluded
+    )
+    .then_some(kind);
     Some(kind)
 }
 
@@ -404,6 +414,7 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
     let lines = context.lines.get(..end).unwrap_or(&[]);
     let mut routing = Routing::default();
     let mut state = RoutingState::default();
+    let mut last_list: Option<RoutingKind> = None;
     let mut first_line: Option<Line> = None;
     let mut last_line: Option<Line> = None;
     for &line in lines {
@@ -459,6 +470,20 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
                 let name = text.get(2..).unwrap_or("").trim().to_string();
                 routing.from = Some(context.field(line.start, line.end, name));
             }
+            RoutingKind::Excluded => {
+                let excluded = text
+                    .trim_start_matches("XMT")
+                    .trim_start_matches(['/', ' '])
+                    .trim();
+                let list = if last_list == Some(RoutingKind::Info) {
+                    &mut routing.info
+                } else {
+                    &mut routing.to
+                };
+                if let (false, Some(addressee)) = (excluded.is_empty(), list.last_mut()) {
+                    addressee.excluded.push(excluded.to_string());
+                }
+            }
             RoutingKind::To | RoutingKind::Info => {
                 let keyword = if kind == RoutingKind::To {
                     "TO"
@@ -466,7 +491,11 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
                     "INFO"
                 };
                 let rest = text.strip_prefix(keyword).unwrap_or(text);
-                if rest.trim().is_empty() {
+                if text.starts_with(keyword) {
+                    last_list = Some(kind);
+                }
+                // `INFO XMT …` excludes without adding anyone.
+                if rest.trim().is_empty() || rest.trim_start().starts_with("XMT") {
                     continue;
                 }
                 let addressee = read_addressee(rest.trim(), context.span(line.start, line.end));
@@ -526,7 +555,29 @@ fn read_addressee(text: &str, span: crate::Span) -> Addressee {
         name: words.join(" "),
         precedence,
         serial,
+        excluded: Vec::new(),
     }
+}
+
+/// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
+fn iso_date(decl: &str) -> Option<String> {
+    let token = decl
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([',', '.', ';']);
+    let parts: Vec<&str> = token.split(['/', '-', '.']).collect();
+    let number = |text: &str| text.parse::<u16>().ok();
+    let (year, month, day) = match parts.as_slice() {
+        [year, month, day] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        [month, day, year] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        [month, day, year] if year.len() == 2 => {
+            (2000 + number(year)?, number(month)?, number(day)?)
+        }
+        _ => return None,
+    };
+    let valid =
+        (1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2099).contains(&year);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A keyword field of the header.
@@ -706,6 +757,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         }
         Keyword::ClassifiedBy => {
             if cable.classified_by.is_none() {
+                cable.classifier = Some(crate::classifier::read(&value));
                 cable.classified_by = Some(Field { span, raw, value });
             }
         }
@@ -717,10 +769,12 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
                 .and_then(|at| value.get(at + 4..))
                 .map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
                 .filter(|decl| !decl.is_empty());
+            let date = decl.as_deref().and_then(iso_date);
             cable.declassification = Some(Declassification {
                 span,
                 order: (!order.is_empty()).then_some(order),
                 decl,
+                date,
             });
         }
         Keyword::Tags => {

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod body;
+mod classifier;
 mod header;
 mod lines;
 mod references;
@@ -182,6 +183,8 @@ pub struct Cable {
     pub references: Vec<Reference>,
     /// `Classified By:` text.
     pub classified_by: Option<Field<String>>,
+    /// Who classified the cable and why, read from `classified_by`.
+    pub classifier: Option<Classifier>,
     /// Paragraphs of the body, numbered or not.
     pub paragraphs: Vec<Paragraph>,
     /// Page and section breaks removed from the body text.
@@ -278,6 +281,8 @@ pub struct Addressee {
     pub precedence: Option<Precedence>,
     /// Message serial number for this addressee, as written.
     pub serial: Option<String>,
+    /// Posts excluded from this (collective) addressee by an `XMT` line.
+    pub excluded: Vec<String>,
 }
 
 /// How urgently a cable was to be delivered.
@@ -460,6 +465,21 @@ pub struct Declassification {
     pub order: Option<String>,
     /// What follows `DECL:`, e.g. `03/14/2018`, `OADR`.
     pub decl: Option<String>,
+    /// The declassification date in ISO form, `2018-03-14`, when `decl` is a date.
+    pub date: Option<String>,
+}
+
+/// Who classified a cable and why: `Classified By: PolMinCouns Scott Bellard, reasons 1.4 (b)
+/// and (d).`
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Classifier {
+    /// The names of the classifying officials as written, e.g. `Scott Bellard`.
+    pub names: Vec<String>,
+    /// Their title or office as written, e.g. `PolMinCouns`.
+    pub title: Option<String>,
+    /// The classification reasons, e.g. `["1.4(b)", "1.4(d)"]`.
+    pub reasons: Vec<String>,
 }
 
 /// One item of the reference block, e.g. `A. STATE 24735`.

@@ -1,0 +1,337 @@
+//! `Classified By:` → names, title and reasons.
+//!
+//! The line is free text written by hundreds of officers: `Acting Deputy Chief of Mission Marc
+//! Wall for Reasons 1.4 (b) and (d)`, `ROBERT P. FINN, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D)`,
+//! `CDA Kelly A. Keiderling under 1.4 (b) and (d)`. The name is the run of name-like words just
+//! before the reasons (or before the first comma, when a title follows it).
+
+use crate::Classifier;
+
+/// Where the reasons start: the first of these, matched without regard to case.
+const REASON_MARKERS: [&str; 14] = [
+    " for rea",
+    "reason",
+    " rea \n",
+    " based upon",
+    " under 1",
+    "e.o. 1",
+    "eo 1",
+    "; ",
+    ": 1.",
+    " for 1",
+    " for 12958",
+    " f0r ",
+    " - reason",
+    "-reason",
+];
+
+/// Words of titles and offices (lower case), including misspellings seen in real cables.
+const TITLE_WORDS: [&str; 96] = [
+    "acting",
+    "deputy",
+    "chief",
+    "cief",
+    "of",
+    "mission",
+    "political",
+    "pol",
+    "politicalofficer",
+    "econ",
+    "economic",
+    "counselor",
+    "counsleor",
+    "couselor",
+    "counsel",
+    "counsellor",
+    "consul",
+    "general",
+    "congen",
+    "ambassador",
+    "ambassadior",
+    "ambassado",
+    "ambassodor",
+    "ambssador",
+    "amb",
+    "ambassador-at-large",
+    "cda",
+    "dcm",
+    "a/dcm",
+    "charge",
+    "chargé",
+    "d'affaires",
+    "d'affairs",
+    "de'affairs",
+    "a.i.",
+    "a.i.,",
+    "ai.",
+    "minister",
+    "minister-counselor",
+    "minister-couselor",
+    "m/c",
+    "officer",
+    "section",
+    "head",
+    "director",
+    "dir.",
+    "rso",
+    "tdy",
+    "ipo",
+    "conoff",
+    "polmincouns",
+    "polmincons",
+    "polmil",
+    "econoff",
+    "poloff",
+    "pao",
+    "dpo",
+    "nea",
+    "useu",
+    "usun",
+    "prt",
+    "secretary",
+    "assistant",
+    "a/s",
+    "principal",
+    "affairs",
+    "for",
+    "mcounselor",
+    "the",
+    "and",
+    "senior",
+    "special",
+    "envoy",
+    "attache",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "public",
+    "diplomacy",
+    "management",
+    "consular",
+    "officer,",
+    "staff",
+    "pol/econoff",
+    "e/p",
+    "p/e",
+    "est&h",
+    "io",
+    "af/c",
+    "(u)",
+    "(c)",
+    "(sbu)",
+    "governance",
+    "kirkuk",
+    "istanbul",
+    "chargé,",
+];
+
+pub(crate) fn read(text: &str) -> Classifier {
+    let lower = text.to_lowercase();
+    let reasons_at = REASON_MARKERS
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .min()
+        .unwrap_or(text.len());
+    let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
+    let who = who.trim().trim_end_matches([',', '.', ';', ':', '-', ' ']);
+    let (names, title) = names_and_title(who);
+    Classifier {
+        names,
+        title,
+        reasons: reasons(why),
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at.min(text.len())
+}
+
+fn is_title_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_matches([',', '.', ';', ':']);
+    TITLE_WORDS.contains(&lower.as_str())
+        || TITLE_WORDS.contains(&bare)
+        || word.contains('/')
+        || word.chars().any(|ch| ch.is_ascii_digit())
+}
+
+/// An initial such as `F.`, `S.K.`, `0.` (a zero for an O).
+fn is_initial(word: &str) -> bool {
+    word.ends_with('.')
+        && word.len() <= 5
+        && word
+            .trim_end_matches('.')
+            .split('.')
+            .all(|part| part.chars().count() == 1)
+}
+
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.'])
+            .to_ascii_uppercase()
+            .as_str(),
+        "JR" | "SR" | "II" | "III" | "IV"
+    )
+}
+
+/// A word that can be part of a name: capitalised, all capitals, an initial or a suffix.
+fn is_name_word(word: &str) -> bool {
+    let bare = word.trim_end_matches([',', ';']);
+    !bare.is_empty()
+        && !is_title_word(bare)
+        && (is_initial(bare)
+            || is_suffix(bare)
+            || bare.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
+    // `ROBERT P. FINN, DEPUTY CHIEF OF MISSION`, `THOMAS W. SIMONS, JR., AMBASSADOR`: a name
+    // first, then a comma and a title.
+    let mut parts = who.splitn(3, ',').map(str::trim);
+    let first = parts.next().unwrap_or("");
+    let second = parts.next();
+    let first_words: Vec<&str> = first.split_whitespace().collect();
+    if (2..=5).contains(&first_words.len()) && first_words.iter().all(|word| is_name_word(word)) {
+        let mut name = first.to_string();
+        let mut rest: Vec<&str> = Vec::new();
+        match second {
+            Some(suffix) if is_suffix(suffix) => name.push_str(&format!(", {}", suffix)),
+            Some(title) => rest.push(title),
+            None => {}
+        }
+        rest.extend(parts);
+        let title = rest.join(", ");
+        let title = title.trim().trim_end_matches(['.', ',']).to_string();
+        return (vec![name], (!title.is_empty()).then_some(title));
+    }
+    // Otherwise the name is the run of name words at the end of a clause: the first clause that
+    // has one (`Political Minister Counselor, Brian Flora`).
+    let clauses: Vec<&str> = who.split(',').map(str::trim).collect();
+    for (idx, clause) in clauses.iter().enumerate() {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let mut start = words.len();
+        while start > 0 && words.get(start - 1).is_some_and(|word| is_name_word(word)) {
+            start -= 1;
+        }
+        let name_words = words.get(start..).unwrap_or(&[]);
+        let n_real_words = name_words
+            .iter()
+            .filter(|word| !is_initial(word) && !is_suffix(word))
+            .count();
+        if n_real_words == 0 {
+            continue;
+        }
+        let mut name = name_words.join(" ");
+        if let Some(suffix) = clauses.get(idx + 1).filter(|next| is_suffix(next)) {
+            name.push_str(&format!(", {suffix}"));
+        }
+        let mut title_parts: Vec<String> = clauses
+            .get(..idx)
+            .unwrap_or(&[])
+            .iter()
+            .map(|part| part.to_string())
+            .collect();
+        title_parts.push(words.get(..start).unwrap_or(&[]).join(" "));
+        let title = title_parts.join(", ");
+        let title = title
+            .trim_start_matches("(U)")
+            .trim()
+            .trim_matches([',', '-', ' '])
+            .to_string();
+        return (vec![name], (!title.is_empty()).then_some(title));
+    }
+    (Vec::new(), (!who.is_empty()).then(|| who.to_string()))
+}
+
+/// `1.4 (b) and (d)`, `1.4(B,D)`, `1.5 (b/d)`, `1. 4 (b)(d)` → `["1.4(b)", "1.4(d)"]`.
+fn reasons(text: &str) -> Vec<String> {
+    let compact: String = text
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let Some(at) = ["1.4", "1.5", "1.6", "1.2", "1.3", "1.7"]
+        .iter()
+        .filter_map(|section| compact.find(section).map(|at| (at, *section)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let (at, section) = at;
+    let after = compact.get(at + 3..).unwrap_or("");
+    let mut letters = Vec::new();
+    let chars: Vec<char> = after.chars().collect();
+    for (idx, &ch) in chars.iter().enumerate() {
+        let before = idx
+            .checked_sub(1)
+            .and_then(|before| chars.get(before))
+            .copied();
+        let next = chars.get(idx + 1).copied();
+        let standalone =
+            !before.is_some_and(char::is_alphabetic) && !next.is_some_and(char::is_alphabetic);
+        // `and` glued by whitespace removal: `(b)and(d)` keeps its letters standalone.
+        if standalone && ('a'..='h').contains(&ch) && !letters.contains(&ch) {
+            letters.push(ch);
+        }
+        if ch == '.' && next.is_some_and(|next| next.is_ascii_digit()) {
+            break;
+        }
+    }
+    letters
+        .into_iter()
+        .map(|letter| format!("{section}({letter})"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, names: &[&str], reasons_expected: &[&str]) {
+        let classifier = read(text);
+        assert_eq!(classifier.names, names, "{text}");
+        assert_eq!(classifier.reasons, reasons_expected, "{text}");
+    }
+
+    #[test]
+    fn reads_names_and_reasons() {
+        check(
+            "PolMinCouns Scott Bellard, reasons 1.4 (b) and (d).",
+            &["Scott Bellard"],
+            &["1.4(b)", "1.4(d)"],
+        );
+        check(
+            "Acting Deputy Chief of Mission Marc Wall for Reasons 1.4 (b) and (d)",
+            &["Marc Wall"],
+            &["1.4(b)", "1.4(d)"],
+        );
+        check(
+            "ROBERT P. FINN, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D)",
+            &["ROBERT P. FINN"],
+            &["1.5(d)"],
+        );
+        check(
+            "THOMAS W. SIMONS, JR., AMBASSADOR. REASON: 1.5 (B), (C) AND (D).",
+            &["THOMAS W. SIMONS, JR."],
+            &["1.5(b)", "1.5(c)", "1.5(d)"],
+        );
+        check(
+            "CDA Kelly A. Keiderling under 1.4 (b) and (d)",
+            &["Kelly A. Keiderling"],
+            &["1.4(b)", "1.4(d)"],
+        );
+        check(
+            "Political Minister Counselor, Brian Flora. Reason 1.5b.",
+            &["Brian Flora"],
+            &["1.5(b)"],
+        );
+        check(
+            "AF/C - MARY BETH LEONARD, REASON 1.5 (D).",
+            &["MARY BETH LEONARD"],
+            &["1.5(d)"],
+        );
+    }
+}
