@@ -127,12 +127,16 @@ const TITLE_WORDS: [&str; 96] = [
 
 pub(crate) fn read(text: &str) -> Classifier {
     let lower = text.to_lowercase();
+    // The reasons start at a marker word or at the section number (`1.4`), whichever is first.
+    let section_at = section_number_at(text);
     let reasons_at = REASON_MARKERS
         .iter()
         .filter_map(|marker| lower.find(marker))
+        .chain(section_at)
         .min()
         .unwrap_or(text.len());
     let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
+    let who = first_sentence(strip_reason_words(who.trim()));
     let who = who.trim().trim_end_matches([',', '.', ';', ':', '-', ' ']);
     let (names, title) = names_and_title(who);
     Classifier {
@@ -142,6 +146,71 @@ pub(crate) fn read(text: &str) -> Classifier {
     }
 }
 
+/// Where `1.4`, `1.5`, `1. 4` or `1.4(b)` starts, if anywhere.
+fn section_number_at(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&at| {
+        let before_ok = at == 0
+            || bytes
+                .get(at - 1)
+                .is_some_and(|byte| !byte.is_ascii_alphanumeric());
+        let digits: Vec<u8> = bytes
+            .get(at..(at + 6).min(bytes.len()))
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(|byte| !byte.is_ascii_whitespace())
+            .collect();
+        before_ok
+            && digits.first() == Some(&b'1')
+            && digits.get(1) == Some(&b'.')
+            && digits
+                .get(2)
+                .is_some_and(|digit| (b'2'..=b'7').contains(digit))
+    })
+}
+
+/// Words of the reason clause left before the section number, including pieces of `reasons`
+/// split across a line break (`for re asons`, `f or reasons`, `under Se ction`).
+fn strip_reason_words(who: &str) -> &str {
+    const REASON_WORDS: [&str; 22] = [
+        "for", "f", "or", "re", "r", "rea", "reas", "asons", "easons", "reasons", "reason",
+        "resons", "rasons", "per", "under", "section", "se", "ction", "e.o", "e.o.", "12958",
+        "(acting)",
+    ];
+    let mut rest = who;
+    loop {
+        let trimmed = rest.trim_end().trim_end_matches([',', '.', ';', ':']);
+        let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) else {
+            return rest;
+        };
+        let bare = last.trim_matches([',', '.', ';', ':']).to_lowercase();
+        if REASON_WORDS.contains(&bare.as_str()) {
+            rest = head;
+        } else {
+            return rest;
+        }
+    }
+}
+
+/// Up to the first full stop that ends a word rather than an initial: `TOM MCDONALD. CONFIDENTIAL`.
+fn first_sentence(who: &str) -> &str {
+    let mut offset = 0;
+    for word in who.split_inclusive(char::is_whitespace) {
+        offset += word.len();
+        let bare = word.trim_end();
+        if bare.ends_with('.')
+            && !is_initial(bare)
+            && !is_title_word(bare)
+            && !is_suffix(bare)
+            && bare.len() > 3
+        {
+            return who.get(..offset).unwrap_or(who);
+        }
+    }
+    who
+}
+
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
         at -= 1;
@@ -149,12 +218,54 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at.min(text.len())
 }
 
+/// Beginnings of title words, to catch their many misspellings (`Ambasasdor`, `Counselr`,
+/// `Direcotr`); none starts a common name.
+const TITLE_PREFIXES: [&str; 16] = [
+    "amb",
+    "abass",
+    "couns",
+    "counse",
+    "direc",
+    "affai",
+    "affia",
+    "minist",
+    "charg",
+    "deleg",
+    "membe",
+    "repres",
+    "coordin",
+    "politic",
+    "econcouns",
+    "ecmin",
+];
+
 fn is_title_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let bare = lower.trim_matches([',', '.', ';', ':']);
+    let bare = lower.trim_matches([',', '.', ';', ':', '\'']);
     TITLE_WORDS.contains(&lower.as_str())
         || TITLE_WORDS.contains(&bare)
-        || word.contains('/')
+        || TITLE_PREFIXES.iter().any(|prefix| bare.starts_with(prefix))
+        || matches!(
+            bare,
+            "min"
+                | "mc"
+                | "emin"
+                | "ecpo"
+                | "pdas"
+                | "isn"
+                | "team"
+                | "leader"
+                | "office"
+                | "unit"
+                | "permanent"
+                | "representative"
+                | "interagency"
+                | "provincial"
+                | "institutional"
+                | "af"
+                | "cda"
+        )
+        || word.contains(['/', ':'])
         || word.chars().any(|ch| ch.is_ascii_digit())
 }
 
@@ -162,10 +273,19 @@ fn is_title_word(word: &str) -> bool {
 fn is_initial(word: &str) -> bool {
     word.ends_with('.')
         && word.len() <= 5
-        && word
-            .trim_end_matches('.')
-            .split('.')
-            .all(|part| part.chars().count() == 1)
+        && word.trim_end_matches('.').split('.').all(|part| {
+            part.chars().count() == 1 && part.chars().all(|ch| ch.is_uppercase() || ch == '0')
+        })
+}
+
+/// `Jr` → `Jr.`; `III` stays.
+fn with_dot(suffix: &str) -> String {
+    let bare = suffix.trim_end_matches(['.', ',']);
+    if matches!(bare.to_ascii_uppercase().as_str(), "JR" | "SR") {
+        format!("{bare}.")
+    } else {
+        bare.to_string()
+    }
 }
 
 fn is_suffix(word: &str) -> bool {
@@ -198,7 +318,7 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
         let mut name = first.to_string();
         let mut rest: Vec<&str> = Vec::new();
         match second {
-            Some(suffix) if is_suffix(suffix) => name.push_str(&format!(", {}", suffix)),
+            Some(suffix) if is_suffix(suffix) => name.push_str(&format!(", {}", with_dot(suffix))),
             Some(title) => rest.push(title),
             None => {}
         }
@@ -226,7 +346,7 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
         }
         let mut name = name_words.join(" ");
         if let Some(suffix) = clauses.get(idx + 1).filter(|next| is_suffix(next)) {
-            name.push_str(&format!(", {suffix}"));
+            name.push_str(&format!(", {}", with_dot(suffix)));
         }
         let mut title_parts: Vec<String> = clauses
             .get(..idx)

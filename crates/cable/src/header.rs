@@ -34,13 +34,27 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     let Some(classification_idx) = classification_idx else {
         // A snippet or a cable whose classification line is missing: its keyword fields, if
         // any, start right after the routing lines.
-        return read_fields(context, cable, routing_end);
+        return read_fields(context, cable, routing_end, context.lines.len());
     };
     if let Some(line) = lines.get(classification_idx) {
         cable.classification = read_classification_line(context, *line);
     }
     set_canonical_id(context, cable);
-    read_fields(context, cable, classification_idx + 1)
+    // Fields written above the classification line (a repeated header, a scraper's order) are
+    // read first, and are then no longer notes.
+    let first_field = lines.iter().take(classification_idx).position(|line| {
+        keyword_hits(line.text(&context.cleaned.text))
+            .first()
+            .is_some_and(|&(at, _, _)| at == 0)
+    });
+    if let Some(first_field) = first_field {
+        read_fields(context, cable, first_field, classification_idx);
+        let fields = cable.field_spans();
+        cable
+            .notes
+            .retain(|note| !fields.iter().any(|field| field.contains(note.span)));
+    }
+    read_fields(context, cable, classification_idx + 1, context.lines.len())
 }
 
 /// The parts of a classification line, as offsets into the line.
@@ -590,50 +604,84 @@ enum Keyword {
     ClassifiedBy,
 }
 
-/// Keywords as they start a field; the `bool` says whether the form may also appear mid-line.
-const KEYWORDS: [(&str, Keyword, bool); 13] = [
-    ("E.O.", Keyword::ExecutiveOrder, true),
-    ("E. O.", Keyword::ExecutiveOrder, false),
-    ("EO ", Keyword::ExecutiveOrder, false),
-    ("TAGS:", Keyword::Tags, true),
-    ("TAGS ", Keyword::Tags, false),
-    ("SUBJECT:", Keyword::Subject, true),
-    ("SUBJ:", Keyword::Subject, false),
-    ("SUBJECT ", Keyword::Subject, false),
-    ("REFS:", Keyword::Reference, true),
-    ("REF:", Keyword::Reference, true),
-    ("REFTEL:", Keyword::Reference, false),
-    ("REF ", Keyword::Reference, false),
-    ("CLASSIFIED BY", Keyword::ClassifiedBy, true),
+/// Where a keyword form may start a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Only at the start of a line.
+    LineStart,
+    /// At a line start or after a blank.
+    AfterBlank,
+    /// Anywhere, even glued to the word before (`UK PRIMEREF: A. LONDON 1939`).
+    Anywhere,
+}
+
+/// Keyword forms, upper-cased, including misspellings seen in real cables.
+const KEYWORDS: [(&str, Keyword, Place); 24] = [
+    ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
+    ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO:", Keyword::ExecutiveOrder, Place::LineStart),
+    ("TAGS:", Keyword::Tags, Place::AfterBlank),
+    ("TAGS ", Keyword::Tags, Place::LineStart),
+    ("TAGS;", Keyword::Tags, Place::LineStart),
+    ("TAGS,", Keyword::Tags, Place::LineStart),
+    ("TABS:", Keyword::Tags, Place::LineStart),
+    ("TGS:", Keyword::Tags, Place::LineStart),
+    ("SUBJECT:", Keyword::Subject, Place::Anywhere),
+    ("SUBJ:", Keyword::Subject, Place::LineStart),
+    ("SUBJECT ", Keyword::Subject, Place::LineStart),
+    ("SUBJ ", Keyword::Subject, Place::LineStart),
+    ("UBJECT:", Keyword::Subject, Place::LineStart),
+    ("REFS:", Keyword::Reference, Place::Anywhere),
+    ("REF:", Keyword::Reference, Place::Anywhere),
+    ("REF(S):", Keyword::Reference, Place::AfterBlank),
+    ("REFTEL:", Keyword::Reference, Place::LineStart),
+    ("REFERENCE:", Keyword::Reference, Place::LineStart),
+    ("REFERENCES:", Keyword::Reference, Place::LineStart),
+    ("REF ", Keyword::Reference, Place::LineStart),
+    ("CLASSIFIED BY", Keyword::ClassifiedBy, Place::AfterBlank),
+    ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
 ];
 
-/// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`.
+/// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
+/// without overlaps.
 fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     let upper = text.to_ascii_uppercase();
-    let mut hits = Vec::new();
-    for &(word, keyword, mid_line) in &KEYWORDS {
-        if upper.starts_with(word) {
-            if !hits.iter().any(|&(at, _, _)| at == 0) {
-                hits.push((0, keyword, word.len()));
-            }
-            continue;
-        }
-        if !mid_line {
-            continue;
-        }
-        let mut from = 1;
-        while let Some(found) = upper.get(from..).and_then(|rest| rest.find(word)) {
-            let at = from + found;
-            if upper.get(..at).is_some_and(|before| before.ends_with(' '))
-                && !hits.iter().any(|&(h, _, _)| h == at)
-            {
+    let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
+    for &(word, keyword, place) in &KEYWORDS {
+        for (at, _) in upper.match_indices(word) {
+            let allowed = match place {
+                _ if at == 0 => true,
+                Place::LineStart => false,
+                Place::AfterBlank => upper.get(..at).is_some_and(|before| before.ends_with(' ')),
+                Place::Anywhere => true,
+            };
+            if allowed {
                 hits.push((at, keyword, word.len()));
             }
-            from = at + word.len();
         }
     }
-    hits.sort_by_key(|&(at, _, _)| at);
-    hits
+    // Longest form first at one place; then drop hits inside an earlier hit's keyword.
+    hits.sort_by_key(|&(at, _, len)| (at, std::cmp::Reverse(len)));
+    let mut kept: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in hits {
+        if kept.last().is_none_or(|&(at, _, len)| hit.0 >= at + len) {
+            kept.push(hit);
+        }
+    }
+    // `Classified By: This message classified by …`: the same keyword again on one line starts
+    // the real field; what came before it is a preamble.
+    let mut deduplicated: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in kept {
+        if deduplicated
+            .last()
+            .is_some_and(|&(_, keyword, _)| keyword == hit.1)
+        {
+            deduplicated.pop();
+        }
+        deduplicated.push(hit);
+    }
+    deduplicated
 }
 
 /// A keyword field being gathered: the keyword, where its value starts, and its lines' ranges.
@@ -644,17 +692,21 @@ struct FieldRanges {
     pieces: Vec<(usize, usize)>,
 }
 
-/// Reads captions and keyword fields from `first` on; returns the index of the first body line.
-fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> usize {
+/// Reads captions and keyword fields from line `first` up to line `end`; returns the index of the
+/// first body line (or `end`).
+fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize, end: usize) -> usize {
     let cleaned = &context.cleaned.text;
-    let lines = context.lines;
+    let lines = context.lines.get(..end).unwrap_or(context.lines);
     let mut fields: Vec<FieldRanges> = Vec::new();
     let mut open = false;
     let mut body_start = lines.len();
     for (idx, line) in lines.iter().enumerate().skip(first) {
         let text = line.text(cleaned);
         if line.is_blank() {
-            open = false;
+            // `SUBJECT:` alone on its line: the subject is on the next non-blank line.
+            open = fields
+                .last()
+                .is_some_and(|field| field.keyword == Keyword::Subject && field.is_empty(cleaned));
             continue;
         }
         // A page break inside the header fields neither ends nor joins a field.
@@ -663,15 +715,13 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
             continue;
         }
         let hits = keyword_hits(text);
-        let starts_paragraph =
-            crate::body::paragraph_start(text).is_some_and(|start| start.marking.is_some());
         if hits.is_empty() {
+            let last = fields.last();
+            let continues = open && last.is_some_and(|field| field.continues_with(text, cleaned));
             let reference_item = !open
-                && fields
-                    .last()
-                    .is_some_and(|field| field.keyword == Keyword::Reference)
+                && last.is_some_and(|field| field.keyword == Keyword::Reference)
                 && references::starts_with_item_letter(text);
-            if (open && !starts_paragraph) || reference_item {
+            if continues || reference_item {
                 if let Some(field) = fields.last_mut() {
                     field.pieces.push((line.start, line.end));
                     open = true;
@@ -722,6 +772,45 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize) -> us
     body_start
 }
 
+impl FieldRanges {
+    /// The value written so far, after the keyword.
+    fn value(&self, cleaned: &str) -> String {
+        self.pieces
+            .iter()
+            .map(|&(start, end)| {
+                cleaned
+                    .get(start.max(self.value_start).min(end)..end)
+                    .unwrap_or("")
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn is_empty(&self, cleaned: &str) -> bool {
+        self.value(cleaned)
+            .trim_start_matches([':', ' '])
+            .is_empty()
+    }
+
+    /// Whether a line without keywords continues this field rather than starting the body.
+    fn continues_with(&self, text: &str, cleaned: &str) -> bool {
+        let paragraph = crate::body::paragraph_start(text);
+        if paragraph.is_some_and(|start| start.marking.is_some()) {
+            return false;
+        }
+        if self.keyword != Keyword::Subject {
+            return true;
+        }
+        // A subject ends at a numbered paragraph, and an upper-case subject at a sentence in
+        // mixed case (`This is an Action request.`).
+        let value = self.value(cleaned);
+        let shouting = !value.is_empty() && !value.chars().any(char::is_lowercase);
+        let n_lowercase = text.chars().filter(|ch| ch.is_lowercase()).count();
+        paragraph.is_none() && !(shouting && n_lowercase >= 3)
+    }
+}
+
 /// A handling caption line under the classification line: short and without lower case.
 fn is_caption(text: &str) -> bool {
     text.len() <= 100
@@ -741,17 +830,40 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         .iter()
         .map(|&(start, end)| (start.max(field.value_start).min(end), end))
         .collect();
-    let joined = value_pieces
+    // The value: every piece after the keyword, joined with single spaces (none after a
+    // hyphen that ended a line), blanks collapsed.
+    let mut joined = String::new();
+    for piece in value_pieces
         .iter()
         .map(|&(start, end)| context.cleaned.slice(start, end).trim())
-        .filter(|piece| !piece.is_empty())
+    {
+        if piece.is_empty() {
+            continue;
+        }
+        let word_hyphen = joined
+            .strip_suffix('-')
+            .is_some_and(|before| before.ends_with(|ch: char| ch.is_alphanumeric()));
+        if !joined.is_empty() && !word_hyphen {
+            joined.push(' ');
+        }
+        joined.push_str(piece);
+    }
+    let value = joined
+        .trim_start_matches([':', ' ', ';', ',', '-'])
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let value = joined.trim_start_matches([':', ' ']).trim().to_string();
     let raw = context.cleaned.slice(field.start, end).to_string();
     match field.keyword {
         Keyword::Subject => {
             if cable.subject.is_none() {
+                // A portion marking before the subject (`(C/NF) WHO WOULD…`) is not part of it.
+                let value = match crate::body::paragraph_start(&value) {
+                    Some(start) if start.number.is_none() => {
+                        value.get(start.text_start..).unwrap_or("").to_string()
+                    }
+                    _ => value,
+                };
                 cable.subject = Some(Field { span, raw, value });
             }
         }

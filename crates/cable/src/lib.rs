@@ -219,6 +219,25 @@ impl Cable {
         spans.into_iter().reduce(Span::cover)
     }
 
+    /// The spans of the keyword fields and captions.
+    pub fn field_spans(&self) -> Vec<Span> {
+        let mut spans: Vec<Span> = self
+            .captions
+            .iter()
+            .chain(&self.tags)
+            .map(|field| field.span)
+            .collect();
+        spans.extend(
+            [&self.subject, &self.classified_by]
+                .into_iter()
+                .flatten()
+                .map(|field| field.span),
+        );
+        spans.extend(self.declassification.as_ref().map(|line| line.span));
+        spans.extend(self.references_span);
+        spans
+    }
+
     /// The classification: from the classification line, else from the routing security line.
     pub fn classification(&self) -> Option<Classification> {
         self.classification

@@ -48,7 +48,14 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
-    let content = text.get(start..end).unwrap_or("");
+    let mut content = text.get(start..end).unwrap_or("");
+    // Some dumps end lines with an escaped-newline backslash (`SESSION \`): not text.
+    if let Some(without) = content.trim_end().strip_suffix('\\') {
+        if without.is_empty() || without.ends_with(char::is_whitespace) {
+            content = without;
+        }
+    }
+    let end = start + content.len();
     let leading = content.len() - content.trim_start().len();
     let trailing = content.len() - content.trim_end().len();
     if leading == content.len() {
