@@ -673,10 +673,10 @@ fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     // the real field; what came before it is a preamble.
     let mut deduplicated: Vec<(usize, Keyword, usize)> = Vec::new();
     for hit in kept {
-        if deduplicated
+        let repeats = deduplicated
             .last()
-            .is_some_and(|&(_, keyword, _)| keyword == hit.1)
-        {
+            .is_some_and(|&(_, keyword, _)| keyword == hit.1);
+        if repeats && matches!(hit.1, Keyword::ClassifiedBy | Keyword::Subject) {
             deduplicated.pop();
         }
         deduplicated.push(hit);
@@ -799,6 +799,13 @@ impl FieldRanges {
         if paragraph.is_some_and(|start| start.marking.is_some()) {
             return false;
         }
+        if self.keyword == Keyword::Tags {
+            let previous = self
+                .pieces
+                .last()
+                .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
+            return crate::tags::continues(previous, text);
+        }
         if self.keyword != Keyword::Subject {
             return true;
         }
@@ -890,20 +897,9 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
             });
         }
         Keyword::Tags => {
-            for &(start, end) in &value_pieces {
-                let piece = context.cleaned.slice(start, end);
-                for (token_start, _, token) in tokens(piece) {
-                    let code = token.trim_matches([',', ';', ':', '.']);
-                    if code.is_empty() {
-                        continue;
-                    }
-                    let offset = token.find(code).unwrap_or(0);
-                    let code_start = start + token_start + offset;
-                    cable.tags.push(context.field(
-                        code_start,
-                        code_start + code.len(),
-                        code.to_string(),
-                    ));
+            for tag in crate::tags::read(context, &value_pieces) {
+                if !cable.tags.iter().any(|known| known.value == tag.value) {
+                    cable.tags.push(tag);
                 }
             }
         }

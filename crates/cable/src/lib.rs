@@ -33,11 +33,13 @@
 
 mod body;
 mod classifier;
+pub mod glossary;
 mod header;
 mod lines;
 mod references;
 mod reflow;
 mod source;
+mod tags;
 mod validate;
 
 pub use validate::{validate, SpanError};

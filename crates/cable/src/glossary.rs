@@ -1,0 +1,82 @@
+//! What TAGS codes mean, from `data/tags.tsv` (sources in `data/GLOSSARY-SOURCES.md`).
+
+use std::sync::OnceLock;
+
+const TAGS_TSV: &str = include_str!("../data/tags.tsv");
+
+/// A TAGS code and what a source says it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TagEntry {
+    /// The code as cables write it, e.g. `PREL`.
+    pub code: &'static str,
+    /// `subject`, `program`, `geo`, `organization`, `person` or `other`.
+    pub kind: &'static str,
+    /// The source's meaning, or empty when no source gives one.
+    pub meaning: &'static str,
+    /// The source key (see `data/GLOSSARY-SOURCES.md`).
+    pub source: &'static str,
+}
+
+/// The table, sorted by upper-cased code, built on first use.
+fn tags() -> &'static [(String, TagEntry)] {
+    static TAGS: OnceLock<Vec<(String, TagEntry)>> = OnceLock::new();
+    TAGS.get_or_init(|| {
+        let mut entries: Vec<(String, TagEntry)> = TAGS_TSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut columns = line.split('\t');
+                let entry = TagEntry {
+                    code: columns.next()?,
+                    kind: columns.next()?,
+                    meaning: columns.next()?,
+                    source: columns.next().unwrap_or(""),
+                };
+                Some((entry.code.to_uppercase(), entry))
+            })
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries
+    })
+}
+
+/// The glossary entry for a TAGS code, matched without regard to case. A code listed twice
+/// (`AL`, `BP`: a country and an organisation) gives the entry with a meaning.
+pub fn tag(code: &str) -> Option<TagEntry> {
+    let upper = code.to_uppercase();
+    let table = tags();
+    let start = table.partition_point(|(key, _)| key.as_str() < upper.as_str());
+    let matching = table
+        .get(start..)?
+        .iter()
+        .take_while(|(key, _)| *key == upper)
+        .map(|(_, entry)| *entry);
+    let mut best: Option<TagEntry> = None;
+    for entry in matching {
+        if best.is_none_or(|best| best.meaning.is_empty() && !entry.meaning.is_empty()) {
+            best = Some(entry);
+        }
+    }
+    best
+}
+
+/// Whether `code` is a known TAGS code.
+pub fn is_known_tag(code: &str) -> bool {
+    tag(code).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_codes_and_meanings() {
+        assert_eq!(
+            tag("PREL").map(|entry| entry.meaning),
+            Some("Political Affairs--External Political Relations")
+        );
+        assert_eq!(tag("prel").map(|entry| entry.code), Some("PREL"));
+        assert_eq!(tag("CA").map(|entry| entry.kind), Some("geo"));
+        assert!(tag("ZZZZQ").is_none());
+    }
+}
