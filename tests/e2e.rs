@@ -261,6 +261,24 @@ async fn run(client: &Client, port: u16) {
         "CANADA: DISCORD OVER OSLO PROCESS AND NATO INTEROPERABILITY"
     );
 
+    // Each TAGS chip carries the glossary's meaning.
+    let prel = client
+        .find(Locator::Css("[data-field=tags] .tag:nth-child(2)"))
+        .await
+        .expect("PREL chip");
+    assert_eq!(
+        prel.attr("title")
+            .await
+            .expect("title attribute")
+            .as_deref(),
+        Some("Political Affairs--External Political Relations")
+    );
+    let classified_by = text_of(client, "[data-field=classified-by]").await;
+    assert!(
+        classified_by.contains("name: Scott Bellard") && classified_by.contains("1.4(b), 1.4(d)"),
+        "{classified_by}"
+    );
+
     // References: letter, kind, original text, canonical ID.
     for (letter, kind, written, id) in [
         ("A", "cable", "STATE 24735", "08STATE24735"),

@@ -141,17 +141,38 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
     }
     if !cable.tags.is_empty() {
         rows.push(row("tags", "TAGS", html! {
-            <ul class="badges">{ for cable.tags.iter().map(|tag| html! { <li class="badge tag">{ &tag.value }</li> }) }</ul>
+            <ul class="badges">{ for cable.tags.iter().map(|tag| {
+                // The glossary's meaning, for hover and for screen readers.
+                let meaning = cable::glossary::tag(&tag.value).map(|entry| entry.meaning).filter(|meaning| !meaning.is_empty());
+                html! { <li class="badge tag" title={meaning}>{ &tag.value }</li> }
+            }) }</ul>
         }));
     }
     if let Some(subject) = &cable.subject {
         rows.push(row("subject", "Subject", html! { { &subject.value } }));
     }
     if let Some(classified_by) = &cable.classified_by {
+        let classifier = cable.classifier.as_ref();
+        let names = classifier
+            .map(|classifier| classifier.names.join("; "))
+            .unwrap_or_default();
+        let reasons = classifier
+            .map(|classifier| classifier.reasons.join(", "))
+            .unwrap_or_default();
         rows.push(row(
             "classified-by",
             "Classified by",
-            html! { { &classified_by.value } },
+            html! {
+                <>
+                    <span class="classified-by-text">{ &classified_by.value }</span>
+                    if !names.is_empty() || !reasons.is_empty() {
+                        <span class="classified-by-parts">
+                            if !names.is_empty() { { " · name: " }<strong>{ names }</strong> }
+                            if !reasons.is_empty() { { " · reasons: " }{ reasons } }
+                        </span>
+                    }
+                </>
+            },
         ));
     }
     if let Some(signature) = &cable.signature {

@@ -238,6 +238,8 @@ fn header_suites() {
     ];
     let verbose = std::env::var_os("CABLE_CONFORMANCE_VERBOSE").is_some();
     let (mut passed, mut failed, mut not_run) = (0, 0, 0);
+    // Start on a line of its own: the test harness has printed the test's name.
+    println!();
     for report in &reports {
         let not_run_note = if report.not_run > 0 {
             format!(

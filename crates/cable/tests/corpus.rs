@@ -248,6 +248,7 @@ fn variants_give_the_primarys_header() {
         }
     }
     let percent = 100.0 * n_same as f64 / n_variants as f64;
+    println!();
     println!(
         "variants: {n_same} of {n_variants} give their primary's header fields ({percent:.1} %)"
     );
