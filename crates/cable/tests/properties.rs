@@ -89,13 +89,11 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
                     lines.push(fragment.to_string());
                 }
             }
-            4 => {
-                // Glue two lines, as the first release did.
-                if lines.len() > 1 {
-                    let at = rng.below(n - 1);
-                    let next = lines.remove(at + 1);
-                    lines[at].push_str(&next);
-                }
+            // Glue two lines, as the first release did.
+            4 if lines.len() > 1 => {
+                let at = rng.below(n - 1);
+                let next = lines.remove(at + 1);
+                lines[at].push_str(&next);
             }
             _ => {}
         }
