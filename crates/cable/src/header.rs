@@ -512,6 +512,11 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
                 if rest.trim().is_empty() || rest.trim_start().starts_with("XMT") {
                     continue;
                 }
+                // An old-format page line caught in an addressee list.
+                if crate::body::is_page_break(rest.trim()) {
+                    cable.page_breaks.push(context.span(line.start, line.end));
+                    continue;
+                }
                 let addressee = read_addressee(rest.trim(), context.span(line.start, line.end));
                 if kind == RoutingKind::To {
                     routing.to.push(addressee);
@@ -728,7 +733,20 @@ fn read_fields(context: &mut Context<'_>, cable: &mut Cable, first: usize, end: 
                 }
                 continue;
             }
-            if fields.is_empty() && is_caption(text) {
+            // A caption between fields (`DEPARTMENT FOR WHA, M, T` after `Classified By`) is
+            // still header when a keyword field follows it.
+            let field_follows = || {
+                lines
+                    .iter()
+                    .skip(idx + 1)
+                    .find(|next| !next.is_blank())
+                    .is_some_and(|next| {
+                        keyword_hits(next.text(cleaned))
+                            .first()
+                            .is_some_and(|&(at, _, _)| at == 0)
+                    })
+            };
+            if is_caption(text) && (fields.is_empty() || field_follows()) {
                 cable
                     .captions
                     .push(context.field(line.start, line.end, text.to_string()));
