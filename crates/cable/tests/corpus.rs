@@ -263,3 +263,153 @@ fn variants_give_the_primarys_header() {
 
 /// Raise as the parser improves; the target is 100.
 const VARIANT_AGREEMENT_FLOOR: f64 = 99.0;
+
+/// Agreement with the publisher's metadata over every corpus cable: canonical ID, date-time to
+/// the minute, origin, classification. A cable the parser gives no value for counts as a miss;
+/// each miss is printed with its reason. The floors may only go up.
+#[test]
+fn agreement_with_publisher_metadata() {
+    let (mut n_cables, mut n_id, mut n_date, mut n_origin, mut n_class) = (0, 0, 0, 0, 0);
+    let (mut n_date_published, mut n_class_published, mut n_origin_published) = (0, 0, 0);
+    let mut misses: Vec<String> = Vec::new();
+    for path in files("cables") {
+        let id = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("file name")
+            .to_string();
+        let parse = cable::parse(&read_text(&path));
+        let cable = &parse.cable;
+        let expected = expected(&id);
+        let metadata = &expected["source_metadata"];
+        n_cables += 1;
+
+        let found_id = cable.canonical_id.as_ref().map(|field| field.value.clone());
+        if found_id.as_deref() == expected["canonical_id"].as_str() {
+            n_id += 1;
+        } else {
+            let reason = match (&found_id, cable.date_time()) {
+                (None, None) => "no date-time group, so the year is not in the text".to_string(),
+                (None, Some(_)) => "no classification line with station and serial".to_string(),
+                (Some(found), _) => format!("parsed {found}"),
+            };
+            misses.push(format!("{id}: ID: {reason}"));
+        }
+
+        if let Some(published) = metadata["date"].as_str() {
+            n_date_published += 1;
+            let minute = |dt: cable::DateTime| {
+                format!(
+                    "{}/{}/{} {}:{:02}",
+                    dt.month, dt.day, dt.year, dt.hour, dt.minute
+                )
+            };
+            match cable.date_time() {
+                Some(found) if minute(found) == published => n_date += 1,
+                Some(found) => misses.push(format!(
+                    "{id}: date: parsed {}, published {published}",
+                    minute(found)
+                )),
+                None => misses.push(format!("{id}: date: no date-time group in the text")),
+            }
+        }
+
+        // The origin: the station of the classification line, else the FM line, compared with
+        // the publisher's name for the post (`Embassy Ottawa`, `Secretary of State`).
+        let published_origin: String = metadata["origin"]
+            .as_str()
+            .unwrap_or("")
+            .to_uppercase()
+            .split_whitespace()
+            .collect();
+        let station = cable
+            .classification
+            .as_ref()
+            .and_then(|line| line.origin.as_ref())
+            .map(|origin| origin.value.split_whitespace().collect::<String>())
+            .or_else(|| {
+                cable
+                    .routing
+                    .as_ref()
+                    .and_then(|r| r.from.as_ref())
+                    .map(|from| from.value.split_whitespace().skip(1).collect::<String>())
+            });
+        if !published_origin.is_empty() {
+            n_origin_published += 1;
+        }
+        let same_post = |station: &str| {
+            !station.is_empty()
+                && (published_origin.ends_with(station)
+                    || station.starts_with(&published_origin)
+                    || published_origin.contains(station))
+        };
+        match station {
+            _ if published_origin.is_empty() => {}
+            Some(station) if same_post(&station) => n_origin += 1,
+            Some(station) => misses.push(format!(
+                "{id}: origin: parsed {station}, published {published_origin}"
+            )),
+            None => misses.push(format!("{id}: origin: no classification line or FM line")),
+        }
+
+        if let Some(published) = metadata["classification"].as_str() {
+            n_class_published += 1;
+            let base = |marking: &str| marking.split("//").next().unwrap_or(marking).to_string();
+            match cable.classification() {
+                Some(found) if base(found.as_str()) == base(published) => n_class += 1,
+                Some(found) => misses.push(format!(
+                    "{id}: classification: parsed {}, published {published}",
+                    found.as_str()
+                )),
+                None => misses.push(format!("{id}: classification: none in the text")),
+            }
+        }
+    }
+    let percent = |n: usize, of: usize| {
+        if of == 0 {
+            100.0
+        } else {
+            100.0 * n as f64 / of as f64
+        }
+    };
+    let rates = [
+        (
+            "canonical ID",
+            percent(n_id, n_cables),
+            n_id,
+            n_cables,
+            66.0,
+        ),
+        (
+            "date-time",
+            percent(n_date, n_date_published),
+            n_date,
+            n_date_published,
+            57.0,
+        ),
+        (
+            "origin",
+            percent(n_origin, n_origin_published),
+            n_origin,
+            n_origin_published,
+            94.0,
+        ),
+        (
+            "classification",
+            percent(n_class, n_class_published),
+            n_class,
+            n_class_published,
+            96.0,
+        ),
+    ];
+    println!();
+    for (what, rate, n, of, _) in &rates {
+        println!("publisher agreement, {what}: {n} of {of} ({rate:.1} %)");
+    }
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    for (what, rate, _, _, floor) in rates {
+        assert!(rate >= floor, "{what}: {rate:.1} % < floor {floor} %");
+    }
+}
