@@ -182,8 +182,8 @@ impl Reducible for AppState {
     }
 }
 
-/// Turns a file's bytes into text: UTF-8 (with or without a byte-order mark), else ISO-8859-1.
-/// Refuses files that hold NUL bytes, which no cable text has.
+/// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).
+/// Refuses files that are too large or hold NUL bytes, which no cable text has.
 pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
@@ -194,14 +194,12 @@ pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), Strin
     if bytes.contains(&0) {
         return Err("it is a binary file, not text.".to_string());
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), None)),
-        Err(_) => Ok((
-            bytes.iter().map(|&byte| char::from(byte)).collect(),
-            Some("It is not UTF-8, so it was read as ISO-8859-1 (Latin-1)."),
-        )),
-    }
+    let (text, encoding) = cable::decode(bytes);
+    let note = match encoding {
+        cable::Encoding::Utf8 => None,
+        cable::Encoding::Latin1 => Some("It is not UTF-8, so it was read as ISO-8859-1 (Latin-1)."),
+    };
+    Ok((text, note))
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ fn parse_year(value: &str) -> Result<u16, String> {
         .ok_or_else(|| format!("--year takes a four-digit year, not `{value}`"))
 }
 
-/// Reads a file or standard input as a browser would: UTF-8, else ISO-8859-1, byte for byte.
+/// Reads a file or standard input as the page does: UTF-8, else ISO-8859-1 (`cable::decode`).
 fn read_input(input: &str) -> io::Result<String> {
     let bytes = if input == "-" {
         let mut bytes = Vec::new();
@@ -75,14 +75,7 @@ fn read_input(input: &str) -> io::Result<String> {
     } else {
         std::fs::read(input)?
     };
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => error
-            .into_bytes()
-            .iter()
-            .map(|&byte| char::from(byte))
-            .collect(),
-    })
+    Ok(cable::decode(&bytes).0)
 }
 
 fn main() -> ExitCode {

@@ -21,17 +21,9 @@ fn files(folder: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Reads a file as a user's browser would: UTF-8, else Windows-1252/ISO-8859-1.
+/// Reads a file as the page and the CLI do (`cable::decode`).
 fn read_text(path: &Path) -> String {
-    let bytes = fs::read(path).expect("readable corpus file");
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => error
-            .into_bytes()
-            .iter()
-            .map(|&byte| char::from(byte))
-            .collect(),
-    }
+    cable::decode(&fs::read(path).expect("readable corpus file")).0
 }
 
 /// Cables whose text and publisher disagree, and why. The text wins; these cases keep the
@@ -43,6 +35,21 @@ const PUBLISHER_DISAGREES: [(&str, &str); 2] = [
 
 fn publisher_disagrees(id: &str) -> bool {
     PUBLISHER_DISAGREES.iter().any(|(known, _)| *known == id)
+}
+
+/// Every primary cable of the corpus: its ID (the file name) and its parse.
+fn corpus_cables() -> Vec<(String, cable::Parse)> {
+    files("cables")
+        .iter()
+        .map(|path| {
+            let id = path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .expect("file name")
+                .to_string();
+            (id, cable::parse(&read_text(path)))
+        })
+        .collect()
 }
 
 fn expected(id: &str) -> serde_json::Value {
@@ -69,14 +76,7 @@ fn every_cable_and_variant_parses_with_valid_spans() {
 fn canonical_ids_agree_with_the_publisher() {
     let mut n_checked = 0;
     let mut mismatches = Vec::new();
-    for path in files("cables") {
-        let id = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("file name")
-            .to_string();
-        let text = read_text(&path);
-        let parse = cable::parse(&text);
+    for (id, parse) in corpus_cables() {
         let Some(found) = parse.cable.canonical_id.map(|field| field.value) else {
             continue;
         };
@@ -97,14 +97,7 @@ fn canonical_ids_agree_with_the_publisher() {
 fn classifications_agree_with_the_publisher() {
     let mut mismatches = Vec::new();
     let mut n_checked = 0;
-    for path in files("cables") {
-        let id = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("file name")
-            .to_string();
-        let text = read_text(&path);
-        let parse = cable::parse(&text);
+    for (id, parse) in corpus_cables() {
         let Some(line) = parse.cable.classification else {
             continue;
         };
@@ -140,14 +133,7 @@ fn classifications_agree_with_the_publisher() {
 fn dates_agree_with_the_publisher() {
     let mut mismatches = Vec::new();
     let mut n_checked = 0;
-    for path in files("cables") {
-        let id = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("file name")
-            .to_string();
-        let text = read_text(&path);
-        let parse = cable::parse(&text);
+    for (id, parse) in corpus_cables() {
         let Some(date_time) = parse.cable.routing.and_then(|routing| routing.date_time) else {
             continue;
         };
@@ -272,13 +258,7 @@ fn agreement_with_publisher_metadata() {
     let (mut n_cables, mut n_id, mut n_date, mut n_origin, mut n_class) = (0, 0, 0, 0, 0);
     let (mut n_date_published, mut n_class_published, mut n_origin_published) = (0, 0, 0);
     let mut misses: Vec<String> = Vec::new();
-    for path in files("cables") {
-        let id = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .expect("file name")
-            .to_string();
-        let parse = cable::parse(&read_text(&path));
+    for (id, parse) in corpus_cables() {
         let cable = &parse.cable;
         let expected = expected(&id);
         let metadata = &expected["source_metadata"];
