@@ -40,6 +40,7 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
         cable.classification = read_classification_line(context, *line);
     }
     set_canonical_id(context, cable);
+    cross_check(context, cable);
     // Fields written above the classification line (a repeated header, a scraper's order) are
     // read first, and are then no longer notes.
     let first_field = lines.iter().take(classification_idx).position(|line| {
@@ -260,6 +261,49 @@ fn read_classification_line(context: &mut Context<'_>, line: Line) -> Option<Cla
     })
 }
 
+/// Where else the text writes the cable's origin and serial, and whether they agree with the
+/// classification line: the `DE` line's serial, the `FM` line's post, the page breaks' serial.
+pub(crate) fn cross_check(context: &mut Context<'_>, cable: &Cable) {
+    let Some(line) = &cable.classification else {
+        return;
+    };
+    let (Some(origin), Some(serial)) = (&line.origin, &line.serial) else {
+        return;
+    };
+    let routing = cable.routing.as_ref();
+    if let (Some(station), Some(de_serial)) = (
+        routing.and_then(|r| r.station.as_ref()),
+        routing.and_then(|r| r.station_serial.as_ref()),
+    ) {
+        // The DE line keeps only the last four digits: `#0163` for STATE 080163.
+        let last_four = |digits: &str| digits.parse::<u64>().ok().map(|number| number % 10_000);
+        if last_four(de_serial) != last_four(&serial.value) {
+            context.warn(
+                station.span,
+                &format!("The DE line gives serial {de_serial}, the classification line {}: one of them is wrong.", serial.value),
+            );
+        }
+    }
+    if let Some(from) = routing.and_then(|r| r.from.as_ref()) {
+        let post: String = from.value.split_whitespace().collect();
+        let station: String = origin.value.split_whitespace().collect();
+        // `STATE` is sent FM SECSTATE WASHDC; delegations and posts abbreviate in many ways, so
+        // only a post that names a different place is reported.
+        let same = post.contains(&station)
+            || station.contains("STATE") && post.contains("SECSTATE")
+            || station.len() < 4;
+        let names_a_place = from.value.starts_with("AMEMBASSY")
+            || from.value.starts_with("AMCONSUL")
+            || from.value.starts_with("USINT");
+        if !same && names_a_place {
+            context.warn(
+                from.span,
+                &format!("The FM line names {}, but the classification line says {}: the header and the text may belong to different cables.", from.value, origin.value),
+            );
+        }
+    }
+}
+
 /// The cable's year: from its date-time group, else from what the caller said.
 pub(crate) fn cable_year(context: &Context<'_>, cable: &Cable) -> Option<u16> {
     cable
@@ -453,7 +497,21 @@ fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
                 routing.relay = Some(context.field(line.start, line.end, whole()))
             }
             RoutingKind::Station => {
-                let station = text.split_whitespace().nth(1).unwrap_or("").to_string();
+                // `DE RUEHOT #0372/01 0741423`
+                let mut words = text.split_whitespace().skip(1);
+                let station = words.next().unwrap_or("").to_string();
+                if let Some(number) = words.next().and_then(|word| word.strip_prefix('#')) {
+                    let (serial, section) = number.split_once('/').unwrap_or((number, ""));
+                    let serial = serial.trim_start_matches('0');
+                    routing.station_serial = (!serial.is_empty()).then(|| serial.to_string());
+                    routing.station_section = section.parse().ok();
+                }
+                routing.filing_time = words
+                    .next()
+                    .filter(|time| {
+                        time.len() == 7 && time.bytes().all(|byte| byte.is_ascii_digit())
+                    })
+                    .and_then(|time| Some(format!("{} {}", time.get(..3)?, time.get(3..)?)));
                 routing.station = Some(context.field(line.start, line.end, station));
             }
             RoutingKind::Security => {

@@ -272,8 +272,14 @@ pub struct Routing {
     pub transmission_id: Option<Field<String>>,
     /// The precedence and relay line, e.g. `OO RUEHGA RUEHHA`.
     pub relay: Option<Field<String>>,
-    /// The `DE` line: station routing indicator, serial and filing time.
+    /// The `DE` line; `value` is the station's routing indicator, e.g. `RUEHOT`.
     pub station: Option<Field<String>>,
+    /// The station serial number on the `DE` line without leading zeros: `#0372/01` → `372`.
+    pub station_serial: Option<String>,
+    /// The section number on the `DE` line: `#0372/01` → `1`.
+    pub station_section: Option<u32>,
+    /// The filing time on the `DE` line as day of the year and UTC time: `0741423` → `074 1423`.
+    pub filing_time: Option<String>,
     /// Classification from the security line (`ZNY CCCCC`).
     pub security: Option<Field<Classification>>,
     /// Precedence of the message, from the date-time group line.

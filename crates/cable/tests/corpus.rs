@@ -393,3 +393,25 @@ fn agreement_with_publisher_metadata() {
         assert!(rate >= floor, "{what}: {rate:.1} % < floor {floor} %");
     }
 }
+
+/// 09HAVANA132's published text joins a Havana routing header to the body of MOSCOW 512: the
+/// parser says so instead of quietly reporting one or the other.
+#[test]
+fn a_header_and_body_from_different_cables_are_flagged() {
+    let text = read_text(&corpus_dir().join("cables/09HAVANA132.txt"));
+    let parse = cable::parse(&text);
+    let warning = parse
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("may belong to different cables"));
+    let warning = warning.expect("a warning about the mixed-up cable");
+    assert_eq!(&text[warning.span.range()], "FM USINT HAVANA");
+    // And no other corpus cable is flagged so.
+    for (id, parse) in corpus_cables() {
+        let flagged = parse
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("may belong to different cables"));
+        assert_eq!(flagged, id == "09HAVANA132", "{id}");
+    }
+}

@@ -28,6 +28,17 @@ fn header() {
         routing.station.as_ref().map(|f| f.value.as_str()),
         Some("RUEHOT")
     );
+    assert_eq!(routing.station_serial.as_deref(), Some("372"));
+    assert_eq!(routing.station_section, Some(1));
+    assert_eq!(routing.filing_time.as_deref(), Some("074 1423"));
+    assert!(
+        !parse
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == cable::Severity::Warning),
+        "{:#?}",
+        parse.diagnostics
+    );
     assert_eq!(
         routing.security.as_ref().map(|f| f.value),
         Some(Classification::Confidential)
