@@ -24,6 +24,15 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         return Html::default();
     }
     let whole = props.source.text.len();
+    let n_warnings = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Warning)
+        .count();
+    let title = match n_warnings {
+        0 => format!("Parser notes ({})", diagnostics.len()),
+        1 => format!("Parser notes ({}, 1 warning)", diagnostics.len()),
+        n => format!("Parser notes ({}, {n} warnings)", diagnostics.len()),
+    };
     let items = diagnostics.iter().map(|diagnostic| {
         let label = match diagnostic.severity {
             Severity::Note => "Note",
@@ -42,8 +51,9 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
     });
     html! {
         <section class="region" id="diagnostics" aria-labelledby="diagnostics-title">
-            <details>
-                <summary><h2 id="diagnostics-title">{ format!("Parser notes ({})", diagnostics.len()) }</h2></summary>
+            // Open by default when something is wrong, folded when there are only notes.
+            <details open={n_warnings > 0}>
+                <summary><h2 id="diagnostics-title">{ title }</h2></summary>
                 <ul class="diagnostics">{ for items }</ul>
             </details>
         </section>

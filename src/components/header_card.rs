@@ -140,13 +140,17 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         ));
     }
     if !cable.tags.is_empty() {
-        rows.push(row("tags", "TAGS", html! {
-            <ul class="badges">{ for cable.tags.iter().map(|tag| {
-                // The glossary's meaning, for hover and for screen readers.
-                let meaning = cable::glossary::tag(&tag.value).map(|entry| entry.meaning).filter(|meaning| !meaning.is_empty());
-                html! { <li class="badge tag" title={meaning}>{ &tag.value }</li> }
-            }) }</ul>
-        }));
+        rows.push(row(
+            "tags",
+            "TAGS",
+            html! {
+                <ul class="badges">{ for cable.tags.iter().map(|tag| {
+                    // The glossary's meaning, for hover and for screen readers.
+                    let meaning = tag.meaning.clone();
+                    html! { <li class="badge tag" title={meaning}>{ &tag.value }</li> }
+                }) }</ul>
+            },
+        ));
     }
     if let Some(subject) = &cable.subject {
         rows.push(row("subject", "Subject", html! { { &subject.value } }));

@@ -51,6 +51,10 @@ fn parses_files_into_one_json_object_per_line() {
     );
     assert_eq!(objects[0]["input_form"], "plain");
     assert_eq!(
+        objects[0]["cable"]["tags"][1]["meaning"],
+        "Political Affairs--External Political Relations"
+    );
+    assert_eq!(
         objects[0]["cable"]["routing"]["date_time"]["value"],
         "2008-03-14T14:23Z"
     );

@@ -176,7 +176,7 @@ pub struct Cable {
     /// The `E.O.` declassification line.
     pub declassification: Option<Declassification>,
     /// `TAGS:` codes.
-    pub tags: Vec<Field<String>>,
+    pub tags: Vec<Tag>,
     /// `SUBJECT:` text, joined across lines.
     pub subject: Option<Field<String>>,
     /// The whole reference block (`REF:` and its items).
@@ -201,34 +201,16 @@ impl Cable {
     /// The span of everything above the body: routing header, classification line, captions and
     /// keyword fields.
     pub fn header_span(&self) -> Option<Span> {
-        let mut spans = Vec::new();
+        let mut spans = self.field_spans();
         spans.extend(self.routing.as_ref().map(|routing| routing.span));
         spans.extend(self.classification.as_ref().map(|line| line.span));
-        spans.extend(
-            self.captions
-                .iter()
-                .chain(&self.tags)
-                .map(|field| field.span),
-        );
-        spans.extend(
-            [&self.subject, &self.classified_by]
-                .into_iter()
-                .flatten()
-                .map(|field| field.span),
-        );
-        spans.extend(self.declassification.as_ref().map(|line| line.span));
-        spans.extend(self.references_span);
         spans.into_iter().reduce(Span::cover)
     }
 
     /// The spans of the keyword fields and captions.
     pub fn field_spans(&self) -> Vec<Span> {
-        let mut spans: Vec<Span> = self
-            .captions
-            .iter()
-            .chain(&self.tags)
-            .map(|field| field.span)
-            .collect();
+        let mut spans: Vec<Span> = self.captions.iter().map(|field| field.span).collect();
+        spans.extend(self.tags.iter().map(|tag| tag.span));
         spans.extend(
             [&self.subject, &self.classified_by]
                 .into_iter()
@@ -507,6 +489,22 @@ pub struct Classifier {
     pub title: Option<String>,
     /// The classification reasons, e.g. `["1.4(b)", "1.4(d)"]`.
     pub reasons: Vec<String>,
+}
+
+/// A TAGS code, with what the glossary says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Tag {
+    /// Where the code (or the words of a multi-word tag) was written.
+    pub span: Span,
+    /// As written, after removing page debris.
+    pub raw: String,
+    /// The code, upper-cased: `PREL`, `STEINBERG, JAMES B.`, `HUMAN RIGHTS`.
+    pub value: String,
+    /// The glossary's kind: `subject`, `program`, `geo`, `organization`, `person`, `other`.
+    pub kind: Option<String>,
+    /// The glossary's meaning, e.g. `Political Affairs--External Political Relations`.
+    pub meaning: Option<String>,
 }
 
 /// One item of the reference block, e.g. `A. STATE 24735`.

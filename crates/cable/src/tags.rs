@@ -4,7 +4,7 @@
 //! `SURNAME, GIVEN`, and runs of plain words (`HUMAN RIGHTS`) kept as one tag.
 
 use crate::glossary::is_known_tag;
-use crate::{Context, Field};
+use crate::{Context, Tag};
 
 /// A token of the TAGS value: where it is (cleaned offsets), its text, and whether a comma or
 /// semicolon came before it.
@@ -16,12 +16,22 @@ struct Token<'a> {
 }
 
 /// Reads the tags in the cleaned ranges `pieces` (the value after `TAGS:`).
-pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Field<String>> {
+pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag> {
     let tokens = tokenize(context, pieces);
-    let mut tags: Vec<Field<String>> = Vec::new();
-    let push = |tags: &mut Vec<Field<String>>, start: usize, end: usize, value: String| {
+    let mut tags: Vec<Tag> = Vec::new();
+    let push = |tags: &mut Vec<Tag>, start: usize, end: usize, value: String| {
         if !value.is_empty() && value != "SIPDIS" && !tags.iter().any(|tag| tag.value == value) {
-            tags.push(context.field(start, end, value));
+            let entry = crate::glossary::tag(&value);
+            tags.push(Tag {
+                span: context.span(start, end),
+                raw: context.cleaned.slice(start, end).to_string(),
+                kind: entry.map(|entry| entry.kind.to_string()),
+                meaning: entry
+                    .map(|entry| entry.meaning)
+                    .filter(|meaning| !meaning.is_empty())
+                    .map(str::to_string),
+                value,
+            });
         }
     };
     let mut idx = 0;
