@@ -26,7 +26,7 @@ const REASON_MARKERS: [&str; 14] = [
 ];
 
 /// Words of titles and offices (lower case), including misspellings seen in real cables.
-const TITLE_WORDS: [&str; 96] = [
+const TITLE_WORDS: [&str; 97] = [
     "acting",
     "deputy",
     "chief",
@@ -123,9 +123,12 @@ const TITLE_WORDS: [&str; 96] = [
     "kirkuk",
     "istanbul",
     "chargé,",
+    "coun",
 ];
 
-pub(crate) fn read(text: &str) -> Classifier {
+pub(crate) fn read(raw: &str) -> Classifier {
+    let text = join_lines(raw);
+    let text = text.as_str();
     let lower = text.to_lowercase();
     // The reasons start at a marker word or at the section number (`1.4`), whichever is first.
     let section_at = section_number_at(text);
@@ -136,14 +139,47 @@ pub(crate) fn read(text: &str) -> Classifier {
         .min()
         .unwrap_or(text.len());
     let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
+    // `DCM/Ted Osius`, `AMB:RCROCKER`: a title glued to the name.
+    let who = who.replace(['/', ':'], " / ");
     let who = first_sentence(strip_reason_words(who.trim()));
-    let who = who.trim().trim_end_matches([',', '.', ';', ':', '-', ' ']);
+    let who = who
+        .trim()
+        .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']);
     let (names, title) = names_and_title(who);
     Classifier {
         names,
-        title,
+        title: title.map(|title| title.replace(" / ", "/")),
         reasons: reasons(why),
     }
+}
+
+/// Joins the field's lines with spaces, except where a word was broken across the line end
+/// (`Ambassador Richa` / `rd Hoagland`, `Hoyt Y` / `ee`, `for r` / `easons`).
+fn join_lines(raw: &str) -> String {
+    const SHORT_WORDS: [&str; 16] = [
+        "a", "an", "of", "to", "by", "in", "at", "on", "or", "as", "is", "it", "be", "we", "he",
+        "and",
+    ];
+    let mut joined = String::new();
+    for line in raw.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let last = joined.split_whitespace().last().unwrap_or("");
+        let first = line.split_whitespace().next().unwrap_or("");
+        let first_bare = first.trim_end_matches([',', '.', ';', ':']);
+        let fragment = |word: &str| {
+            (1..=2).contains(&word.chars().count())
+                && word.chars().all(char::is_alphabetic)
+                && !SHORT_WORDS.contains(&word.to_lowercase().as_str())
+        };
+        let broken = !joined.is_empty()
+            && first.starts_with(char::is_lowercase)
+            && last.ends_with(char::is_alphabetic)
+            && (fragment(last) || fragment(first_bare));
+        if !joined.is_empty() && !broken {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+    }
+    joined
 }
 
 /// Where `1.4`, `1.5`, `1. 4` or `1.4(b)` starts, if anywhere.
@@ -266,7 +302,9 @@ fn is_title_word(word: &str) -> bool {
                 | "cda"
         )
         || word.contains(['/', ':'])
-        || word.chars().any(|ch| ch.is_ascii_digit())
+        // A zero typed for an O (`B0HLEN`) is a letter; other digits are not names.
+        || word.chars().any(|ch| ch.is_ascii_digit() && ch != '0')
+        || (!word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()))
 }
 
 /// An initial such as `F.`, `S.K.`, `0.` (a zero for an O).
@@ -301,7 +339,7 @@ fn is_suffix(word: &str) -> bool {
 fn is_name_word(word: &str) -> bool {
     let bare = word.trim_end_matches([',', ';']);
     !bare.is_empty()
-        && !is_title_word(bare)
+        && (is_initial(bare) || !is_title_word(bare))
         && (is_initial(bare)
             || is_suffix(bare)
             || bare.chars().next().is_some_and(char::is_uppercase))
@@ -335,6 +373,13 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
         let mut start = words.len();
         while start > 0 && words.get(start - 1).is_some_and(|word| is_name_word(word)) {
             start -= 1;
+        }
+        // A single letter without a dot is the end of a word broken across lines (`AFFAIR S`).
+        while words
+            .get(start)
+            .is_some_and(|word| word.chars().count() == 1 && start + 1 < words.len())
+        {
+            start += 1;
         }
         let name_words = words.get(start..).unwrap_or(&[]);
         let n_real_words = name_words

@@ -952,7 +952,12 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         }
         Keyword::ClassifiedBy => {
             if cable.classified_by.is_none() {
-                cable.classifier = Some(crate::classifier::read(&value));
+                // The classifier reads the lines as written, to mend words broken across them.
+                let after_keyword = context
+                    .cleaned
+                    .slice(field.value_start, end)
+                    .trim_start_matches([':', ' ']);
+                cable.classifier = Some(crate::classifier::read(after_keyword));
                 cable.classified_by = Some(Field { span, raw, value });
             }
         }

@@ -287,7 +287,7 @@ fn header_suites() {
 const FLOORS: [(&str, f64); 11] = [
     ("subject", 100.0),
     ("tags", 78.0),
-    ("classified_by", 86.0),
+    ("classified_by", 90.0),
     ("recipients", 100.0),
     ("info_recipients", 100.0),
     ("nondisclosure_deadline", 100.0),
