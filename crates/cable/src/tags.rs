@@ -6,6 +6,9 @@
 use crate::glossary::is_known_tag;
 use crate::{Context, Tag};
 
+/// English words that are also two-letter country codes.
+const FUNCTION_WORDS: [&str; 8] = ["IN", "OF", "TO", "ON", "AT", "BY", "AN", "OR"];
+
 /// A token of the TAGS value: where it is (cleaned offsets), its text, and whether a comma or
 /// semicolon came before it.
 struct Token<'a> {
@@ -80,15 +83,18 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             push(&mut tags, token.start, token.end, fixed);
             continue;
         }
-        // A run of plain words not separated by commas is one tag: `HUMAN RIGHTS`.
+        // A run of plain words not separated by commas is one tag: `HUMAN RIGHTS`. A function
+        // word that is also a country code (`IN`) stays in the run when a word follows it:
+        // `TIP IN TURKEY`.
         let mut end_idx = idx;
         while let Some(next) = tokens.get(end_idx) {
             let next_upper = next.text.to_uppercase();
-            if next.after_comma
-                || !is_word(next.text)
-                || is_known_tag(&next_upper)
-                || split_glued(&next_upper).is_some()
-            {
+            let function_word = FUNCTION_WORDS.contains(&next_upper.as_str())
+                && tokens.get(end_idx + 1).is_some_and(|after| {
+                    !after.after_comma && is_word(after.text) && !is_known_tag(after.text)
+                });
+            let code = is_known_tag(&next_upper) || split_glued(&next_upper).is_some();
+            if next.after_comma || !is_word(next.text) || (code && !function_word) {
                 break;
             }
             end_idx += 1;
@@ -239,12 +245,18 @@ pub(crate) fn continues(previous: &str, line: &str) -> bool {
     if previous.trim_end().ends_with(',') {
         return true;
     }
+    // Known codes, or tokens with the shape of one (two to four capitals: the glossary is not
+    // complete), and nothing else.
+    let code_shaped = |code: &str| {
+        is_known_tag(code)
+            || split_glued(&code.to_uppercase()).is_some()
+            || ((2..=4).contains(&code.len()) && code.bytes().all(|byte| byte.is_ascii_uppercase()))
+    };
     let mut codes = line
         .split(|ch: char| ch.is_whitespace() || ch == ',')
         .filter(|code| !code.is_empty())
         .peekable();
-    codes.peek().is_some()
-        && codes.all(|code| is_known_tag(code) || split_glued(&code.to_uppercase()).is_some())
+    codes.peek().is_some() && codes.all(code_shaped)
 }
 
 #[cfg(test)]
