@@ -75,9 +75,14 @@ pub(crate) struct ClassificationParts {
 /// after the first; a sentence that merely starts with `SECRET` is not a classification line.
 pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
     // Every classification starts with one of these letters; most lines are rejected here.
-    if !text.starts_with(['U', 'C', 'S', 'L', 'T']) {
+    if !text.starts_with(['U', 'C', 'S', 'L', 'T', 'u', 'c', 's', 'l', 't']) {
         return None;
     }
+    // A lower-cased copy (`S e c r e t state 015220`) is read like the original when its
+    // classification is spaced out, which no sentence is.
+    let upper = text.to_ascii_uppercase();
+    let spaced = text.as_bytes().get(1) == Some(&b' ') && text.as_bytes().get(3) == Some(&b' ');
+    let text = if spaced { upper.as_str() } else { text };
     let tokens = tokens(text);
     let (classification, mut controls, n_tokens) = leading_classification(&tokens)?;
     let classification_end = tokens.get(n_tokens.checked_sub(1)?)?.1;
@@ -192,16 +197,29 @@ fn leading_classification(
             (joined(1), 1)
         }
     };
-    let classification = match word.as_str() {
-        "UNCLAS" | "UNCLASSIFIED" => Classification::Unclassified,
-        "LIMITEDOFFICIALUSE" => Classification::LimitedOfficialUse,
-        "CONFIDENTIAL" => Classification::Confidential,
-        "SECRET" => Classification::Secret,
-        "TOPSECRET" => Classification::TopSecret,
-        _ => return None,
-    };
+    // Spaced letters may run on into a control: `S E C R E T N O F O R N`.
+    const CLASSIFICATIONS: [(&str, Classification); 6] = [
+        ("UNCLASSIFIED", Classification::Unclassified),
+        ("UNCLAS", Classification::Unclassified),
+        ("LIMITEDOFFICIALUSE", Classification::LimitedOfficialUse),
+        ("CONFIDENTIAL", Classification::Confidential),
+        ("TOPSECRET", Classification::TopSecret),
+        ("SECRET", Classification::Secret),
+    ];
+    let (classification, spelled_control) =
+        CLASSIFICATIONS.iter().find_map(|(name, classification)| {
+            let rest = word.strip_prefix(name)?;
+            let control_ok = rest.is_empty()
+                || (n_letters >= 3
+                    && matches!(rest, "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "STADIS"));
+            control_ok.then(|| (*classification, rest.to_string()))
+        })?;
     let last = tokens.get(n_tokens.checked_sub(1)?)?.2;
-    Some((classification, tail(last), n_tokens))
+    let mut controls = tail(last);
+    if !spelled_control.is_empty() {
+        controls.insert(0, spelled_control);
+    }
+    Some((classification, controls, n_tokens))
 }
 
 /// Whitespace-separated tokens with their byte offsets.
@@ -242,7 +260,11 @@ fn read_classification_line(context: &mut Context<'_>, line: Line) -> Option<Cla
         context.field(
             at(start),
             at(end),
-            words.split_whitespace().collect::<Vec<_>>().join(" "),
+            words
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_uppercase(),
         )
     });
     Some(ClassificationLine {
@@ -1021,6 +1043,13 @@ mod tests {
         ));
         let parts = classification_line("S E C R E T STATE 183691 TOSEC 140193");
         assert!(parts.is_some_and(|p| p.serial.is_some() && p.origin.is_some()));
+        let parts = classification_line("S e c r e t state 015220");
+        assert!(
+            parts.is_some_and(|p| p.classification == Classification::Secret && p.serial.is_some())
+        );
+        let parts = classification_line("S E C R E T N O F O R N MOGADISHU 01643");
+        assert!(parts.is_some_and(|p| p.controls == ["NOFORN"] && p.origin.is_some()));
+        assert!(classification_line("Secret talks began on May 15").is_none());
         let parts = classification_line("SECRET//NOFORN BAGHDAD 000697");
         assert!(parts.is_some_and(|p| p.controls == ["NOFORN"] && p.origin.is_some()));
         assert!(classification_line("SECRET police arrested three people today.").is_none());
