@@ -33,11 +33,13 @@
 
 mod body;
 mod classifier;
+mod fields;
 pub mod glossary;
 mod header;
 mod lines;
 mod references;
 mod reflow;
+mod routing;
 mod source;
 mod tags;
 mod validate;

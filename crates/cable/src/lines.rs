@@ -67,6 +67,26 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
     }
 }
 
+/// Whitespace-separated tokens with their byte offsets.
+pub(crate) fn tokens(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (idx, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (ch.is_whitespace(), start) {
+            (true, Some(token_start)) => {
+                tokens.push((token_start, idx, text.get(token_start..idx).unwrap_or("")));
+                start = None;
+            }
+            (false, None) => start = Some(idx),
+            _ => {}
+        }
+    }
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,367 @@
+//! Pass 3c: the keyword fields under the classification line — `E.O.`, `TAGS`, `SUBJECT`, `REF`,
+//! `Classified By` — and the handling captions among them.
+
+use crate::{references, Cable, Context, Declassification, Field};
+
+/// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
+fn iso_date(decl: &str) -> Option<String> {
+    let token = decl
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([',', '.', ';']);
+    let parts: Vec<&str> = token.split(['/', '-', '.']).collect();
+    let number = |text: &str| text.parse::<u16>().ok();
+    let (year, month, day) = match parts.as_slice() {
+        [year, month, day] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        [month, day, year] if year.len() == 4 => (number(year)?, number(month)?, number(day)?),
+        [month, day, year] if year.len() == 2 => {
+            (2000 + number(year)?, number(month)?, number(day)?)
+        }
+        _ => return None,
+    };
+    let valid =
+        (1..=12).contains(&month) && (1..=31).contains(&day) && (1900..=2099).contains(&year);
+    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A keyword field of the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyword {
+    ExecutiveOrder,
+    Tags,
+    Subject,
+    Reference,
+    ClassifiedBy,
+}
+
+/// Where a keyword form may start a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Only at the start of a line.
+    LineStart,
+    /// At a line start or after a blank.
+    AfterBlank,
+    /// Anywhere, even glued to the word before (`UK PRIMEREF: A. LONDON 1939`).
+    Anywhere,
+}
+
+/// Keyword forms, upper-cased, including misspellings seen in real cables.
+const KEYWORDS: [(&str, Keyword, Place); 24] = [
+    ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
+    ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO:", Keyword::ExecutiveOrder, Place::LineStart),
+    ("TAGS:", Keyword::Tags, Place::AfterBlank),
+    ("TAGS ", Keyword::Tags, Place::LineStart),
+    ("TAGS;", Keyword::Tags, Place::LineStart),
+    ("TAGS,", Keyword::Tags, Place::LineStart),
+    ("TABS:", Keyword::Tags, Place::LineStart),
+    ("TGS:", Keyword::Tags, Place::LineStart),
+    ("SUBJECT:", Keyword::Subject, Place::Anywhere),
+    ("SUBJ:", Keyword::Subject, Place::LineStart),
+    ("SUBJECT ", Keyword::Subject, Place::LineStart),
+    ("SUBJ ", Keyword::Subject, Place::LineStart),
+    ("UBJECT:", Keyword::Subject, Place::LineStart),
+    ("REFS:", Keyword::Reference, Place::Anywhere),
+    ("REF:", Keyword::Reference, Place::Anywhere),
+    ("REF(S):", Keyword::Reference, Place::AfterBlank),
+    ("REFTEL:", Keyword::Reference, Place::LineStart),
+    ("REFERENCE:", Keyword::Reference, Place::LineStart),
+    ("REFERENCES:", Keyword::Reference, Place::LineStart),
+    ("REF ", Keyword::Reference, Place::LineStart),
+    ("CLASSIFIED BY", Keyword::ClassifiedBy, Place::AfterBlank),
+    ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
+];
+
+/// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
+/// without overlaps.
+pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
+    let upper = text.to_ascii_uppercase();
+    let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
+    for &(word, keyword, place) in &KEYWORDS {
+        for (at, _) in upper.match_indices(word) {
+            let allowed = match place {
+                _ if at == 0 => true,
+                Place::LineStart => false,
+                Place::AfterBlank => upper.get(..at).is_some_and(|before| before.ends_with(' ')),
+                Place::Anywhere => true,
+            };
+            if allowed {
+                hits.push((at, keyword, word.len()));
+            }
+        }
+    }
+    // Longest form first at one place; then drop hits inside an earlier hit's keyword.
+    hits.sort_by_key(|&(at, _, len)| (at, std::cmp::Reverse(len)));
+    let mut kept: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in hits {
+        if kept.last().is_none_or(|&(at, _, len)| hit.0 >= at + len) {
+            kept.push(hit);
+        }
+    }
+    // `Classified By: This message classified by …`: the same keyword again on one line starts
+    // the real field; what came before it is a preamble.
+    let mut deduplicated: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in kept {
+        let repeats = deduplicated
+            .last()
+            .is_some_and(|&(_, keyword, _)| keyword == hit.1);
+        if repeats && matches!(hit.1, Keyword::ClassifiedBy | Keyword::Subject) {
+            deduplicated.pop();
+        }
+        deduplicated.push(hit);
+    }
+    deduplicated
+}
+
+/// A keyword field being gathered: the keyword, where its value starts, and its lines' ranges.
+struct FieldRanges {
+    keyword: Keyword,
+    start: usize,
+    value_start: usize,
+    pieces: Vec<(usize, usize)>,
+}
+
+/// Reads captions and keyword fields from line `first` up to line `end`; returns the index of the
+/// first body line (or `end`).
+pub(crate) fn read_fields(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    first: usize,
+    end: usize,
+) -> usize {
+    let cleaned = &context.cleaned.text;
+    let lines = context.lines.get(..end).unwrap_or(context.lines);
+    let mut fields: Vec<FieldRanges> = Vec::new();
+    let mut open = false;
+    let mut body_start = lines.len();
+    for (idx, line) in lines.iter().enumerate().skip(first) {
+        let text = line.text(cleaned);
+        if line.is_blank() {
+            // `SUBJECT:` alone on its line: the subject is on the next non-blank line.
+            open = fields
+                .last()
+                .is_some_and(|field| field.keyword == Keyword::Subject && field.is_empty(cleaned));
+            continue;
+        }
+        // A page break inside the header fields neither ends nor joins a field.
+        if crate::body::is_page_break(text) {
+            cable.page_breaks.push(context.span(line.start, line.end));
+            continue;
+        }
+        let hits = keyword_hits(text);
+        if hits.is_empty() {
+            let last = fields.last();
+            let continues = open && last.is_some_and(|field| field.continues_with(text, cleaned));
+            let reference_item = !open
+                && last.is_some_and(|field| field.keyword == Keyword::Reference)
+                && references::starts_with_item_letter(text);
+            if continues || reference_item {
+                if let Some(field) = fields.last_mut() {
+                    field.pieces.push((line.start, line.end));
+                    open = true;
+                }
+                continue;
+            }
+            // A caption between fields (`DEPARTMENT FOR WHA, M, T` after `Classified By`) is
+            // still header when a keyword field follows it.
+            let field_follows = || {
+                lines
+                    .iter()
+                    .skip(idx + 1)
+                    .find(|next| !next.is_blank())
+                    .is_some_and(|next| {
+                        keyword_hits(next.text(cleaned))
+                            .first()
+                            .is_some_and(|&(at, _, _)| at == 0)
+                    })
+            };
+            if is_caption(text) && (fields.is_empty() || field_follows()) {
+                cable
+                    .captions
+                    .push(context.field(line.start, line.end, text.to_string()));
+                continue;
+            }
+            body_start = idx;
+            break;
+        }
+        let before_first = hits.first().map_or(0, |&(at, _, _)| at);
+        if before_first > 0 {
+            let before = text.get(..before_first).unwrap_or("").trim_end();
+            if open {
+                if let Some(field) = fields.last_mut() {
+                    field.pieces.push((line.start, line.start + before.len()));
+                }
+            } else if !before.is_empty() {
+                cable.captions.push(context.field(
+                    line.start,
+                    line.start + before.len(),
+                    before.to_string(),
+                ));
+            }
+        }
+        for (hit_idx, &(at, keyword, keyword_len)) in hits.iter().enumerate() {
+            let end = hits
+                .get(hit_idx + 1)
+                .map_or(text.len(), |&(next, _, _)| next);
+            let piece_text = text.get(at..end).unwrap_or("").trim_end();
+            fields.push(FieldRanges {
+                keyword,
+                start: line.start + at,
+                value_start: line.start + at + keyword_len,
+                pieces: vec![(line.start + at, line.start + at + piece_text.len())],
+            });
+        }
+        open = true;
+    }
+    for field in fields {
+        store_field(context, cable, &field);
+    }
+    body_start
+}
+
+impl FieldRanges {
+    /// The value written so far, after the keyword.
+    fn value(&self, cleaned: &str) -> String {
+        self.pieces
+            .iter()
+            .map(|&(start, end)| {
+                cleaned
+                    .get(start.max(self.value_start).min(end)..end)
+                    .unwrap_or("")
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn is_empty(&self, cleaned: &str) -> bool {
+        self.value(cleaned)
+            .trim_start_matches([':', ' '])
+            .is_empty()
+    }
+
+    /// Whether a line without keywords continues this field rather than starting the body.
+    fn continues_with(&self, text: &str, cleaned: &str) -> bool {
+        let paragraph = crate::body::paragraph_start(text);
+        if paragraph.is_some_and(|start| start.marking.is_some()) {
+            return false;
+        }
+        if self.keyword == Keyword::Tags {
+            let previous = self
+                .pieces
+                .last()
+                .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
+            return crate::tags::continues(previous, text);
+        }
+        if self.keyword != Keyword::Subject {
+            return true;
+        }
+        // A subject ends at a numbered paragraph, and an upper-case subject at a sentence in
+        // mixed case (`This is an Action request.`).
+        let value = self.value(cleaned);
+        let shouting = !value.is_empty() && !value.chars().any(char::is_lowercase);
+        let n_lowercase = text.chars().filter(|ch| ch.is_lowercase()).count();
+        paragraph.is_none() && !(shouting && n_lowercase >= 3)
+    }
+}
+
+/// A handling caption line under the classification line: short and without lower case.
+fn is_caption(text: &str) -> bool {
+    text.len() <= 100
+        && !text.chars().any(|ch| ch.is_lowercase())
+        && crate::body::paragraph_start(text).is_none()
+}
+
+fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges) {
+    let end = field
+        .pieces
+        .last()
+        .map_or(field.value_start, |&(_, end)| end);
+    let span = context.span(field.start, end);
+    // The value: every piece after the keyword, joined with single spaces.
+    let value_pieces: Vec<(usize, usize)> = field
+        .pieces
+        .iter()
+        .map(|&(start, end)| (start.max(field.value_start).min(end), end))
+        .collect();
+    // The value: every piece after the keyword, joined with single spaces (none after a
+    // hyphen that ended a line), blanks collapsed.
+    let mut joined = String::new();
+    for piece in value_pieces
+        .iter()
+        .map(|&(start, end)| context.cleaned.slice(start, end).trim())
+    {
+        if piece.is_empty() {
+            continue;
+        }
+        let word_hyphen = joined
+            .strip_suffix('-')
+            .is_some_and(|before| before.ends_with(|ch: char| ch.is_alphanumeric()));
+        if !joined.is_empty() && !word_hyphen {
+            joined.push(' ');
+        }
+        joined.push_str(piece);
+    }
+    let value = joined
+        .trim_start_matches([':', ' ', ';', ',', '-'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let raw = context.cleaned.slice(field.start, end).to_string();
+    match field.keyword {
+        Keyword::Subject => {
+            if cable.subject.is_none() {
+                // A portion marking before the subject (`(C/NF) WHO WOULD…`) is not part of it.
+                let value = match crate::body::paragraph_start(&value) {
+                    Some(start) if start.number.is_none() => {
+                        value.get(start.text_start..).unwrap_or("").to_string()
+                    }
+                    _ => value,
+                };
+                cable.subject = Some(Field { span, raw, value });
+            }
+        }
+        Keyword::ClassifiedBy => {
+            if cable.classified_by.is_none() {
+                // The classifier reads the lines as written, to mend words broken across them.
+                let after_keyword = context
+                    .cleaned
+                    .slice(field.value_start, end)
+                    .trim_start_matches([':', ' ']);
+                cable.classifier = Some(crate::classifier::read(after_keyword));
+                cable.classified_by = Some(Field { span, raw, value });
+            }
+        }
+        Keyword::ExecutiveOrder => {
+            let order: String = value.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+            let decl = value
+                .to_ascii_uppercase()
+                .find("DECL")
+                .and_then(|at| value.get(at + 4..))
+                .map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
+                .filter(|decl| !decl.is_empty());
+            let date = decl.as_deref().and_then(iso_date);
+            cable.declassification = Some(Declassification {
+                span,
+                order: (!order.is_empty()).then_some(order),
+                decl,
+                date,
+            });
+        }
+        Keyword::Tags => {
+            for tag in crate::tags::read(context, &value_pieces) {
+                if !cable.tags.iter().any(|known| known.value == tag.value) {
+                    cable.tags.push(tag);
+                }
+            }
+        }
+        Keyword::Reference => {
+            cable.references_span = Some(span);
+            let year = crate::header::cable_year(context, cable);
+            let own_id = cable.canonical_id.as_ref().map(|id| id.value.clone());
+            let items = references::read(context, &value_pieces, year, own_id.as_deref());
+            cable.references.extend(items);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! Pass 3a: the routing header — the ACP-127 transmission lines above the classification line.
+
+use crate::lines::{tokens, Line};
+use crate::{Addressee, Cable, Classification, Context, DateTime, Precedence, Routing};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RoutingKind {
+    TransmissionId,
+    Relay,
+    Station,
+    Security,
+    DateTime,
+    From,
+    To,
+    Info,
+    /// `XMT`: posts excluded from the collective addressee before it.
+    Excluded,
+    Other,
+}
+
+#[derive(Default)]
+pub(crate) struct RoutingState {
+    list: Option<RoutingKind>,
+}
+
+/// What kind of routing line `text` is, if any; `state` tracks TO/INFO continuation lines.
+pub(crate) fn routing_kind(text: &str, state: &mut RoutingState) -> Option<RoutingKind> {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let kind = if first.starts_with("VZCZC") {
+        RoutingKind::TransmissionId
+    } else if first == "DE" {
+        RoutingKind::Station
+    } else if matches!(first, "ZNY" | "ZNR") {
+        RoutingKind::Security
+    } else if first == "FM" {
+        RoutingKind::From
+    } else if first == "TO" {
+        RoutingKind::To
+    } else if first == "INFO" {
+        RoutingKind::Info
+    } else if first.starts_with("XMT") {
+        RoutingKind::Excluded
+    } else if matches!(first, "BT" | "NNNN" | "ZEN") {
+        RoutingKind::Other
+    } else if date_time_group(text).is_some() {
+        RoutingKind::DateTime
+    } else if is_relay_line(text) {
+        RoutingKind::Relay
+    } else if let Some(list) = state.list {
+        if text.is_empty() || text.contains(['.', ':', ',']) && !text.contains('/') {
+            return None;
+        }
+        return Some(list);
+    } else {
+        return None;
+    };
+    state.list = matches!(
+        kind,
+        RoutingKind::To | RoutingKind::Info | RoutingKind::Excluded
+    )
+    .then_some(kind);
+    Some(kind)
+}
+
+/// `OO RUEHGA RUEHHA …`: precedence prosigns followed by routing indicators.
+fn is_relay_line(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(prosigns) = words.next() else {
+        return false;
+    };
+    prosigns.len() <= 2
+        && prosigns
+            .chars()
+            .all(|ch| matches!(ch, 'Z' | 'O' | 'P' | 'R'))
+        && words
+            .next()
+            .is_some_and(|word| word.starts_with('R') && word.len() >= 4)
+}
+
+/// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
+fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
+    let tokens = tokens(text);
+    let dtg_idx = tokens.iter().position(|(_, _, token)| {
+        token.len() == 7
+            && token.ends_with('Z')
+            && token
+                .get(..6)
+                .is_some_and(|d| d.chars().all(|ch| ch.is_ascii_digit()))
+    })?;
+    let prosigns = tokens.get(..dtg_idx)?;
+    if prosigns.len() > 2
+        || prosigns
+            .iter()
+            .any(|(_, _, p)| Precedence::from_prosign(p).is_none())
+    {
+        return None;
+    }
+    let precedence = prosigns
+        .first()
+        .and_then(|(_, _, p)| Precedence::from_prosign(p));
+    let &(dtg_start, _, dtg) = tokens.get(dtg_idx)?;
+    let &(_, _, month) = tokens.get(dtg_idx + 1)?;
+    let &(_, year_end, year) = tokens.get(dtg_idx + 2)?;
+    let number =
+        |range: std::ops::Range<usize>| dtg.get(range).and_then(|digits| digits.parse::<u8>().ok());
+    let month = month_number(month)?;
+    let year: u16 = year.parse().ok()?;
+    let year = match (year, year < 100) {
+        (yy, true) if yy >= 66 => 1900 + yy,
+        (yy, true) => 2000 + yy,
+        (yyyy, false) => yyyy,
+    };
+    let date_time = DateTime {
+        year,
+        month,
+        day: number(0..2)?,
+        hour: number(2..4)?,
+        minute: number(4..6)?,
+    };
+    let valid = (1..=31).contains(&date_time.day) && date_time.hour < 24 && date_time.minute < 60;
+    valid.then_some((precedence, date_time, dtg_start, year_end))
+}
+
+fn month_number(month: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    let upper = month.to_ascii_uppercase();
+    MONTHS
+        .iter()
+        .position(|name| *name == upper)
+        .and_then(|idx| u8::try_from(idx + 1).ok())
+}
+
+pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
+    let lines = context.lines.get(..end).unwrap_or(&[]);
+    let mut routing = Routing::default();
+    let mut state = RoutingState::default();
+    let mut last_list: Option<RoutingKind> = None;
+    let mut first_line: Option<Line> = None;
+    let mut last_line: Option<Line> = None;
+    for &line in lines {
+        let text = line.text(&context.cleaned.text);
+        if line.is_blank() {
+            continue;
+        }
+        let Some(kind) = routing_kind(text, &mut state) else {
+            cable
+                .notes
+                .push(context.field(line.start, line.end, text.to_string()));
+            continue;
+        };
+        first_line.get_or_insert(line);
+        last_line = Some(line);
+        let whole = || text.to_string();
+        match kind {
+            RoutingKind::TransmissionId => {
+                routing.transmission_id = Some(context.field(line.start, line.end, whole()))
+            }
+            RoutingKind::Relay => {
+                routing.relay = Some(context.field(line.start, line.end, whole()))
+            }
+            RoutingKind::Station => {
+                // `DE RUEHOT #0372/01 0741423`
+                let mut words = text.split_whitespace().skip(1);
+                let station = words.next().unwrap_or("").to_string();
+                if let Some(number) = words.next().and_then(|word| word.strip_prefix('#')) {
+                    let (serial, section) = number.split_once('/').unwrap_or((number, ""));
+                    let serial = serial.trim_start_matches('0');
+                    routing.station_serial = (!serial.is_empty()).then(|| serial.to_string());
+                    routing.station_section = section.parse().ok();
+                }
+                routing.filing_time = words
+                    .next()
+                    .filter(|time| {
+                        time.len() == 7 && time.bytes().all(|byte| byte.is_ascii_digit())
+                    })
+                    .and_then(|time| Some(format!("{} {}", time.get(..3)?, time.get(3..)?)));
+                routing.station = Some(context.field(line.start, line.end, station));
+            }
+            RoutingKind::Security => {
+                let letters = text.split_whitespace().nth(1).unwrap_or("");
+                let classification = match letters.chars().next() {
+                    Some('C') => Some(Classification::Confidential),
+                    Some('S') => Some(Classification::Secret),
+                    Some('U') => Some(Classification::Unclassified),
+                    Some('E') => Some(Classification::EncryptForTransmissionOnly),
+                    _ => None,
+                };
+                if let Some(classification) = classification {
+                    routing.security = Some(context.field(line.start, line.end, classification));
+                }
+            }
+            RoutingKind::DateTime => {
+                if let Some((precedence, date_time, start, end)) = date_time_group(text) {
+                    if let Some(precedence) = precedence {
+                        let prosign_end = text.find(' ').unwrap_or(0);
+                        routing.precedence =
+                            Some(context.field(line.start, line.start + prosign_end, precedence));
+                    }
+                    routing.date_time =
+                        Some(context.field(line.start + start, line.start + end, date_time));
+                }
+            }
+            RoutingKind::From => {
+                let name = text.get(2..).unwrap_or("").trim().to_string();
+                routing.from = Some(context.field(line.start, line.end, name));
+            }
+            RoutingKind::Excluded => {
+                let excluded = text
+                    .trim_start_matches("XMT")
+                    .trim_start_matches(['/', ' '])
+                    .trim();
+                let list = if last_list == Some(RoutingKind::Info) {
+                    &mut routing.info
+                } else {
+                    &mut routing.to
+                };
+                if let (false, Some(addressee)) = (excluded.is_empty(), list.last_mut()) {
+                    addressee.excluded.push(excluded.to_string());
+                }
+            }
+            RoutingKind::To | RoutingKind::Info => {
+                let keyword = if kind == RoutingKind::To {
+                    "TO"
+                } else {
+                    "INFO"
+                };
+                let rest = text.strip_prefix(keyword).unwrap_or(text);
+                if text.starts_with(keyword) {
+                    last_list = Some(kind);
+                }
+                // `INFO XMT …` excludes without adding anyone.
+                if rest.trim().is_empty() || rest.trim_start().starts_with("XMT") {
+                    continue;
+                }
+                // An old-format page line caught in an addressee list.
+                if crate::body::is_page_break(rest.trim()) {
+                    cable.page_breaks.push(context.span(line.start, line.end));
+                    continue;
+                }
+                let addressee = read_addressee(rest.trim(), context.span(line.start, line.end));
+                if kind == RoutingKind::To {
+                    routing.to.push(addressee);
+                } else {
+                    routing.info.push(addressee);
+                }
+            }
+            RoutingKind::Other => {}
+        }
+    }
+    if let (Some(first), Some(last)) = (first_line, last_line) {
+        routing.span = context.span(first.start, last.end);
+        cable.routing = Some(routing);
+    }
+}
+
+/// `RUEHC/SECSTATE WASHDC IMMEDIATE 7513`.
+fn read_addressee(text: &str, span: crate::Span) -> Addressee {
+    let (routing_indicator, rest) = match text.split_once('/') {
+        Some((ri, rest))
+            if !ri.is_empty()
+                && ri.len() <= 8
+                && ri.chars().all(|ch| ch.is_ascii_alphanumeric()) =>
+        {
+            (Some(ri.to_string()), rest)
+        }
+        _ => (None, text),
+    };
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    let serial = match words.last() {
+        Some(last) if last.chars().all(|ch| ch.is_ascii_digit()) && words.len() > 1 => {
+            let serial = last.to_string();
+            words.pop();
+            Some(serial)
+        }
+        _ => None,
+    };
+    let mut precedence = match words.last() {
+        Some(last) if words.len() > 1 => match *last {
+            "IMMEDIATE" | "PRIORITY" | "ROUTINE" | "FLASH" => Precedence::from_prosign(last),
+            _ => None,
+        },
+        _ => None,
+    };
+    if precedence.is_some() {
+        words.pop();
+        if words.last() == Some(&"NIACT") {
+            words.pop();
+            precedence = Some(Precedence::Niact);
+        }
+    }
+    Addressee {
+        span,
+        routing_indicator,
+        name: words.join(" "),
+        precedence,
+        serial,
+        excluded: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_date_time_groups() {
+        let (precedence, date_time, _, _) = date_time_group("O 141423Z MAR 08")
+            .unwrap_or_else(|| unreachable!("the seed's date-time group parses"));
+        assert_eq!(precedence, Some(Precedence::Immediate));
+        assert_eq!(date_time.to_string(), "2008-03-14 14:23Z");
+        assert!(date_time_group("R 311843Z MAR 66").is_some_and(|(_, dt, _, _)| dt.year == 1966));
+        assert!(date_time_group("O 141499Z MAR 08").is_none());
+    }
+
+    #[test]
+    fn reads_addressees() {
+        let addressee = read_addressee(
+            "RUEHC/SECSTATE WASHDC IMMEDIATE 7513",
+            crate::Span::default(),
+        );
+        assert_eq!(addressee.routing_indicator.as_deref(), Some("RUEHC"));
+        assert_eq!(addressee.name, "SECSTATE WASHDC");
+        assert_eq!(addressee.precedence, Some(Precedence::Immediate));
+        assert_eq!(addressee.serial.as_deref(), Some("7513"));
+        let addressee = read_addressee(
+            "SECSTATE WASHDC NIACT IMMEDIATE 0732",
+            crate::Span::default(),
+        );
+        assert_eq!(addressee.precedence, Some(Precedence::Niact));
+        assert_eq!(addressee.name, "SECSTATE WASHDC");
+    }
+}
