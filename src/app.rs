@@ -68,6 +68,15 @@ pub fn app() -> Html {
         None
     };
     let pending = state.text != state.parsed_text;
+    let input_form = match parse.input_form {
+        cable::InputForm::Plain => None,
+        cable::InputForm::Html => {
+            Some("Read from a cable page's HTML: tags and entities were set aside.")
+        }
+        cable::InputForm::CsvRecord => {
+            Some("Read from a cables.csv record: its header and text columns, quotes unescaped.")
+        }
+    };
 
     html! {
         <>
@@ -83,6 +92,9 @@ pub fn app() -> Html {
                     }
                     if let Some(status) = status {
                         <p class="status-message" id="status-message" role="status">{ status }</p>
+                    }
+                    if let Some(input_form) = input_form {
+                        <p class="input-form" id="input-form">{ input_form }</p>
                     }
                     if !state.parsed_text.trim().is_empty() {
                         <HeaderCard parse={parse.clone()} source={source.clone()} />

@@ -348,6 +348,20 @@ async fn run(client: &Client, port: u16) {
         "{first}"
     );
 
+    // A cables.csv record is read as such and gives the same cable.
+    let record =
+        std::fs::read_to_string(repo().join("corpus/variants/03OTTAWA202__cablescsv__row.csv"))
+            .expect("variant");
+    paste(client, &record).await;
+    wait_for_text(client, "#input-form", |text| {
+        text.contains("cables.csv record")
+    })
+    .await;
+    wait_for_text(client, "[data-field=subject]", |text| {
+        text == "CANADA: ARF STATEMENT SHOULD REFLECT CONSENSUS"
+    })
+    .await;
+
     // Text that is not a cable gets a message, not a blank page.
     paste(client, "Dear colleague, here are my notes from Tuesday.").await;
     let message = text_of(client, "#status-message").await;
