@@ -256,6 +256,8 @@ pub struct Routing {
     pub transmission_id: Option<Field<String>>,
     /// The precedence and relay line, e.g. `OO RUEHGA RUEHHA`.
     pub relay: Option<Field<String>>,
+    /// The routing indicators of the relay line, e.g. `["RUEHGA", "RUEHHA"]`.
+    pub relay_indicators: Vec<String>,
     /// The `DE` line; `value` is the station's routing indicator, e.g. `RUEHOT`.
     pub station: Option<Field<String>>,
     /// The station serial number on the `DE` line without leading zeros: `#0372/01` → `372`.
@@ -268,6 +270,8 @@ pub struct Routing {
     pub security: Option<Field<Classification>>,
     /// Precedence of the message, from the date-time group line.
     pub precedence: Option<Field<Precedence>>,
+    /// Precedence for the info addressees, when the line gives a second prosign (`P R`).
+    pub info_precedence: Option<Precedence>,
     /// The date-time group.
     pub date_time: Option<Field<DateTime>>,
     /// `FM` line: the originator.

@@ -158,7 +158,13 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
                 routing.transmission_id = Some(context.field(line.start, line.end, whole()))
             }
             RoutingKind::Relay => {
-                routing.relay = Some(context.field(line.start, line.end, whole()))
+                // `OO RUEHGA RUEHHA …`: the stations that relay the message.
+                routing.relay_indicators = text
+                    .split_whitespace()
+                    .skip(1)
+                    .map(str::to_string)
+                    .collect();
+                routing.relay = Some(context.field(line.start, line.end, whole()));
             }
             RoutingKind::Station => {
                 // `DE RUEHOT #0372/01 0741423`
@@ -198,6 +204,9 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
                         routing.precedence =
                             Some(context.field(line.start, line.start + prosign_end, precedence));
                     }
+                    // `P R 281848Z DEC 66`: the second prosign is for the info addressees.
+                    let mut prosigns = text.get(..start).unwrap_or("").split_whitespace();
+                    routing.info_precedence = prosigns.nth(1).and_then(Precedence::from_prosign);
                     routing.date_time =
                         Some(context.field(line.start + start, line.start + end, date_time));
                 }
@@ -303,6 +312,26 @@ fn read_addressee(text: &str, span: crate::Span) -> Addressee {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_action_and_info_precedences() {
+        let parse = crate::parse(
+            "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n",
+        );
+        let routing = parse.cable.routing.unwrap_or_default();
+        assert_eq!(
+            routing.precedence.map(|field| field.value),
+            Some(Precedence::Priority)
+        );
+        assert_eq!(routing.info_precedence, Some(Precedence::Routine));
+        assert_eq!(
+            routing
+                .date_time
+                .map(|field| field.value.to_string())
+                .as_deref(),
+            Some("1966-12-28 18:48Z")
+        );
+    }
 
     #[test]
     fn reads_date_time_groups() {

@@ -29,6 +29,11 @@ fn header() {
         Some("RUEHOT")
     );
     assert_eq!(routing.station_serial.as_deref(), Some("372"));
+    assert_eq!(
+        routing.relay_indicators,
+        ["RUEHGA", "RUEHHA", "RUEHHM", "RUEHPW", "RUEHQU", "RUEHVC"]
+    );
+    assert_eq!(routing.info_precedence, None);
     assert_eq!(routing.station_section, Some(1));
     assert_eq!(routing.filing_time.as_deref(), Some("074 1423"));
     assert!(
