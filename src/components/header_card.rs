@@ -96,22 +96,40 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
             </span>
         }));
     }
+    // Caveats: controls on the classification line and handling captions, each once.
     let controls = cable
         .classification
         .iter()
         .flat_map(|line| line.controls.iter().cloned());
-    let captions: Vec<String> = controls
-        .chain(cable.captions.iter().map(|field| field.value.clone()))
-        .collect();
+    let handling = cable
+        .captions
+        .iter()
+        .filter(|caption| caption.kind == cable::CaptionKind::Handling);
     let mut caveats: Vec<String> = Vec::new();
-    for caption in captions {
-        if !caveats.contains(&caption) {
-            caveats.push(caption);
+    for caveat in controls.chain(handling.flat_map(|caption| {
+        caption
+            .value
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    })) {
+        if !caveats.contains(&caveat) {
+            caveats.push(caveat);
         }
     }
     if !caveats.is_empty() {
         rows.push(row("caveats", "Caveats", html! {
             <ul class="badges">{ for caveats.iter().map(|caveat| html! { <li class="badge">{ caveat }</li> }) }</ul>
+        }));
+    }
+    let other_captions: Vec<&cable::Caption> = cable
+        .captions
+        .iter()
+        .filter(|caption| caption.kind != cable::CaptionKind::Handling)
+        .collect();
+    if !other_captions.is_empty() {
+        rows.push(row("distribution", "Distribution", html! {
+            <ul class="addressees">{ for other_captions.iter().map(|caption| html! { <li>{ &caption.value }</li> }) }</ul>
         }));
     }
     if let Some(section) = cable

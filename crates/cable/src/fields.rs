@@ -1,7 +1,7 @@
 //! Pass 3c: the keyword fields under the classification line — `E.O.`, `TAGS`, `SUBJECT`, `REF`,
 //! `Classified By` — and the handling captions among them.
 
-use crate::{references, Cable, Context, Declassification, Field};
+use crate::{references, Cable, Caption, CaptionKind, Context, Declassification, Field};
 
 /// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
 fn iso_date(decl: &str) -> Option<String> {
@@ -177,9 +177,7 @@ pub(crate) fn read_fields(
                     })
             };
             if is_caption(text) && (fields.is_empty() || field_follows()) {
-                cable
-                    .captions
-                    .push(context.field(line.start, line.end, text.to_string()));
+                cable.captions.push(caption(context, line.start, line.end));
                 continue;
             }
             body_start = idx;
@@ -193,11 +191,9 @@ pub(crate) fn read_fields(
                     field.pieces.push((line.start, line.start + before.len()));
                 }
             } else if !before.is_empty() {
-                cable.captions.push(context.field(
-                    line.start,
-                    line.start + before.len(),
-                    before.to_string(),
-                ));
+                cable
+                    .captions
+                    .push(caption(context, line.start, line.start + before.len()));
             }
         }
         for (hit_idx, &(at, keyword, keyword_len)) in hits.iter().enumerate() {
@@ -263,6 +259,52 @@ impl FieldRanges {
         let shouting = !value.is_empty() && !value.chars().any(char::is_lowercase);
         let n_lowercase = text.chars().filter(|ch| ch.is_lowercase()).count();
         paragraph.is_none() && !(shouting && n_lowercase >= 3)
+    }
+}
+
+/// Handling captions: dissemination and handling controls.
+const HANDLING: [&str; 16] = [
+    "SIPDIS",
+    "NOFORN",
+    "EXDIS",
+    "NODIS",
+    "LIMDIS",
+    "STADIS",
+    "EFTO",
+    "SENSITIVE",
+    "ORCON",
+    "PROPIN",
+    "WNINTEL",
+    "NOCONTRACT",
+    "ROGER CHANNEL",
+    "CHEROKEE",
+    "NOFORN SIPDIS",
+    "SIPDIS NOFORN",
+];
+
+/// A caption from the cleaned range `start..end`, with its kind.
+fn caption(context: &Context<'_>, start: usize, end: usize) -> Caption {
+    let text = context.cleaned.slice(start, end).trim();
+    let upper = text.to_ascii_uppercase();
+    let words: Vec<&str> = upper.split_whitespace().collect();
+    let kind = if HANDLING.contains(&upper.as_str())
+        || (!words.is_empty() && words.iter().all(|word| HANDLING.contains(word)))
+    {
+        CaptionKind::Handling
+    } else if upper.contains(" FOR ")
+        || upper.starts_with("FOR ")
+        || upper.contains("PASS TO")
+        || upper.starts_with("ATTN")
+    {
+        CaptionKind::Distribution
+    } else {
+        CaptionKind::Other
+    };
+    Caption {
+        span: context.span(start, end),
+        raw: text.to_string(),
+        value: upper.split_whitespace().collect::<Vec<_>>().join(" "),
+        kind,
     }
 }
 

@@ -173,8 +173,8 @@ pub struct Cable {
     pub routing: Option<Routing>,
     /// The classification line (`C O N F I D E N T I A L SECTION 01 OF 02 OTTAWA 000372`).
     pub classification: Option<ClassificationLine>,
-    /// Handling captions such as `SIPDIS`, `NOFORN`, `DEPT FOR EUR/RPM`.
-    pub captions: Vec<Field<String>>,
+    /// Caption lines under the classification line: `SIPDIS`, `NOFORN`, `DEPT FOR EUR/RPM`.
+    pub captions: Vec<Caption>,
     /// The `E.O.` declassification line.
     pub declassification: Option<Declassification>,
     /// `TAGS:` codes.
@@ -495,6 +495,33 @@ pub struct Classifier {
     pub title: Option<String>,
     /// The classification reasons, e.g. `["1.4(b)", "1.4(d)"]`.
     pub reasons: Vec<String>,
+}
+
+/// A caption line under the classification line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Caption {
+    /// The line.
+    pub span: Span,
+    /// As written.
+    pub raw: String,
+    /// Upper-cased, blanks collapsed: `NOFORN`, `DEPT FOR EUR/RPM`.
+    pub value: String,
+    /// What it does.
+    pub kind: CaptionKind,
+}
+
+/// What a caption does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum CaptionKind {
+    /// A handling or dissemination control: `SIPDIS`, `NOFORN`, `EXDIS`, `NODIS`, `SENSITIVE`.
+    Handling,
+    /// Who should get it: `DEPT FOR WHA`, `PASS TO USAID`, `STATE FOR EUR/RUS`.
+    Distribution,
+    /// Anything else: `C O R R E C T E D COPY`, a publisher's line.
+    Other,
 }
 
 /// A TAGS code, with what the glossary says of it.

@@ -57,8 +57,11 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
         add("classification line", line.span);
         add("classification", line.classification.span);
     }
-    for field in cable.captions.iter().chain(&cable.notes) {
-        add("header field", field.span);
+    for field in &cable.notes {
+        add("note", field.span);
+    }
+    for caption in &cable.captions {
+        add("caption", caption.span);
     }
     for tag in &cable.tags {
         add("tag", tag.span);

@@ -415,3 +415,31 @@ fn a_header_and_body_from_different_cables_are_flagged() {
         assert_eq!(flagged, id == "09HAVANA132", "{id}");
     }
 }
+
+/// Captions are sorted into handling controls and distribution instructions.
+#[test]
+fn captions_are_typed() {
+    let text = read_text(&corpus_dir().join("cables/00ATHENS1501.txt"));
+    let parse = cable::parse(&text);
+    let kinds: Vec<(&str, cable::CaptionKind)> = parse
+        .cable
+        .captions
+        .iter()
+        .map(|caption| (caption.value.as_str(), caption.kind))
+        .collect();
+    assert!(
+        kinds.contains(&("SENSITIVE", cable::CaptionKind::Handling)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("SIPDIS", cable::CaptionKind::Handling)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(
+            "DESK PASS TO USAID/FFP - CAROL MUTAMBA",
+            cable::CaptionKind::Distribution
+        )),
+        "{kinds:?}"
+    );
+}

@@ -79,6 +79,10 @@ fn header() {
     assert_eq!(line.section.as_ref().map(|f| f.value), Some((1, 2)));
     let captions: Vec<&str> = cable.captions.iter().map(|f| f.value.as_str()).collect();
     assert_eq!(captions, ["SIPDIS", "NOFORN", "SIPDIS"]);
+    assert!(cable
+        .captions
+        .iter()
+        .all(|caption| caption.kind == cable::CaptionKind::Handling));
     let declassification = cable.declassification.as_ref().expect("E.O. line");
     assert_eq!(declassification.order.as_deref(), Some("12958"));
     assert_eq!(declassification.decl.as_deref(), Some("03/14/2018"));
