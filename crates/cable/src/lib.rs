@@ -161,6 +161,26 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A note about `span`: a choice the parser made.
+    pub fn note(span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            span,
+            message,
+        }
+    }
+
+    /// A warning about `span`: something missing or inconsistent.
+    pub fn warning(span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            span,
+            message,
+        }
+    }
+}
+
 /// A decomposed cable.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -668,24 +688,19 @@ pub fn parse_with(input: &str, options: Options) -> Parse {
     let mut diagnostics = Vec::new();
     let whole = Span::new(0, input.len());
     if cleaned.n_debris > 0 {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Note,
-            span: whole,
-            message: format!(
+        diagnostics.push(Diagnostic::note(
+            whole,
+            format!(
                 "Removed {} pieces of web-page debris (link markup, pilcrows) before reading.",
                 cleaned.n_debris
             ),
-        });
+        ));
     }
     if cleaned.n_line_breaks_restored > 0 {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Note,
-            span: whole,
-            message: format!(
+        diagnostics.push(Diagnostic::note(whole, format!(
                 "Put back {} line breaks that were missing (lines glued together, as in the first Cablegate release).",
                 cleaned.n_line_breaks_restored
-            ),
-        });
+            )));
     }
     let mut cable = Cable {
         span: whole,
@@ -729,18 +744,12 @@ impl Context<'_> {
     }
 
     pub(crate) fn note(&mut self, span: Span, message: &str) {
-        self.diagnostics.push(Diagnostic {
-            severity: Severity::Note,
-            span,
-            message: message.to_string(),
-        });
+        self.diagnostics
+            .push(Diagnostic::note(span, message.to_string()));
     }
 
     pub(crate) fn warn(&mut self, span: Span, message: &str) {
-        self.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            span,
-            message: message.to_string(),
-        });
+        self.diagnostics
+            .push(Diagnostic::warning(span, message.to_string()));
     }
 }

@@ -149,6 +149,17 @@ fn compare_addressees(expected: &Value, found: Value) -> Outcome {
     )
 }
 
+/// A TO or INFO case: the addressees of one list, compared field by field.
+fn recipients_case(case: &Value, list: fn(&cable::Routing) -> &Vec<cable::Addressee>) -> Outcome {
+    let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+    let found = parse
+        .cable
+        .routing
+        .as_ref()
+        .map_or(&[][..], |routing| list(routing).as_slice());
+    compare_addressees(&case["expected"], addressees(found))
+}
+
 #[test]
 fn header_suites() {
     let reports = vec![
@@ -185,30 +196,10 @@ fn header_suites() {
             )
         }),
         run("recipients", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
-            compare_addressees(
-                &case["expected"],
-                addressees(
-                    parse
-                        .cable
-                        .routing
-                        .as_ref()
-                        .map_or(&[], |r| r.to.as_slice()),
-                ),
-            )
+            recipients_case(case, |routing| &routing.to)
         }),
         run("info_recipients", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
-            compare_addressees(
-                &case["expected"],
-                addressees(
-                    parse
-                        .cable
-                        .routing
-                        .as_ref()
-                        .map_or(&[], |r| r.info.as_slice()),
-                ),
-            )
+            recipients_case(case, |routing| &routing.info)
         }),
         run("nondisclosure_deadline", |case| {
             let parse = cable::parse_with(case["input"].as_str().unwrap_or(""), options(case));
