@@ -7,16 +7,45 @@
 
 use crate::fields::{keyword_hits, read_fields};
 use crate::lines::{tokens, Line};
-use crate::routing::{read_routing, routing_kind, RoutingState};
+use crate::routing::{date_time_group, read_routing, routing_kind, RoutingKind, RoutingState};
 use crate::{Cable, Classification, ClassificationLine, Context, Field};
 
 /// Reads the header into `cable` and returns the index of the first body line.
 pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     let cleaned = &context.cleaned.text;
     let lines = context.lines;
-    let classification_idx = lines.iter().position(|line| {
+    let is_classification_line = |line: &Line| {
         classification_line(line.text(cleaned)).is_some_and(|parts| parts.origin.is_some())
-    });
+    };
+    let mut classification_idx = lines.iter().position(is_classification_line);
+    // A mail system's print-out puts a classification line above the routing block; the line
+    // after that block is the cable's own.
+    if let Some(first) = classification_idx {
+        let next = lines
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .find(|(_, line)| is_classification_line(line))
+            .map(|(idx, _)| idx);
+        if let Some(next) = next {
+            let between = lines.get(first + 1..next).unwrap_or(&[]);
+            let mut state = RoutingState::default();
+            let has_routing = between.iter().any(|line| {
+                matches!(
+                    routing_kind(line.text(cleaned), &mut state),
+                    Some(RoutingKind::From | RoutingKind::DateTime | RoutingKind::Station)
+                )
+            });
+            let has_field = between.iter().any(|line| {
+                keyword_hits(line.text(cleaned))
+                    .first()
+                    .is_some_and(|&(at, _, _)| at == 0)
+            });
+            if has_routing && !has_field {
+                classification_idx = Some(next);
+            }
+        }
+    }
     let routing_end = classification_idx.unwrap_or_else(|| {
         // Without a classification line, the header is the run of routing lines at the top.
         let mut end = 0;
@@ -31,6 +60,9 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
         end
     });
     read_routing(context, cable, routing_end);
+    if cable.date_time().is_none() {
+        cable.later_date_time = later_date_time(context);
+    }
     let Some(classification_idx) = classification_idx else {
         // A snippet or a cable whose classification line is missing: its keyword fields, if
         // any, start right after the routing lines.
@@ -39,8 +71,6 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     if let Some(line) = lines.get(classification_idx) {
         cable.classification = read_classification_line(context, *line);
     }
-    set_canonical_id(context, cable);
-    cross_check(context, cable);
     // Fields written above the classification line (a repeated header, a scraper's order) are
     // read first, and are then no longer notes.
     let first_field = lines.iter().take(classification_idx).position(|line| {
@@ -55,7 +85,10 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
             .notes
             .retain(|note| !fields.iter().any(|field| field.contains(note.span)));
     }
-    read_fields(context, cable, classification_idx + 1, context.lines.len())
+    let body_start = read_fields(context, cable, classification_idx + 1, context.lines.len());
+    set_canonical_id(context, cable);
+    cross_check(context, cable);
+    body_start
 }
 
 /// The parts of a classification line, as offsets into the line.
@@ -63,6 +96,8 @@ pub(crate) struct ClassificationParts {
     pub(crate) classification: Classification,
     /// End of the classification word(s) in the line.
     classification_end: usize,
+    /// The line starts with an `UNCLASSIFIED` downgrade stamp before the original marking.
+    downgraded: bool,
     controls: Vec<String>,
     section: Option<(usize, usize, u32, u32)>,
     pub(crate) origin: Option<(usize, usize)>,
@@ -103,8 +138,26 @@ pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
             break;
         }
     }
+    // `UNCLASSIFIED LIMITED OFFICIAL USE`: a downgrade stamp over the marking the cable was sent
+    // with, which is the classification; `UNCLASSIFIED FOR OFFICIAL USE ONLY`: a control.
+    let mut classification = classification;
+    let mut classification_end = classification_end;
+    let mut downgraded = false;
+    if classification == Classification::Unclassified {
+        let words: Vec<&str> = rest.iter().take(4).map(|&(_, _, word)| word).collect();
+        if words.starts_with(&["LIMITED", "OFFICIAL", "USE"]) {
+            classification = Classification::LimitedOfficialUse;
+            classification_end = rest.get(2).map_or(classification_end, |token| token.1);
+            downgraded = true;
+            rest = rest.get(3..).unwrap_or(&[]);
+        } else if words.starts_with(&["FOR", "OFFICIAL", "USE", "ONLY"]) {
+            controls.push("FOR OFFICIAL USE ONLY".to_string());
+            rest = rest.get(4..).unwrap_or(&[]);
+        }
+    }
     let mut parts = ClassificationParts {
         classification,
+        downgraded,
         classification_end,
         controls,
         section: None,
@@ -168,11 +221,16 @@ fn leading_classification(
                 .collect()
         })
     };
+    // Spaced letters, one of which may have lost its space (`CO N F I D E N T I A L`).
+    let mut n_pairs = 0;
     let n_letters = tokens
         .iter()
         .take_while(|(_, _, token)| {
             let head = head(token);
-            head.len() == 1 && head.chars().all(|ch| ch.is_ascii_uppercase())
+            n_pairs += usize::from(head.len() == 2);
+            (1..=2).contains(&head.len())
+                && n_pairs <= 1
+                && head.chars().all(|ch| ch.is_ascii_uppercase())
         })
         .count();
     let (word, n_tokens) = if n_letters >= 3 {
@@ -226,6 +284,13 @@ fn read_classification_line(context: &mut Context<'_>, line: Line) -> Option<Cla
     let text = line.text(&context.cleaned.text);
     let parts = classification_line(text)?;
     let at = |offset: usize| line.start + offset;
+    if parts.downgraded {
+        let span = context.span(line.start, at(parts.classification_end));
+        context.note(
+            span,
+            "UNCLASSIFIED here is a downgrade stamp; the cable was sent LIMITED OFFICIAL USE, which is the classification shown.",
+        );
+    }
     let serial = parts.serial.map(|(start, end)| {
         let digits = text.get(start..end).unwrap_or("");
         let trimmed = digits.trim_start_matches('0');
@@ -306,12 +371,79 @@ pub(crate) fn cross_check(context: &mut Context<'_>, cable: &Cable) {
     }
 }
 
+/// Old telegrams printed section by section repeat the routing header in every section
+/// (`O 031203Z JUL 01` then `FM AMEMBASSY VATICAN`); when the cable's own header has lost its
+/// date-time group, the first repeated one gives it.
+fn later_date_time(context: &mut Context<'_>) -> Option<Field<crate::DateTime>> {
+    let cleaned = &context.cleaned.text;
+    let lines = context.lines;
+    let (line, (start, end, date_time)) = lines.iter().enumerate().find_map(|(idx, line)| {
+        let (precedence, date_time, start, end) = date_time_group(line.text(cleaned))?;
+        precedence?;
+        let next = lines.get(idx + 1..)?.iter().find(|line| !line.is_blank())?;
+        next.text(cleaned)
+            .starts_with("FM ")
+            .then_some((line, (start, end, date_time)))
+    })?;
+    let field = context.field(line.start + start, line.start + end, date_time);
+    context.note(
+        field.span,
+        &format!(
+            "The header has no date-time group; the date comes from the one repeated in a later section's header ({}).",
+            field.raw
+        ),
+    );
+    Some(field)
+}
+
 /// The cable's year: from its date-time group, else from what the caller said.
 pub(crate) fn cable_year(context: &Context<'_>, cable: &Cable) -> Option<u16> {
     cable
         .date_time()
         .map(|date_time| date_time.year)
         .or(context.options.year)
+}
+
+/// Says that the year is missing, with what the text does say about it: the declassification
+/// date (by default ten years after the cable) and the latest year among the cables it cites.
+/// Neither is certain enough to build an ID from, so the reader is told and decides.
+fn year_missing_message(cable: &Cable) -> String {
+    let mut message = "The year of this cable is not written in its text (no date-time group), so its canonical ID is incomplete.".to_string();
+    let decl = cable
+        .declassification
+        .as_ref()
+        .and_then(|line| line.date.as_deref())
+        .and_then(|date| date.get(..4));
+    let cited = cable
+        .references
+        .iter()
+        .filter_map(|reference| {
+            reference
+                .canonical_id
+                .as_deref()?
+                .get(..2)?
+                .parse::<u16>()
+                .ok()
+        })
+        .map(|yy| if yy >= 66 { 1900 + yy } else { 2000 + yy })
+        .max();
+    let mut hints = Vec::new();
+    if let Some(decl) = decl {
+        hints.push(format!(
+            "it is to be declassified in {decl} (often ten years after it was written)"
+        ));
+    }
+    if let Some(cited) = cited {
+        hints.push(format!(
+            "the latest cable it cites is from {cited}, so it is not older"
+        ));
+    }
+    if !hints.is_empty() {
+        message.push_str(" Clues: ");
+        message.push_str(&hints.join("; "));
+        message.push('.');
+    }
+    message
 }
 
 /// Canonical ID = two-digit year + origin without spaces + serial without leading zeros.
@@ -327,10 +459,7 @@ fn set_canonical_id(context: &mut Context<'_>, cable: &mut Cable) {
         return;
     };
     let Some(year) = cable_year(context, cable) else {
-        context.note(
-            line.span,
-            "The year of this cable is not written in its text (no date-time group), so its canonical ID is incomplete.",
-        );
+        context.note(line.span, &year_missing_message(cable));
         return;
     };
     let station: String = origin.value.split_whitespace().collect();
@@ -371,6 +500,23 @@ mod tests {
         let parts = classification_line("S e c r e t state 015220");
         assert!(
             parts.is_some_and(|p| p.classification == Classification::Secret && p.serial.is_some())
+        );
+        let parts = classification_line("CO N F I D E N T I A L SECTION 01 OF 06 PARIS 001501");
+        assert!(parts.is_some_and(
+            |p| p.classification == Classification::Confidential && p.origin.is_some()
+        ));
+        assert!(classification_line("TO SECSTATE WASHDC 4013").is_none());
+        let parts =
+            classification_line("UNCLASSIFIED LIMITED OFFICIAL USE SECTION 01 OF 09 ZAGREB  02038");
+        assert!(
+            parts.is_some_and(|p| p.classification == Classification::LimitedOfficialUse
+                && p.downgraded
+                && p.origin.is_some())
+        );
+        let parts = classification_line("UNCLASSIFIED FOR OFFICIAL USE ONLY STATE 001234");
+        assert!(
+            parts.is_some_and(|p| p.classification == Classification::Unclassified
+                && p.controls == ["FOR OFFICIAL USE ONLY"])
         );
         let parts = classification_line("S E C R E T N O F O R N MOGADISHU 01643");
         assert!(parts.is_some_and(|p| p.controls == ["NOFORN"] && p.origin.is_some()));

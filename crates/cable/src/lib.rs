@@ -191,6 +191,9 @@ pub struct Cable {
     pub canonical_id: Option<Field<String>>,
     /// The transmission (routing) header above the classification line.
     pub routing: Option<Routing>,
+    /// When the routing header has no date-time group: the one repeated in a later section's
+    /// header (old telegrams printed section by section).
+    pub later_date_time: Option<Field<DateTime>>,
     /// The classification line (`C O N F I D E N T I A L SECTION 01 OF 02 OTTAWA 000372`).
     pub classification: Option<ClassificationLine>,
     /// Caption lines under the classification line: `SIPDIS`, `NOFORN`, `DEPT FOR EUR/RPM`.
@@ -257,11 +260,13 @@ impl Cable {
             })
     }
 
-    /// The date-time group's value, when the text has one.
+    /// The date-time group's value, when the text has one: the routing header's, else one
+    /// repeated in a later section.
     pub fn date_time(&self) -> Option<DateTime> {
         self.routing
             .as_ref()
             .and_then(|routing| routing.date_time.as_ref())
+            .or(self.later_date_time.as_ref())
             .map(|field| field.value)
     }
 }
@@ -343,7 +348,8 @@ impl Precedence {
         Some(match prosign {
             "Z" | "FLASH" => Precedence::Flash,
             "NIACT" => Precedence::Niact,
-            "O" | "IMMEDIATE" => Precedence::Immediate,
+            // `0` is how a retyped or scanned copy often renders `O`.
+            "O" | "0" | "IMMEDIATE" => Precedence::Immediate,
             "P" | "PRIORITY" => Precedence::Priority,
             "R" | "ROUTINE" => Precedence::Routine,
             _ => return None,
@@ -691,15 +697,15 @@ pub fn parse_with(input: &str, options: Options) -> Parse {
         diagnostics.push(Diagnostic::note(
             whole,
             format!(
-                "Removed {} pieces of web-page debris (link markup, pilcrows) before reading.",
-                cleaned.n_debris
+                "Removed {} of web-page debris (link markup, pilcrows) before reading.",
+                plural(cleaned.n_debris, "piece", "pieces")
             ),
         ));
     }
     if cleaned.n_line_breaks_restored > 0 {
         diagnostics.push(Diagnostic::note(whole, format!(
-                "Put back {} line breaks that were missing (lines glued together, as in the first Cablegate release).",
-                cleaned.n_line_breaks_restored
+                "Put back {} that were missing (lines glued together, as in the first Cablegate release).",
+                plural(cleaned.n_line_breaks_restored, "line break", "line breaks")
             )));
     }
     let mut cable = Cable {
@@ -719,6 +725,11 @@ pub fn parse_with(input: &str, options: Options) -> Parse {
         cable,
         diagnostics,
     }
+}
+
+/// `1 piece`, `2 pieces`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What every pass reads and writes.

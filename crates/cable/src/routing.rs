@@ -21,6 +21,7 @@ pub(crate) enum RoutingKind {
 #[derive(Default)]
 pub(crate) struct RoutingState {
     list: Option<RoutingKind>,
+    last: Option<RoutingKind>,
 }
 
 /// What kind of routing line `text` is, if any; `state` tracks TO/INFO continuation lines.
@@ -46,6 +47,9 @@ pub(crate) fn routing_kind(text: &str, state: &mut RoutingState) -> Option<Routi
         RoutingKind::DateTime
     } else if is_relay_line(text) {
         RoutingKind::Relay
+    } else if state.last == Some(RoutingKind::Relay) && is_indicator_line(text) {
+        // The relay line's indicators wrap onto the next lines.
+        RoutingKind::Relay
     } else if let Some(list) = state.list {
         if text.is_empty() || text.contains(['.', ':', ',']) && !text.contains('/') {
             return None;
@@ -54,6 +58,7 @@ pub(crate) fn routing_kind(text: &str, state: &mut RoutingState) -> Option<Routi
     } else {
         return None;
     };
+    state.last = Some(kind);
     state.list = matches!(
         kind,
         RoutingKind::To | RoutingKind::Info | RoutingKind::Excluded
@@ -77,8 +82,19 @@ fn is_relay_line(text: &str) -> bool {
             .is_some_and(|word| word.starts_with('R') && word.len() >= 4)
 }
 
+/// `RUEHRN RUEHROV RUEHSR RUEHTRO`: routing indicators only (four to seven capitals from `R`).
+fn is_indicator_line(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|word| {
+            (4..=7).contains(&word.len())
+                && word.starts_with('R')
+                && word.chars().all(|ch| ch.is_ascii_uppercase())
+        })
+}
+
 /// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
-fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
+pub(crate) fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
     let tokens = tokens(text);
     let dtg_idx = tokens.iter().position(|(_, _, token)| {
         token.len() == 7
@@ -138,6 +154,7 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
     let mut state = RoutingState::default();
     let mut last_list: Option<RoutingKind> = None;
     let mut first_line: Option<Line> = None;
+    let mut relay_start: Option<usize> = None;
     let mut last_line: Option<Line> = None;
     for &line in lines {
         let text = line.text(&context.cleaned.text);
@@ -158,13 +175,23 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
                 routing.transmission_id = Some(context.field(line.start, line.end, whole()))
             }
             RoutingKind::Relay => {
-                // `OO RUEHGA RUEHHA …`: the stations that relay the message.
-                routing.relay_indicators = text
-                    .split_whitespace()
-                    .skip(1)
-                    .map(str::to_string)
-                    .collect();
-                routing.relay = Some(context.field(line.start, line.end, whole()));
+                // `OO RUEHGA RUEHHA …`: the stations that relay the message, perhaps wrapped
+                // onto further lines of indicators only.
+                let words = text.split_whitespace().map(str::to_string);
+                let start = match relay_start {
+                    Some(start) if !is_relay_line(text) => {
+                        routing.relay_indicators.extend(words);
+                        start
+                    }
+                    _ => {
+                        routing.relay_indicators = words.skip(1).collect();
+                        line.start
+                    }
+                };
+                relay_start = Some(start);
+                let mut relay = context.field(start, line.end, String::new());
+                relay.value = relay.raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                routing.relay = Some(relay);
             }
             RoutingKind::Station => {
                 // `DE RUEHOT #0372/01 0741423`
@@ -201,8 +228,14 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
                 if let Some((precedence, date_time, start, end)) = date_time_group(text) {
                     if let Some(precedence) = precedence {
                         let prosign_end = text.find(' ').unwrap_or(0);
-                        routing.precedence =
-                            Some(context.field(line.start, line.start + prosign_end, precedence));
+                        let field = context.field(line.start, line.start + prosign_end, precedence);
+                        if field.raw == "0" {
+                            context.note(
+                                field.span,
+                                "The precedence is written 0, read as the letter O (IMMEDIATE).",
+                            );
+                        }
+                        routing.precedence = Some(field);
                     }
                     // `P R 281848Z DEC 66`: the second prosign is for the info addressees.
                     let mut prosigns = text.get(..start).unwrap_or("").split_whitespace();

@@ -252,32 +252,39 @@ const VARIANT_AGREEMENT_FLOOR: f64 = 99.0;
 
 /// Agreement with the publisher's metadata over every corpus cable: canonical ID, date-time to
 /// the minute, origin, classification. A cable the parser gives no value for counts as a miss;
-/// each miss is printed with its reason. The floors may only go up.
+/// each miss is printed with its reason. The ID and the date are also reported over the cables
+/// whose text states the year at all (37 partial extracts lost their routing header, so their
+/// year is in no line of the text; the parser names the clues instead of guessing). The floors
+/// may only go up.
 #[test]
 fn agreement_with_publisher_metadata() {
-    let (mut n_cables, mut n_id, mut n_date, mut n_origin, mut n_class) = (0, 0, 0, 0, 0);
-    let (mut n_date_published, mut n_class_published, mut n_origin_published) = (0, 0, 0);
+    let mut tally = Tally::default();
     let mut misses: Vec<String> = Vec::new();
+    let mut renamed: Vec<String> = Vec::new();
     for (id, parse) in corpus_cables() {
         let cable = &parse.cable;
         let expected = expected(&id);
         let metadata = &expected["source_metadata"];
-        n_cables += 1;
+        let year_in_text = cable.date_time().is_some();
+        tally.cables += 1;
+        tally.cables_with_year += usize::from(year_in_text);
 
         let found_id = cable.canonical_id.as_ref().map(|field| field.value.clone());
         if found_id.as_deref() == expected["canonical_id"].as_str() {
-            n_id += 1;
+            tally.id += 1;
+            tally.id_with_year += usize::from(year_in_text);
         } else {
-            let reason = match (&found_id, cable.date_time()) {
-                (None, None) => "no date-time group, so the year is not in the text".to_string(),
-                (None, Some(_)) => "no classification line with station and serial".to_string(),
+            let reason = match (&found_id, year_in_text) {
+                (None, false) => "no date-time group, so the year is not in the text".to_string(),
+                (None, true) => "no classification line with station and serial".to_string(),
                 (Some(found), _) => format!("parsed {found}"),
             };
             misses.push(format!("{id}: ID: {reason}"));
         }
 
         if let Some(published) = metadata["date"].as_str() {
-            n_date_published += 1;
+            tally.dates += 1;
+            tally.dates_with_year += usize::from(year_in_text);
             let minute = |dt: cable::DateTime| {
                 format!(
                     "{}/{}/{} {}:{:02}",
@@ -285,7 +292,7 @@ fn agreement_with_publisher_metadata() {
                 )
             };
             match cable.date_time() {
-                Some(found) if minute(found) == published => n_date += 1,
+                Some(found) if minute(found) == published => tally.date += 1,
                 Some(found) => misses.push(format!(
                     "{id}: date: parsed {}, published {published}",
                     minute(found)
@@ -294,49 +301,37 @@ fn agreement_with_publisher_metadata() {
             }
         }
 
-        // The origin: the station of the classification line, else the FM line, compared with
-        // the publisher's name for the post (`Embassy Ottawa`, `Secretary of State`).
         let published_origin: String = metadata["origin"]
             .as_str()
             .unwrap_or("")
             .to_uppercase()
             .split_whitespace()
             .collect();
-        let station = cable
-            .classification
-            .as_ref()
-            .and_then(|line| line.origin.as_ref())
-            .map(|origin| origin.value.split_whitespace().collect::<String>())
-            .or_else(|| {
-                cable
-                    .routing
-                    .as_ref()
-                    .and_then(|r| r.from.as_ref())
-                    .map(|from| from.value.split_whitespace().skip(1).collect::<String>())
-            });
         if !published_origin.is_empty() {
-            n_origin_published += 1;
-        }
-        let same_post = |station: &str| {
-            !station.is_empty()
-                && (published_origin.ends_with(station)
-                    || station.starts_with(&published_origin)
-                    || published_origin.contains(station))
-        };
-        match station {
-            _ if published_origin.is_empty() => {}
-            Some(station) if same_post(&station) => n_origin += 1,
-            Some(station) => misses.push(format!(
-                "{id}: origin: parsed {station}, published {published_origin}"
-            )),
-            None => misses.push(format!("{id}: origin: no classification line or FM line")),
+            tally.origins += 1;
+            match origin_agreement(cable, &published_origin) {
+                Origin::Same => tally.origin += 1,
+                Origin::Renamed(station) => {
+                    tally.origin += 1;
+                    renamed.push(format!(
+                        "{id}: the text's {station} is the post the publisher lists by its later name, {published_origin}"
+                    ));
+                }
+                Origin::Different(station) => misses.push(format!(
+                    "{id}: origin: parsed {station}, published {published_origin}"
+                )),
+                Origin::Missing => {
+                    misses.push(format!("{id}: origin: no classification line or FM line"))
+                }
+            }
         }
 
         if let Some(published) = metadata["classification"].as_str() {
-            n_class_published += 1;
+            tally.classes += 1;
+            tally.classes_undisputed += usize::from(!publisher_disagrees(&id));
             let base = |marking: &str| marking.split("//").next().unwrap_or(marking).to_string();
             match cable.classification() {
-                Some(found) if base(found.as_str()) == base(published) => n_class += 1,
+                Some(found) if base(found.as_str()) == base(published) => tally.class += 1,
                 Some(found) => misses.push(format!(
                     "{id}: classification: parsed {}, published {published}",
                     found.as_str()
@@ -345,52 +340,143 @@ fn agreement_with_publisher_metadata() {
             }
         }
     }
-    let percent = |n: usize, of: usize| {
-        if of == 0 {
-            100.0
-        } else {
-            100.0 * n as f64 / of as f64
-        }
-    };
     let rates = [
+        ("canonical ID, every cable", tally.id, tally.cables, 75.0),
         (
-            "canonical ID",
-            percent(n_id, n_cables),
-            n_id,
-            n_cables,
-            68.0,
+            "canonical ID, cables whose text states the year",
+            tally.id_with_year,
+            tally.cables_with_year,
+            99.0,
+        ),
+        ("date-time, every cable", tally.date, tally.dates, 67.0),
+        (
+            "date-time, cables whose text states the year",
+            tally.date,
+            tally.dates_with_year,
+            98.0,
+        ),
+        ("origin", tally.origin, tally.origins, 99.0),
+        (
+            "classification, every cable",
+            tally.class,
+            tally.classes,
+            98.0,
         ),
         (
-            "date-time",
-            percent(n_date, n_date_published),
-            n_date,
-            n_date_published,
-            57.0,
-        ),
-        (
-            "origin",
-            percent(n_origin, n_origin_published),
-            n_origin,
-            n_origin_published,
-            95.0,
-        ),
-        (
-            "classification",
-            percent(n_class, n_class_published),
-            n_class,
-            n_class_published,
-            97.0,
+            "classification, cables the publisher is not known to get wrong",
+            tally.class,
+            tally.classes_undisputed,
+            100.0,
         ),
     ];
     println!();
-    for (what, rate, n, of, _) in &rates {
-        println!("publisher agreement, {what}: {n} of {of} ({rate:.1} %)");
+    for (what, n, of, _) in &rates {
+        println!(
+            "publisher agreement, {what}: {n} of {of} ({:.1} %)",
+            percent(*n, *of)
+        );
     }
     for miss in &misses {
         println!("  {miss}");
     }
-    for (what, rate, _, _, floor) in rates {
+    for (id, why) in PUBLISHER_DISAGREES {
+        println!("  publisher known wrong, text wins: {id}: {why}");
+    }
+    for line in &renamed {
+        println!("  renamed post, counted as agreeing: {line}");
+    }
+    for (what, n, of, floor) in rates {
+        let rate = percent(n, of);
         assert!(rate >= floor, "{what}: {rate:.1} % < floor {floor} %");
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    cables: usize,
+    cables_with_year: usize,
+    id: usize,
+    id_with_year: usize,
+    dates: usize,
+    dates_with_year: usize,
+    date: usize,
+    origins: usize,
+    origin: usize,
+    classes: usize,
+    classes_undisputed: usize,
+    class: usize,
+}
+
+fn percent(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        100.0
+    } else {
+        100.0 * n as f64 / of as f64
+    }
+}
+
+enum Origin {
+    Same,
+    Renamed(String),
+    Different(String),
+    Missing,
+}
+
+/// Posts the publisher lists by a name later than the one the cable was sent under.
+const RENAMED_POSTS: [(&str, &str); 6] = [
+    ("KIEV", "KYIV"),
+    ("MADRAS", "CHENNAI"),
+    ("LENINGRAD", "STPETERSBURG"),
+    ("BOMBAY", "MUMBAI"),
+    ("CALCUTTA", "KOLKATA"),
+    ("RANGOON", "YANGON"),
+];
+
+/// Whether the post of the classification line, or else of the FM line, is the publisher's
+/// (`Embassy Ottawa`, `US Delegation, Secretary`, both upper-cased without spaces).
+fn origin_agreement(cable: &cable::Cable, published: &str) -> Origin {
+    let station = cable
+        .classification
+        .as_ref()
+        .and_then(|line| line.origin.as_ref())
+        .map(|origin| origin.value.split_whitespace().collect::<String>());
+    let from = cable
+        .routing
+        .as_ref()
+        .and_then(|r| r.from.as_ref())
+        .map(|from| {
+            // `USDEL SECRETARY` is the publisher's `US DELEGATION, SECRETARY`.
+            from.value
+                .split_whitespace()
+                .map(|word| {
+                    if word == "USDEL" {
+                        "USDELEGATION,"
+                    } else {
+                        word
+                    }
+                })
+                .collect::<String>()
+        });
+    let same_post = |station: &str| {
+        !station.is_empty()
+            && (published.ends_with(station)
+                || station.starts_with(published)
+                || published.contains(station))
+    };
+    let candidates: Vec<String> = station.iter().chain(from.iter()).cloned().collect();
+    if candidates.iter().any(|c| same_post(c)) {
+        return Origin::Same;
+    }
+    for candidate in &candidates {
+        for (old, new) in RENAMED_POSTS {
+            if candidate.contains(old) && published.contains(new) {
+                return Origin::Renamed(candidate.clone());
+            }
+        }
+    }
+    match candidates.into_iter().next() {
+        Some(station) => Origin::Different(station),
+        None => Origin::Missing,
     }
 }
 
