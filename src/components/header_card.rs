@@ -59,6 +59,23 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
             "Canonical ID",
             html! { <code>{ &id.value }</code> },
         ));
+    } else if let Some((origin, serial)) = cable
+        .classification
+        .as_ref()
+        .and_then(|line| Some((line.origin.as_ref()?, line.serial.as_ref()?)))
+    {
+        // The station and serial are known, the year is not: say so rather than guess.
+        let partial: String = origin.value.split_whitespace().collect();
+        rows.push(row(
+            "canonical-id",
+            "Canonical ID",
+            html! {
+                <>
+                    <code>{ format!("??{partial}{}", serial.value) }</code>
+                    <span class="hint">{ " year not in the text (see Diagnostics)" }</span>
+                </>
+            },
+        ));
     }
     if let Some(date_time) = cable.date_time() {
         rows.push(row(

@@ -26,8 +26,11 @@ const REASON_MARKERS: [&str; 14] = [
 ];
 
 /// Words of titles and offices (lower case), including misspellings seen in real cables.
-const TITLE_WORDS: [&str; 97] = [
+const TITLE_WORDS: [&str; 100] = [
     "acting",
+    "to",
+    "legatt",
+    "legat",
     "deputy",
     "chief",
     "cief",
@@ -128,7 +131,21 @@ const TITLE_WORDS: [&str; 97] = [
 
 pub(crate) fn read(raw: &str) -> Classifier {
     let text = join_lines(raw);
-    let text = text.as_str();
+    // `Classified By: Classified by …`, `Classified By: ADANA 222 … Classified by DCM …`: the
+    // last `classified by` starts the real text.
+    let text = match text.to_lowercase().rfind("classified by") {
+        Some(at) => text.get(at + "classified by".len()..).unwrap_or(""),
+        None => text.as_str(),
+    };
+    let text = text.trim_start_matches([':', ' ']);
+    // A transmission garble (`for reQ#8$UQ8ML#C may choke …`) ends what can be read.
+    let text = match text.find(['#', '$', '@', '{', '}', '\\', '~', '`', '=', '|', '^']) {
+        Some(at) => {
+            let word_start = text.get(..at).and_then(|head| head.rfind(' ')).unwrap_or(0);
+            text.get(..word_start).unwrap_or(text)
+        }
+        None => text,
+    };
     let lower = text.to_lowercase();
     // The reasons start at a marker word or at the section number (`1.4`), whichever is first.
     let section_at = section_number_at(text);
@@ -139,8 +156,9 @@ pub(crate) fn read(raw: &str) -> Classifier {
         .min()
         .unwrap_or(text.len());
     let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
-    // `DCM/Ted Osius`, `AMB:RCROCKER`: a title glued to the name.
-    let who = who.replace(['/', ':'], " / ");
+    // `DCM/Ted Osius`, `AMB:RCROCKER`: a title glued to the name; `EUR/PRA`, `SCA/DAS`: one
+    // office.
+    let who = split_glued_titles(who);
     let who = first_sentence(strip_reason_words(who.trim()));
     let who = who
         .trim()
@@ -151,6 +169,75 @@ pub(crate) fn read(raw: &str) -> Classifier {
         title: title.map(|title| title.replace(" / ", "/")),
         reasons: reasons(why),
     }
+}
+
+/// A name as a reader writes it: an all-capitals name in title case (`THOMAS W. SIMONS, JR.` →
+/// `Thomas W. Simons, Jr.`, `MCELDOWNEY` → `McEldowney`, `O'NEILL` → `O'Neill`), and a zero typed
+/// for the letter O in an initial (`LEE 0. COLDREN` → `Lee O. Coldren`). Misspellings stay.
+///
+/// ```
+/// assert_eq!(cable::normalize_name("THOMAS W. SIMONS, JR."), "Thomas W. Simons, Jr.");
+/// assert_eq!(cable::normalize_name("LEE 0. COLDREN"), "Lee O. Coldren");
+/// assert_eq!(cable::normalize_name("Nancy McEldowney"), "Nancy McEldowney");
+/// ```
+pub fn normalize_name(name: &str) -> String {
+    let shouting = !name.chars().any(char::is_lowercase);
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|word| {
+            let word = if is_initial(word) {
+                word.replace('0', "O")
+            } else {
+                word.to_string()
+            };
+            let bare = word.trim_end_matches([',', '.']);
+            if !shouting || is_initial(&word) || matches!(bare, "II" | "III" | "IV") {
+                return word;
+            }
+            title_case(&word)
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// `MCELDOWNEY` → `McEldowney`, `O'NEILL` → `O'Neill`, `SMITH-JONES` → `Smith-Jones`.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut capital_next = true;
+    for ch in word.chars() {
+        if capital_next {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        capital_next = matches!(ch, '-' | '\'') || (out == "Mc" && ch == 'C');
+    }
+    out
+}
+
+/// Puts spaces around a `/` or `:` that glues a title to a name, not inside an office code
+/// (`EUR/PRA`: capitals of at most four letters after the slash).
+fn split_glued_titles(who: &str) -> String {
+    let mut out = String::with_capacity(who.len() + 8);
+    for (idx, ch) in who.char_indices() {
+        if ch == ':' || ch == '/' {
+            let next: String = who
+                .get(idx + 1..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric())
+                .collect();
+            let office = ch == '/'
+                && (1..=4).contains(&next.chars().count())
+                && next.chars().all(|ch| ch.is_ascii_uppercase());
+            if !office {
+                out.push_str(&format!(" {ch} "));
+                continue;
+            }
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// Joins the field's lines with spaces, except where a word was broken across the line end
@@ -170,10 +257,15 @@ fn join_lines(raw: &str) -> String {
                 && word.chars().all(char::is_alphabetic)
                 && !SHORT_WORDS.contains(&word.to_lowercase().as_str())
         };
+        // `Charles O. Blah` / `a, E.O. 12958`: a short word glued to a comma after a name.
+        let name_tail = first.len() > first_bare.len()
+            && first_bare.chars().count() <= 2
+            && last.starts_with(char::is_uppercase)
+            && last.chars().count() >= 3;
         let broken = !joined.is_empty()
             && first.starts_with(char::is_lowercase)
             && last.ends_with(char::is_alphabetic)
-            && (fragment(last) || fragment(first_bare));
+            && (fragment(last) || fragment(first_bare) || name_tail);
         if !joined.is_empty() && !broken {
             joined.push(' ');
         }
@@ -381,6 +473,29 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
         {
             start += 1;
         }
+        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `DAS for Central Asia George Krol`: the place
+        // of a title is not part of the name that follows it.
+        let after_connector = start > 0
+            && words.get(start - 1).is_some_and(|word| {
+                matches!(word.to_lowercase().as_str(), "to" | "for" | "of" | "and")
+            });
+        if after_connector {
+            let real = |from: usize| {
+                words
+                    .get(from..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|word| !is_initial(word) && !is_suffix(word))
+                    .count()
+            };
+            while real(start) > 2
+                && words
+                    .get(start)
+                    .is_some_and(|word| crate::glossary::is_place_word(word))
+            {
+                start += 1;
+            }
+        }
         let name_words = words.get(start..).unwrap_or(&[]);
         let n_real_words = name_words
             .iter()
@@ -411,25 +526,36 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
     (Vec::new(), (!who.is_empty()).then(|| who.to_string()))
 }
 
-/// `1.4 (b) and (d)`, `1.4(B,D)`, `1.5 (b/d)`, `1. 4 (b)(d)` → `["1.4(b)", "1.4(d)"]`.
+/// `1.4 (b) and (d)`, `1.4(B,D)`, `1.5 (b/d)`, `1. 4 (b)(d)`, `1.4 b and d` → `["1.4(b)", "1.4(d)"]`.
 fn reasons(text: &str) -> Vec<String> {
-    let compact: String = text
-        .chars()
-        .filter(|ch| !ch.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    let Some(at) = ["1.4", "1.5", "1.6", "1.2", "1.3", "1.7"]
-        .iter()
-        .filter_map(|section| compact.find(section).map(|at| (at, *section)))
-        .min()
-    else {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    // The first section number: `1`, `.`, a digit 2–7, spaces allowed between.
+    let skip_spaces = |mut idx: usize| {
+        while chars.get(idx).is_some_and(|ch| ch.is_whitespace()) {
+            idx += 1;
+        }
+        idx
+    };
+    let section = (0..chars.len()).find_map(|at| {
+        let before_ok = at == 0 || chars.get(at - 1).is_some_and(|ch| !ch.is_alphanumeric());
+        if !before_ok || chars.get(at) != Some(&'1') {
+            return None;
+        }
+        let dot = skip_spaces(at + 1);
+        (chars.get(dot) == Some(&'.')).then_some(())?;
+        let digit_at = skip_spaces(dot + 1);
+        let digit = *chars.get(digit_at)?;
+        ('2'..='7')
+            .contains(&digit)
+            .then(|| (format!("1.{digit}"), digit_at + 1))
+    });
+    let Some((section, after)) = section else {
         return Vec::new();
     };
-    let (at, section) = at;
-    let after = compact.get(at + 3..).unwrap_or("");
     let mut letters = Vec::new();
-    let chars: Vec<char> = after.chars().collect();
-    for (idx, &ch) in chars.iter().enumerate() {
+    for idx in after..chars.len() {
+        let Some(&ch) = chars.get(idx) else { break };
         let before = idx
             .checked_sub(1)
             .and_then(|before| chars.get(before))
@@ -437,11 +563,15 @@ fn reasons(text: &str) -> Vec<String> {
         let next = chars.get(idx + 1).copied();
         let standalone =
             !before.is_some_and(char::is_alphabetic) && !next.is_some_and(char::is_alphabetic);
-        // `and` glued by whitespace removal: `(b)and(d)` keeps its letters standalone.
         if standalone && ('a'..='h').contains(&ch) && !letters.contains(&ch) {
             letters.push(ch);
         }
-        if ch == '.' && next.is_some_and(|next| next.is_ascii_digit()) {
+        // The next section number ends this one's letters.
+        if ch == '.'
+            && chars
+                .get(skip_spaces(idx + 1))
+                .is_some_and(char::is_ascii_digit)
+        {
             break;
         }
     }
@@ -492,6 +622,21 @@ mod tests {
             "Political Minister Counselor, Brian Flora. Reason 1.5b.",
             &["Brian Flora"],
             &["1.5(b)"],
+        );
+        check(
+            "DCM Nancy McEldowney; reasons 1.4 b and d.",
+            &["Nancy McEldowney"],
+            &["1.4(b)", "1.4(d)"],
+        );
+        check(
+            "AMBASSADOR TO SUDAN TIMOTHY CARNEY. REASON 1.5(D).",
+            &["TIMOTHY CARNEY"],
+            &["1.5(d)"],
+        );
+        check(
+            "EUR/PRA, Dir. AFriedt, Reason 1.4 (b/d)",
+            &["AFriedt"],
+            &["1.4(b)", "1.4(d)"],
         );
         check(
             "AF/C - MARY BETH LEONARD, REASON 1.5 (D).",

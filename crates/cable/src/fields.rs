@@ -365,13 +365,20 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
             }
         }
         Keyword::ClassifiedBy => {
-            if cable.classified_by.is_none() {
-                // The classifier reads the lines as written, to mend words broken across them.
-                let after_keyword = context
-                    .cleaned
-                    .slice(field.value_start, end)
-                    .trim_start_matches([':', ' ']);
-                cable.classifier = Some(crate::classifier::read(after_keyword));
+            // The classifier reads the lines as written, to mend words broken across them.
+            let after_keyword = context
+                .cleaned
+                .slice(field.value_start, end)
+                .trim_start_matches([':', ' ']);
+            let classifier = crate::classifier::read(after_keyword);
+            // A second `Classified By` replaces a first that gave no reasons (`CLASSIFIED BY
+            // LINE ADDED` in a corrected copy, a REF list typed into the field).
+            let replaces = cable
+                .classifier
+                .as_ref()
+                .is_some_and(|first| first.reasons.is_empty() && !classifier.reasons.is_empty());
+            if cable.classified_by.is_none() || replaces {
+                cable.classifier = Some(classifier);
                 cable.classified_by = Some(Field { span, raw, value });
             }
         }

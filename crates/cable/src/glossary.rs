@@ -65,6 +65,51 @@ pub fn is_known_tag(code: &str) -> bool {
     tag(code).is_some()
 }
 
+/// Whether `word` names a place, or a part of one: a word of a country's name in the glossary
+/// (`Sudan`, `Afghanistan`, `Arab`) or of a region (`Central`, `Asia`), or `and` between two.
+pub fn is_place_word(word: &str) -> bool {
+    const REGIONS: [&str; 22] = [
+        "and",
+        "central",
+        "asia",
+        "asian",
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "middle",
+        "near",
+        "europe",
+        "european",
+        "africa",
+        "african",
+        "america",
+        "americas",
+        "pacific",
+        "caribbean",
+    ];
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: Vec<String> = tags()
+            .iter()
+            .filter(|(_, entry)| entry.kind == "geo")
+            .flat_map(|(_, entry)| entry.meaning.split([' ', ',', '(', ')']))
+            .filter(|word| word.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .chain(REGIONS.iter().map(|word| word.to_string()))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    let lower = word.trim_matches([',', '.', ';']).to_lowercase();
+    words.binary_search(&lower).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

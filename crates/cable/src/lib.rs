@@ -44,6 +44,7 @@ mod source;
 mod tags;
 mod validate;
 
+pub use classifier::normalize_name;
 pub use validate::{validate, SpanError};
 
 use std::fmt;

@@ -110,6 +110,7 @@ fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
             breaks.push(base + at);
         }
     }
+    glued_page_markers(text, base, breaks);
     // Paragraph and reference letters kept their pilcrows: `¶2.`, `¶B.`.
     for (at, _) in text.match_indices('¶') {
         if at > 0
@@ -118,6 +119,66 @@ fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
                 .is_some_and(|rest| rest.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
         {
             breaks.push(base + at);
+        }
+    }
+}
+
+/// Page markers (`DUBAI 00000049 001.2 OF 003`) glued to the text around them
+/// (`…IRGC, MOISDUBAI 00000049 001.2 OF 003CLASSIFIED BY…`): the station is the longest end of the
+/// glued word that the text also writes before the same serial (`RPO DUBAI 000049`).
+fn glued_page_markers(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|run| run.iter().all(u8::is_ascii_digit))
+    };
+    for at in 1..bytes.len() {
+        // ` 00000049 001` or ` 00000049 001.2`, then ` OF 003`.
+        if bytes.get(at - 1) != Some(&b' ') || !digits(at, 8) || bytes.get(at + 8) != Some(&b' ') {
+            continue;
+        }
+        if !digits(at + 9, 3) {
+            continue;
+        }
+        let mut end = at + 12;
+        if bytes.get(end) == Some(&b'.') && digits(end + 1, 1) {
+            end += 2;
+        }
+        if text.get(end..end + 4) != Some(" OF ") || !digits(end + 4, 3) {
+            continue;
+        }
+        end += 7;
+        let serial: u64 = text
+            .get(at..at + 8)
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        let word_end = at - 1;
+        let word_start = text
+            .get(..word_end)
+            .and_then(|head| head.rfind(|ch: char| !ch.is_ascii_uppercase()))
+            .map_or(0, |idx| idx + 1);
+        let word = text.get(word_start..word_end).unwrap_or("");
+        let station_at = (word_start + 1..word_end.saturating_sub(2)).find(|&from| {
+            let station = text.get(from..word_end).unwrap_or("");
+            text.match_indices(station).any(|(found, _)| {
+                found != from
+                    && text.get(found + station.len()..).is_some_and(|rest| {
+                        let rest = rest.strip_prefix(' ').unwrap_or("");
+                        let number: String =
+                            rest.chars().take_while(char::is_ascii_digit).collect();
+                        number.parse::<u64>().ok() == Some(serial)
+                    })
+            })
+        });
+        if let Some(station_at) = station_at.filter(|_| word.len() > 3) {
+            breaks.push(base + station_at);
+        }
+        if bytes
+            .get(end)
+            .is_some_and(|byte| !byte.is_ascii_whitespace())
+        {
+            breaks.push(base + end);
         }
     }
 }

@@ -157,7 +157,9 @@ fn tokenize<'a>(context: &'a Context<'_>, pieces: &[(usize, usize)]) -> Vec<Toke
             after_comma = false;
             pos += len.max(1);
         }
-        after_comma = true;
+        // A line break separates tags where commas do; in a list without commas a phrase may
+        // run on (`… KU COUNTRY` / `CLEARANCE`).
+        after_comma = text.contains([',', ';']);
     }
     tokens
 }
@@ -243,6 +245,23 @@ fn fix_doubled_letter(upper: &str) -> Option<String> {
 /// known codes (`NATO, UK, CN`).
 pub(crate) fn continues(previous: &str, line: &str) -> bool {
     if previous.trim_end().ends_with(',') {
+        return true;
+    }
+    // A phrase tag broken across lines: `… KU COUNTRY` / `CLEARANCE`.
+    let last_word = previous.split_whitespace().last().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plain = |word: &str| word.len() >= 4 && word.bytes().all(|byte| byte.is_ascii_uppercase());
+    let handling = |word: &str| {
+        matches!(
+            word,
+            "SIPDIS" | "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "STADIS" | "SENSITIVE"
+        )
+    };
+    if plain(last_word)
+        && !is_known_tag(last_word)
+        && (1..=2).contains(&words.len())
+        && words.iter().all(|word| plain(word) && !handling(word))
+    {
         return true;
     }
     // Known codes, or tokens with the shape of one (two to four capitals: the glossary is not

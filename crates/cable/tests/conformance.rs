@@ -84,9 +84,18 @@ fn run(name: &'static str, check: impl Fn(&Value) -> Outcome) -> Report {
     for (idx, case) in suite(name).iter().enumerate() {
         match check(case) {
             Outcome::Passed => report.passed += 1,
-            Outcome::Failed(why) => report
-                .failed
-                .push(format!("case {idx} ({}): {why}", case["cable_id"])),
+            Outcome::Failed(why) => {
+                let unreachable = UNREACHABLE
+                    .iter()
+                    .find(|(suite, case_idx, _)| *suite == name && *case_idx == idx)
+                    .map_or(String::new(), |(_, _, reason)| {
+                        format!(" [not derivable from the input: {reason}]")
+                    });
+                report.failed.push(format!(
+                    "case {idx} ({}): {why}{unreachable}",
+                    case["cable_id"]
+                ));
+            }
             Outcome::NotRun => report.not_run += 1,
         }
     }
@@ -190,6 +199,15 @@ fn header_suites() {
                 .as_ref()
                 .map(|classifier| classifier.names.clone())
                 .unwrap_or_default();
+            // cablemap's `normalize` flag: names as a reader writes them.
+            let names: Vec<String> = if case["normalize"].as_bool() == Some(true) {
+                names
+                    .iter()
+                    .map(|name| cable::normalize_name(name))
+                    .collect()
+            } else {
+                names
+            };
             compare(
                 &case["expected"],
                 names.into_iter().map(Value::String).collect(),
@@ -273,12 +291,29 @@ fn header_suites() {
     assert!(below.is_empty(), "{below:#?}");
 }
 
+/// Failing cases whose expectation the input alone cannot give, and why. They still count as
+/// failures (the rates stay honest) and are printed with the reason; a case here that starts to
+/// pass is fine.
+const UNREACHABLE: [(&str, usize, &str); 11] = [
+    ("tags", 21, "the input `OVIP STEINBERG JAMES` has no middle initial; cablemap's `B.` comes from its table of person tags"),
+    ("tags", 24, "the input writes two words, `COUNTER TERRORISM`; the one-word spelling is cablemap's table's"),
+    ("tags", 27, "a TAGS line without commas: where one phrase tag ends and the next begins needs a vocabulary of Cablegate's free-text tags, which cablemap has and this repository does not"),
+    ("tags", 28, "a TAGS line without commas: phrase boundaries need cablemap's vocabulary of free-text tags"),
+    ("tags", 32, "`HUMAN RIGHTSPOLMIL` without commas: phrase boundaries and POLMIL → POL, MIL need cablemap's vocabulary"),
+    ("tags", 37, "person tags without commas (`NOVO GUILLERMO REMON PEDRO`): surname and given-name pairs need cablemap's vocabulary"),
+    ("tags", 40, "a TAGS line without commas: phrase boundaries need cablemap's vocabulary of free-text tags"),
+    ("tags", 44, "a TAGS line without commas: phrase boundaries need cablemap's vocabulary of free-text tags"),
+    ("tags", 54, "cablemap keeps a repeated `TAGS:` label as a tag; the parser reads it as the label it is"),
+    ("classified_by", 78, "the typo `RICAHRD` is mended by cablemap's table of name corrections; the parser keeps what is written"),
+    ("issue14_subjects", 0, "10STATE284's subject is only in its web page's title, which no rendering in the corpus keeps"),
+];
+
 /// Per-suite floors in percent of the cases run. Raise them as the parser improves; cablemap's
 /// own rates are 100 % on subject, 98 % on tags, 52 % on classified_by, 71 % on recipients.
 const FLOORS: [(&str, f64); 11] = [
     ("subject", 100.0),
-    ("tags", 81.0),
-    ("classified_by", 90.0),
+    ("tags", 83.0),
+    ("classified_by", 98.0),
     ("recipients", 100.0),
     ("info_recipients", 100.0),
     ("nondisclosure_deadline", 100.0),

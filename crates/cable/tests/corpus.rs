@@ -248,7 +248,7 @@ fn variants_give_the_primarys_header() {
 }
 
 /// Raise as the parser improves; the target is 100.
-const VARIANT_AGREEMENT_FLOOR: f64 = 99.0;
+const VARIANT_AGREEMENT_FLOOR: f64 = 99.5;
 
 /// Agreement with the publisher's metadata over every corpus cable: canonical ID, date-time to
 /// the minute, origin, classification. A cable the parser gives no value for counts as a miss;
