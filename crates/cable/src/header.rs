@@ -21,29 +21,25 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     // A mail system's print-out puts a classification line above the routing block; the line
     // after that block is the cable's own.
     if let Some(first) = classification_idx {
-        let next = lines
-            .iter()
-            .enumerate()
-            .skip(first + 1)
-            .find(|(_, line)| is_classification_line(line))
-            .map(|(idx, _)| idx);
-        if let Some(next) = next {
-            let between = lines.get(first + 1..next).unwrap_or(&[]);
-            let mut state = RoutingState::default();
-            let has_routing = between.iter().any(|line| {
-                matches!(
-                    routing_kind(line.text(cleaned), &mut state),
-                    Some(RoutingKind::From | RoutingKind::DateTime | RoutingKind::Station)
-                )
-            });
-            let has_field = between.iter().any(|line| {
-                keyword_hits(line.text(cleaned))
-                    .first()
-                    .is_some_and(|&(at, _, _)| at == 0)
-            });
-            if has_routing && !has_field {
-                classification_idx = Some(next);
+        // Only up to the first keyword field: the cable's own line comes before its fields.
+        let mut state = RoutingState::default();
+        let mut has_routing = false;
+        for (idx, line) in lines.iter().enumerate().skip(first + 1) {
+            let text = line.text(cleaned);
+            if keyword_hits(text)
+                .first()
+                .is_some_and(|&(at, _, _)| at == 0)
+            {
+                break;
             }
+            if has_routing && is_classification_line(line) {
+                classification_idx = Some(idx);
+                break;
+            }
+            has_routing |= matches!(
+                routing_kind(text, &mut state),
+                Some(RoutingKind::From | RoutingKind::DateTime | RoutingKind::Station)
+            );
         }
     }
     let routing_end = classification_idx.unwrap_or_else(|| {
