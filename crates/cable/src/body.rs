@@ -108,23 +108,89 @@ pub(crate) fn is_page_break(text: &str) -> bool {
         .is_some_and(|parts| parts.origin.is_some() && text.contains("SECTION"))
 }
 
-/// Lines a publisher or a web page added after the cable.
+/// Lines a publisher, a printer or a web page added after the cable: release stamps and their
+/// continuation (`Systematic Review 05 JUL 2006`), end-of-message marks (`NNNN`, `BT`), print
+/// stamps (`1995ZAGREB04339 - Classification: CONFIDENTIAL`, `v1.6.2`), communications-center
+/// notes (`NOTE BY OC/T: …`), a lone classification or handling word, punctuation left alone.
 fn is_trailer_line(text: &str) -> bool {
-    let upper = text.to_ascii_uppercase();
-    [
+    let trimmed = text.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let starts = [
         "DECLASSIFIED/RELEASED",
         "THIS RECORD IS A PARTIAL EXTRACT",
-        "NNNN",
-        "BT",
+        "NOTE BY OC/T",
+        "NOTE BY OCT",
     ]
     .iter()
     .any(|start| upper.starts_with(start))
+        || upper == "BT";
+    let review_stamp = {
+        let words: Vec<&str> = upper.split_whitespace().collect();
+        let at = words.iter().position(|word| *word == "REVIEW");
+        at.is_some_and(|at| {
+            words.len() == at + 4
+                && words.get(at + 3).is_some_and(|year| year.len() == 4)
+                && words
+                    .iter()
+                    .take(at)
+                    .all(|word| *word == "SYSTEMATIC" || *word == "EO")
+        })
+    };
+    let end_marks = !upper.is_empty() && upper.len() <= 5 && upper.bytes().all(|b| b == b'N');
+    // `2004CARACA01540 - UNCLASSIFIED`: year, station, serial, then a classification.
+    let print_stamp = {
+        let id = upper.split_whitespace().next().unwrap_or("");
+        id.len() >= 10
+            && id.bytes().take(4).all(|byte| byte.is_ascii_digit())
+            && id.bytes().rev().take(4).all(|byte| byte.is_ascii_digit())
+            && upper.contains(" - ")
+    };
+    let version = upper.starts_with('V')
+        && upper.len() <= 10
+        && upper.get(1..).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|byte| byte.is_ascii_digit() || byte == b'.')
+        });
+    let no_letters = !trimmed.is_empty() && !trimmed.chars().any(char::is_alphanumeric);
+    let caption = matches!(upper.as_str(), "SIPDIS" | "NOFORN" | "EXDIS" | "NODIS");
+    starts
+        || review_stamp
+        || end_marks
+        || print_stamp
+        || version
+        || no_letters
+        || caption
         || classification_line(text).is_some_and(|parts| parts.origin.is_none())
 }
 
-/// A signer's name: one to four words of letters, e.g. `BREESE`, `SOBEL`, `Wilkins`, `DUNNIGAN/`.
+/// Where a signer's name starts at the end of a line that ends a sentence: two spaces, then one or
+/// two capitalised words without a full stop (`…CONSIDERED.  EAGLETON`).
+fn signed_at_line_end(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let at = trimmed.rfind(".  ")? + 3;
+    let name = trimmed.get(at..)?.trim_start();
+    let at = trimmed.len() - name.len();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (1..=2).contains(&words.len())
+        && name.len() >= 3
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || matches!(ch, ' ' | '-' | '\''))
+        && signature_name(name).is_some();
+    ok.then_some(at)
+}
+
+/// A signer's name: one to four words of letters, e.g. `BREESE`, `SOBEL`, `Wilkins`, `DUNNIGAN/`,
+/// `HORAN##`, `MCNAMARA.`.
 fn signature_name(text: &str) -> Option<&str> {
-    let name = text.trim_end_matches(['-', '/', '_', '=', ' ']);
+    let name = text.trim().trim_end_matches(['-', '/', '_', '=', ' ', '#']);
+    // A full stop after a one-word name is dropped (`MCNAMARA.`).
+    let name = name
+        .strip_suffix('.')
+        .filter(|bare| !bare.contains(' '))
+        .unwrap_or(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     let letters_only = name
         .chars()
@@ -162,36 +228,114 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable, first: usize) {
     let lines = context.lines;
     let body = lines.get(first..).unwrap_or(&[]);
     // Trailer and signature, read from the end.
+    let mut signed_inline = false;
     let mut end = body.len();
     let mut trailer: Vec<Line> = Vec::new();
     while let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
-        if line.is_blank() || is_trailer_line(line.text(cleaned)) {
-            if !line.is_blank() {
-                trailer.push(line);
-            }
+        let text = line.text(cleaned);
+        if line.is_blank() {
+            end -= 1;
+        } else if is_page_break(text) {
+            cable.page_breaks.push(context.span(line.start, line.end));
+            end -= 1;
+        } else if is_trailer_line(text) {
+            trailer.push(line);
             end -= 1;
         } else {
             break;
         }
     }
+    let mixed_case = body.get(..end).unwrap_or(&[]).iter().any(|line| {
+        line.text(cleaned)
+            .chars()
+            .filter(char::is_ascii_lowercase)
+            .count()
+            > 10
+    });
     if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
         let text = line.text(cleaned);
-        let alone = end < 2 || body.get(end - 2).is_some_and(|before| before.is_blank());
+        let before = end
+            .checked_sub(2)
+            .and_then(|idx| body.get(idx))
+            .map_or("", |before| before.text(cleaned));
         let has_paragraphs = body
             .get(..end - 1)
             .is_some_and(|before| before.iter().any(|l| !l.is_blank()));
-        if let Some(name) = signature_name(text).filter(|_| alone && has_paragraphs) {
-            cable.signature =
-                Some(context.field(line.start, line.start + name.len(), name.to_string()));
+        // The signer's line stands apart: after a blank line, a finished sentence, a short line
+        // (the end of a list), or, in a cable written in mixed case, by being in capitals.
+        let before = before.trim_end();
+        let apart = before.is_empty()
+            || before.ends_with(['.', '!', '?', '"', ')', ':'])
+            || before.len() < 30
+            || mixed_case && !text.chars().any(|ch| ch.is_lowercase());
+        if let Some(name) = signature_name(text).filter(|_| apart && has_paragraphs) {
+            let offset = text.find(name).unwrap_or(0);
+            cable.signature = Some(context.field(
+                line.start + offset,
+                line.start + offset + name.len(),
+                name.to_string(),
+            ));
             end -= 1;
+        } else if let Some(at) = signed_at_line_end(text) {
+            // `21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON`: the signer after the last sentence.
+            let name = text.get(at..).unwrap_or("").trim_end();
+            cable.signature = Some(context.field(
+                line.start + at,
+                line.start + at + name.len(),
+                name.to_string(),
+            ));
+            signed_inline = true;
         }
     }
     read_paragraphs(context, cable, body.get(..end).unwrap_or(&[]));
+    read_sections(context, cable, body.get(..end).unwrap_or(&[]));
+    // A signer written after the last sentence is not part of the last paragraph's text.
+    if let (true, Some(signature), Some(paragraph)) =
+        (signed_inline, &cable.signature, cable.paragraphs.last_mut())
+    {
+        if let Some(stripped) = paragraph
+            .text
+            .trim_end()
+            .strip_suffix(signature.value.as_str())
+        {
+            paragraph.text = stripped.trim_end().to_string();
+        }
+    }
     for line in trailer.into_iter().rev() {
         cable
             .notes
             .push(context.field(line.start, line.end, line.text(cleaned).to_string()));
     }
+}
+
+/// The summary and the comments, from the body's text.
+fn read_sections(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return;
+    };
+    let base = first.start;
+    let Some(text) = context.cleaned.text.get(base..last.end) else {
+        return;
+    };
+    let field = |context: &Context<'_>, section: crate::sections::Section| {
+        let raw = text.get(section.start..section.end).unwrap_or("");
+        // Page furniture inside the section is not its text.
+        let kept: String = raw
+            .lines()
+            .filter(|line| !is_page_break(line.trim()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        context.field(
+            base + section.start,
+            base + section.end,
+            crate::sections::content(&kept),
+        )
+    };
+    cable.summary = crate::sections::summary(text).map(|section| field(context, section));
+    cable.comments = crate::sections::comments(text)
+        .into_iter()
+        .map(|section| field(context, section))
+        .collect();
 }
 
 /// A run of non-blank lines with page breaks taken out.

@@ -46,7 +46,7 @@ enum Place {
 }
 
 /// Keyword forms, upper-cased, including misspellings seen in real cables.
-const KEYWORDS: [(&str, Keyword, Place); 24] = [
+const KEYWORDS: [(&str, Keyword, Place); 27] = [
     ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
     ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
     ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
@@ -69,6 +69,9 @@ const KEYWORDS: [(&str, Keyword, Place); 24] = [
     ("REFERENCE:", Keyword::Reference, Place::LineStart),
     ("REFERENCES:", Keyword::Reference, Place::LineStart),
     ("REF ", Keyword::Reference, Place::LineStart),
+    ("REF.", Keyword::Reference, Place::LineStart),
+    ("REFS :", Keyword::Reference, Place::LineStart),
+    ("REF :", Keyword::Reference, Place::LineStart),
     ("CLASSIFIED BY", Keyword::ClassifiedBy, Place::AfterBlank),
     ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
 ];
@@ -109,6 +112,10 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
         if repeats && matches!(hit.1, Keyword::ClassifiedBy | Keyword::Subject) {
             deduplicated.pop();
         }
+        // `REF: A. REF: KATHMANDU 2282`: the repeat is inside the first block's item.
+        if repeats && hit.1 == Keyword::Reference {
+            continue;
+        }
         deduplicated.push(hit);
     }
     deduplicated
@@ -129,6 +136,9 @@ pub(crate) fn read_fields(
     cable: &mut Cable,
     first: usize,
     end: usize,
+    // Below a classification line, captions may come before the first field; in a snippet
+    // without one, a line is a caption only when a field follows it.
+    after_classification: bool,
 ) -> usize {
     let cleaned = &context.cleaned.text;
     let lines = context.lines.get(..end).unwrap_or(context.lines);
@@ -153,9 +163,14 @@ pub(crate) fn read_fields(
         if hits.is_empty() {
             let last = fields.last();
             let continues = open && last.is_some_and(|field| field.continues_with(text, cleaned));
+            // After a blank line a reference block goes on with its next item, or with the
+            // rest of an item the blank line cut (`B) Rio de Janeiro` / `00723`).
             let reference_item = !open
-                && last.is_some_and(|field| field.keyword == Keyword::Reference)
-                && references::starts_with_item_letter(text);
+                && last.is_some_and(|field| {
+                    field.keyword == Keyword::Reference
+                        && (references::starts_with_item_letter(text)
+                            || field.item_is_cut(cleaned) && references::continues_item(text))
+                });
             if continues || reference_item {
                 if let Some(field) = fields.last_mut() {
                     field.pieces.push((line.start, line.end));
@@ -165,18 +180,23 @@ pub(crate) fn read_fields(
             }
             // A caption between fields (`DEPARTMENT FOR WHA, M, T` after `Classified By`) is
             // still header when a keyword field follows it.
+            // A keyword field follows, perhaps after more captions.
             let field_follows = || {
                 lines
                     .iter()
                     .skip(idx + 1)
-                    .find(|next| !next.is_blank())
+                    .find(|next| {
+                        let next_text = next.text(cleaned);
+                        !next.is_blank()
+                            && (!is_caption(next_text) || !keyword_hits(next_text).is_empty())
+                    })
                     .is_some_and(|next| {
                         keyword_hits(next.text(cleaned))
                             .first()
                             .is_some_and(|&(at, _, _)| at == 0)
                     })
             };
-            if is_caption(text) && (fields.is_empty() || field_follows()) {
+            if is_caption(text) && (fields.is_empty() && after_classification || field_follows()) {
                 cable.captions.push(caption(context, line.start, line.end));
                 continue;
             }
@@ -231,6 +251,16 @@ impl FieldRanges {
             .join(" ")
     }
 
+    /// Whether the last line of a reference block stops inside an item: on a station's name or
+    /// a year, before the serial.
+    fn item_is_cut(&self, cleaned: &str) -> bool {
+        let last_line = self
+            .pieces
+            .last()
+            .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
+        references::ends_inside_item(last_line)
+    }
+
     fn is_empty(&self, cleaned: &str) -> bool {
         self.value(cleaned)
             .trim_start_matches([':', ' '])
@@ -239,6 +269,13 @@ impl FieldRanges {
 
     /// Whether a line without keywords continues this field rather than starting the body.
     fn continues_with(&self, text: &str, cleaned: &str) -> bool {
+        // `(C) Sao Paulo 42`: in a reference block, a letter in parentheses is an item's.
+        if self.keyword == Keyword::Reference
+            && references::starts_with_item_letter(text)
+            && crate::body::paragraph_start(text).is_none_or(|start| start.number.is_none())
+        {
+            return true;
+        }
         let paragraph = crate::body::paragraph_start(text);
         if paragraph.is_some_and(|start| start.marking.is_some()) {
             return false;
@@ -406,10 +443,25 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
             }
         }
         Keyword::Reference => {
-            cable.references_span = Some(span);
-            let year = crate::header::cable_year(context, cable);
+            cable.references_span.get_or_insert(span);
+            cable.reference_spans.push(span);
             let own_id = cable.canonical_id.as_ref().map(|id| id.value.clone());
-            let items = references::read(context, &value_pieces, year, own_id.as_deref());
+            let line = cable.classification.as_ref();
+            let own_station: Option<String> =
+                line.and_then(|line| line.origin.as_ref()).map(|origin| {
+                    crate::stations::normalise(&origin.value)
+                        .value()
+                        .to_string()
+                });
+            let citing = references::Citing {
+                year: crate::header::cable_year(context, cable),
+                station: own_station.as_deref(),
+                serial: line
+                    .and_then(|line| line.serial.as_ref())
+                    .and_then(|serial| serial.value.parse().ok()),
+                id: own_id.as_deref(),
+            };
+            let items = references::read(context, &value_pieces, citing);
             cable.references.extend(items);
         }
     }

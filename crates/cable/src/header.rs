@@ -62,11 +62,13 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
     let Some(classification_idx) = classification_idx else {
         // A snippet or a cable whose classification line is missing: its keyword fields, if
         // any, start right after the routing lines.
-        return read_fields(context, cable, routing_end, context.lines.len());
+        return read_fields(context, cable, routing_end, context.lines.len(), false);
     };
     if let Some(line) = lines.get(classification_idx) {
         cable.classification = read_classification_line(context, *line);
     }
+    // Before the fields: the references need the cable's own ID to recognise citing itself.
+    set_canonical_id(context, cable);
     // Fields written above the classification line (a repeated header, a scraper's order) are
     // read first, and are then no longer notes.
     let first_field = lines.iter().take(classification_idx).position(|line| {
@@ -75,14 +77,29 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable) -> usize {
             .is_some_and(|&(at, _, _)| at == 0)
     });
     if let Some(first_field) = first_field {
-        read_fields(context, cable, first_field, classification_idx);
+        read_fields(context, cable, first_field, classification_idx, true);
         let fields = cable.field_spans();
         cable
             .notes
             .retain(|note| !fields.iter().any(|field| field.contains(note.span)));
     }
-    let body_start = read_fields(context, cable, classification_idx + 1, context.lines.len());
-    set_canonical_id(context, cable);
+    let body_start = read_fields(
+        context,
+        cable,
+        classification_idx + 1,
+        context.lines.len(),
+        true,
+    );
+    // After the fields: what they say about the year is the clue when it is missing.
+    let has_station_and_serial = cable
+        .classification
+        .as_ref()
+        .is_some_and(|line| line.origin.is_some() && line.serial.is_some());
+    if cable.canonical_id.is_none() && has_station_and_serial {
+        if let Some(span) = cable.classification.as_ref().map(|line| line.span) {
+            context.note(span, &year_missing_message(cable));
+        }
+    }
     cross_check(context, cable);
     body_start
 }
@@ -455,7 +472,6 @@ fn set_canonical_id(context: &mut Context<'_>, cable: &mut Cable) {
         return;
     };
     let Some(year) = cable_year(context, cable) else {
-        context.note(line.span, &year_missing_message(cable));
         return;
     };
     let station: String = origin.value.split_whitespace().collect();

@@ -1,0 +1,339 @@
+//! Marked sections of the body: the summary (`Summary:` … `End summary.`) and comments
+//! (`Comment:` … `End comment.`), in the forms cables write them: an inline label (`1. (C)
+//! SUMMARY: …`, `Summary and Comment: …`), a heading line (`SUMMARY`, `------- SUMMARY -------`,
+//! `Summary =======`), or only the end marker (`… END SUMMARY.` closing paragraph 1).
+
+/// A marked section found in `text`: the byte range of its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`.
+const LABEL_TAILS: [&str; 6] = [
+    " AND COMMENT",
+    "/COMMENT",
+    " AND ACTION REQUEST",
+    " AND INTRODUCTION",
+    " AND COMMENTS",
+    " AND ACTION REQUESTS",
+];
+
+/// Finds the summary in `text` (the body as cleaned).
+pub(crate) fn summary(text: &str) -> Option<Section> {
+    let upper = text.to_ascii_uppercase();
+    let end_marker = find_end(&upper, "SUMMARY", 0);
+    let (start, by_heading) = match find_start(text, &upper, "SUMMARY", 0) {
+        Some(found) if end_marker.is_none_or(|(end, _)| found.0 <= end) => found,
+        // Only `End summary`: the summary is the first paragraph, up to the marker.
+        _ => {
+            let (end, _) = end_marker?;
+            (first_paragraph_text(text, end), false)
+        }
+    };
+    let end = match end_marker {
+        Some((end, _)) if end >= start => end,
+        _ => paragraph_end(text, start, by_heading),
+    };
+    section(text, start, end)
+}
+
+/// Finds every comment in `text`.
+pub(crate) fn comments(text: &str) -> Vec<Section> {
+    let upper = text.to_ascii_uppercase();
+    let mut sections = Vec::new();
+    let mut from = 0;
+    while let Some((start, by_heading)) = find_start(text, &upper, "COMMENT", from) {
+        let end = match find_end(&upper, "COMMENT", start) {
+            // An end marker belongs to this comment when no other comment starts first.
+            Some((end, _))
+                if find_start(text, &upper, "COMMENT", start)
+                    .is_none_or(|(next, _)| next > end) =>
+            {
+                end
+            }
+            _ => paragraph_end(text, start, by_heading),
+        };
+        let Some(found) = section(text, start, end) else {
+            break;
+        };
+        from = end.max(start + 1);
+        sections.push(found);
+    }
+    sections
+}
+
+/// Trims the range and refuses an empty one.
+fn section(text: &str, start: usize, end: usize) -> Option<Section> {
+    let content = text.get(start..end)?;
+    let leading = content.len() - content.trim_start().len();
+    let trimmed = content.trim();
+    (!trimmed.is_empty()).then(|| Section {
+        start: start + leading,
+        end: start + leading + trimmed.len(),
+    })
+}
+
+/// The section's content as a reader wants it: each line trimmed, blank lines dropped, lines
+/// joined with line breaks.
+pub(crate) fn content(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric()
+}
+
+/// Occurrences of `word` in `upper` standing as a word, from `from`.
+fn word_positions<'a>(
+    upper: &'a str,
+    word: &'a str,
+    from: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let bytes = upper.as_bytes();
+    upper
+        .get(from..)
+        .unwrap_or("")
+        .match_indices(word)
+        .map(move |(at, _)| at + from)
+        .filter(move |&at| {
+            let before = at.checked_sub(1).and_then(|idx| bytes.get(idx));
+            let after = bytes.get(at + word.len());
+            !before.is_some_and(|byte| is_word_byte(*byte))
+                && !after.is_some_and(|byte| is_word_byte(*byte))
+        })
+}
+
+/// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`: where the marker starts and ends.
+fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
+    word_positions(upper, word, from).find_map(|at| {
+        let before = upper.get(..at)?.trim_end();
+        let end_word = before.strip_suffix("END")?;
+        if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let mut marker_end = at + word.len();
+        if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
+            upper
+                .get(marker_end..)
+                .is_some_and(|rest| rest.starts_with(*tail))
+        }) {
+            marker_end += tail.len();
+        }
+        Some((end_word.len(), marker_end))
+    })
+}
+
+/// Where the section's content starts: after an inline label (`SUMMARY:`, `Summary and
+/// Comment.`), or at the paragraph after a heading line. The flag says it came from a heading.
+fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<(usize, bool)> {
+    for at in word_positions(upper, word, from) {
+        // Not the end marker itself.
+        let before = upper.get(..at).unwrap_or("").trim_end();
+        if before.ends_with("END") || before.ends_with("BEGIN") && word == "SUMMARY" {
+            continue;
+        }
+        let mut after = at + word.len();
+        if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
+            upper
+                .get(after..)
+                .is_some_and(|rest| rest.starts_with(*tail))
+        }) {
+            after += tail.len();
+        }
+        let line_start = text
+            .get(..at)
+            .and_then(|head| head.rfind('\n'))
+            .map_or(0, |idx| idx + 1);
+        let line_end = text
+            .get(after..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |idx| after + idx);
+        let before_on_line = text.get(line_start..at).unwrap_or("");
+        let after_on_line = text.get(after..line_end).unwrap_or("");
+        // A heading: the line holds only the word, dashes, equals signs and spaces.
+        let decoration = |part: &str| {
+            part.chars()
+                .all(|ch| matches!(ch, '-' | '=' | ' ' | '‐' | '_'))
+        };
+        if decoration(before_on_line) && decoration(after_on_line) {
+            let mut start = line_end;
+            // An underline on the next line belongs to the heading.
+            let next_line_end = text
+                .get(start + 1..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(text.len(), |idx| start + 1 + idx);
+            if text
+                .get(start + 1..next_line_end)
+                .is_some_and(|line| !line.trim().is_empty() && decoration(line))
+            {
+                start = next_line_end;
+            }
+            let start = skip_paragraph_start(text, start);
+            // `1. Summary: On March 21, …` after the heading: the label goes too.
+            let start = match inline_label(text, upper, word, start) {
+                Some(label_end) => label_end,
+                None => start,
+            };
+            return Some((start, true));
+        }
+        // An inline label: the word (and its tail) followed by `:` or `.`, at the start of a
+        // paragraph's text or a sentence.
+        let punctuation = text.get(after..).and_then(|rest| rest.chars().next());
+        let starts_sentence = {
+            let head = before_on_line.trim_end();
+            head.is_empty()
+                || head.ends_with(['.', ')', ':'])
+                || paragraph_prefix_len(head) == Some(head.len())
+        };
+        if matches!(punctuation, Some(':' | '.' | ';')) && starts_sentence {
+            let start = skip_marking(text, after + 1);
+            return Some((start, false));
+        }
+    }
+    None
+}
+
+/// After a heading: `1. Summary: …` or `Summary. …` at `start` (after blank space, number and
+/// marking); where the content after that label starts.
+fn inline_label(text: &str, upper: &str, word: &str, start: usize) -> Option<usize> {
+    let rest = upper.get(start..)?;
+    let rest_trimmed = rest.trim_start();
+    let at = start + (rest.len() - rest_trimmed.len());
+    let mut after = at + rest_trimmed.strip_prefix(word).map(|_| word.len())?;
+    if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
+        upper
+            .get(after..)
+            .is_some_and(|rest| rest.starts_with(*tail))
+    }) {
+        after += tail.len();
+    }
+    matches!(
+        text.get(after..).and_then(|rest| rest.chars().next()),
+        Some(':' | '.')
+    )
+    .then(|| skip_marking(text, after + 1))
+}
+
+/// The length of `1. `, `12.`, `1.(C) `, `(C) ` at the start of `text`, if it is only that.
+fn paragraph_prefix_len(text: &str) -> Option<usize> {
+    let start = crate::body::paragraph_start(text)?;
+    Some(start.text_start)
+}
+
+/// Skips blank space, a paragraph number and a portion marking at `from`.
+fn skip_paragraph_start(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    let trimmed = rest.trim_start();
+    let at = from + (rest.len() - trimmed.len());
+    match crate::body::paragraph_start(trimmed) {
+        Some(start) => at + start.text_start,
+        None => at,
+    }
+}
+
+/// Skips blank space and a portion marking (`(SBU)`) at `from`.
+fn skip_marking(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    let trimmed = rest.trim_start();
+    let at = from + (rest.len() - trimmed.len());
+    match crate::body::paragraph_start(trimmed) {
+        Some(start) if start.number.is_none() => at + start.text_start,
+        _ => at,
+    }
+}
+
+/// Where the paragraph holding `start` ends: a blank line, a numbered paragraph's line, or a
+/// dashed heading inside the line (`… [...]. -------- Training --------`).
+fn paragraph_end(text: &str, start: usize, _by_heading: bool) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if offset > 0
+            && (trimmed.is_empty()
+                || crate::body::paragraph_start(trimmed).is_some_and(|p| p.number.is_some()))
+        {
+            return start + offset;
+        }
+        if let Some(dashes) = line.find(" --------") {
+            return start + offset + dashes;
+        }
+        offset += line.len();
+    }
+    start + offset
+}
+
+/// Where the text of the first paragraph before `end` starts (after its number and marking).
+fn first_paragraph_text(text: &str, end: usize) -> usize {
+    let head = text.get(..end).unwrap_or("");
+    let mut offset = 0;
+    let mut first_text: Option<usize> = None;
+    for line in head.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(start) = crate::body::paragraph_start(trimmed).filter(|p| p.number.is_some()) {
+            return offset + indent + start.text_start;
+        }
+        if first_text.is_none() && !trimmed.trim().is_empty() {
+            first_text = Some(offset + indent);
+        }
+        offset += line.len();
+    }
+    first_text.unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary_of(text: &str) -> Option<String> {
+        summary(text)
+            .and_then(|s| text.get(s.start..s.end))
+            .map(content)
+    }
+
+    #[test]
+    fn finds_summaries() {
+        assert_eq!(
+            summary_of("SUMMARY: FOLLOWING ASSASSINATION [...].\nEND SUMMARY\n\n1. IN WAKE ")
+                .as_deref(),
+            Some("FOLLOWING ASSASSINATION [...].")
+        );
+        assert_eq!(
+            summary_of("1. (C) SUMMARY: Fidel Castro's [...].\n \nWHAT WE KNO").as_deref(),
+            Some("Fidel Castro's [...].")
+        );
+        assert_eq!(
+            summary_of(
+                "SUMMARY\n-------\n\n1. (C) Chancellor Merkel [...].\nEnd Summary.\n\nOVERALL"
+            )
+            .as_deref(),
+            Some("Chancellor Merkel [...].")
+        );
+        assert_eq!(
+            summary_of("1. (C) German FM Westerwelle told [...]. END SUMMARY.").as_deref(),
+            Some("German FM Westerwelle told [...].")
+        );
+        assert_eq!(
+            summary_of("1. (C) Nothing to sum up here.").as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn finds_comments() {
+        let text = "2. (C) Comment: They will not. End comment.\n\n3. (C) COMMENT: Nor will we.\n\n4. Text.";
+        let found: Vec<String> = comments(text)
+            .iter()
+            .filter_map(|s| text.get(s.start..s.end))
+            .map(content)
+            .collect();
+        assert_eq!(found, ["They will not.", "Nor will we."]);
+    }
+}

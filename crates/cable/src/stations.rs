@@ -1,0 +1,205 @@
+//! Stations (posts) as canonical cable IDs write them, from `data/stations.tsv`: normalising the
+//! station of a cited cable (`USUN NEW YORK` → `USUNNEWYORK`, `SECSTATE` → `STATE`, `HCMC` →
+//! `HOCHIMINHCITY`) and mending typos by nearest spelling (`COLOMOBO` → `COLOMBO`).
+
+use std::sync::OnceLock;
+
+const STATIONS_TSV: &str = include_str!("../data/stations.tsv");
+
+/// How a station was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Station {
+    /// A known station or one of its aliases.
+    Known(String),
+    /// A known station, read from a misspelling or a truncation.
+    Mended { station: String, written: String },
+    /// Not in the table: kept as written, letters only.
+    Unknown(String),
+}
+
+impl Station {
+    pub(crate) fn value(&self) -> &str {
+        match self {
+            Station::Known(station) | Station::Unknown(station) => station,
+            Station::Mended { station, .. } => station,
+        }
+    }
+}
+
+/// `(key, station)`: every station and alias as letters only, sorted by key.
+fn table() -> &'static [(String, &'static str)] {
+    static TABLE: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut entries = Vec::new();
+        for line in STATIONS_TSV.lines().skip(1) {
+            let mut columns = line.split('\t');
+            let Some(station) = columns.next().filter(|station| !station.is_empty()) else {
+                continue;
+            };
+            entries.push((station.to_string(), station));
+            for alias in columns.next().unwrap_or("").split(',') {
+                let key = letters(alias);
+                if !key.is_empty() {
+                    entries.push((key, station));
+                }
+            }
+        }
+        entries.sort();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        entries
+    })
+}
+
+/// Upper-case letters only: `Port-au-Prince` → `PORTAUPRINCE`; a zero between letters is an O
+/// (`0TTAWA`, `SANTIAG0`, `COTON0U`).
+pub(crate) fn letters(written: &str) -> String {
+    written
+        .chars()
+        .filter_map(|ch| match ch {
+            '0' => Some('O'),
+            ch if ch.is_ascii_alphabetic() => Some(ch.to_ascii_uppercase()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn lookup(key: &str) -> Option<&'static str> {
+    let table = table();
+    table
+        .binary_search_by(|(entry, _)| entry.as_str().cmp(key))
+        .ok()
+        .and_then(|idx| table.get(idx))
+        .map(|(_, station)| *station)
+}
+
+/// Whether `written` (one or more words) is a known station or alias.
+pub(crate) fn is_known(written: &str) -> bool {
+    lookup(&letters(written)).is_some()
+}
+
+/// The station as canonical IDs write it.
+pub(crate) fn normalise(written: &str) -> Station {
+    let key = letters(written);
+    if let Some(station) = lookup(&key) {
+        return Station::Known(station.to_string());
+    }
+    // A post's title glued on: `EMBASSYVIENNA`, `AMEMBASSY VIENNA`, `AMCONSUL …`.
+    for title in ["AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION"] {
+        if let Some(station) = key.strip_prefix(title).and_then(lookup) {
+            return Station::Known(station.to_string());
+        }
+    }
+    if let Some(station) = nearest(&key) {
+        return Station::Mended {
+            station: station.to_string(),
+            written: written.to_string(),
+        };
+    }
+    Station::Unknown(key)
+}
+
+/// The one known station a misspelled or cut key stands for: one letter added, dropped, changed
+/// or two swapped (`COLOMOBO`, `BISHTEK`, `RIODEJANIERO`); the start of a longer name
+/// (`KUALALUMP`, `SAOPAUL`); or a name with a country code or `WASH` after it (`MADRIDSP`,
+/// `SECDEFWASH`). Short keys are never mended: too many posts are one letter apart.
+fn nearest(key: &str) -> Option<&'static str> {
+    if key.len() < 5 {
+        return None;
+    }
+    let mut found: Option<&'static str> = None;
+    for (entry, station) in table() {
+        let close = one_edit_apart(key, entry)
+            || (entry.len() > key.len() && entry.len() <= key.len() + 4 && entry.starts_with(key))
+            || (entry.len() >= 5
+                && key
+                    .strip_prefix(entry.as_str())
+                    .is_some_and(|rest| rest.len() == 2 || rest == "WASH" || rest == "WASHDC"));
+        if close {
+            match found {
+                Some(other) if other != *station => return None,
+                _ => found = Some(station),
+            }
+        }
+    }
+    found
+}
+
+/// Whether two words are one insertion, deletion, substitution or swap of neighbours apart.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a_rest, b_rest) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            a_rest.get(1..) == b_rest.get(1..)
+                || (a_rest.len() >= 2
+                    && a_rest.first() == b_rest.get(1)
+                    && a_rest.get(1) == b_rest.first()
+                    && a_rest.get(2..) == b_rest.get(2..))
+        }
+        std::cmp::Ordering::Less => {
+            b.len() == a.len() + 1 && a_rest == b_rest.get(1..).unwrap_or(&[])
+        }
+        std::cmp::Ordering::Greater => {
+            a.len() == b.len() + 1 && a_rest.get(1..).unwrap_or(&[]) == b_rest
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn station(written: &str) -> String {
+        normalise(written).value().to_string()
+    }
+
+    #[test]
+    fn normalises_stations() {
+        assert_eq!(station("USUN NEW YORK"), "USUNNEWYORK");
+        assert_eq!(station("SECSTATE"), "STATE");
+        assert_eq!(station("HCMC"), "HOCHIMINHCITY");
+        assert_eq!(station("BA"), "BUENOSAIRES");
+        assert_eq!(station("RIO"), "RIODEJANEIRO");
+        assert_eq!(station("Rio de Janeiro"), "RIODEJANEIRO");
+        assert_eq!(station("0TTAWA"), "OTTAWA");
+        assert_eq!(station("SANTIAG0"), "SANTIAGO");
+        assert_eq!(station("Port-au-Prince"), "PORTAUPRINCE");
+        assert_eq!(station("ST. PETERSBURG"), "STPETERSBURG");
+        assert_eq!(station("EMBASSYVIENNA"), "VIENNA");
+        assert_eq!(station("USDA FAS"), "USDAFAS");
+    }
+
+    #[test]
+    fn mends_typos_and_truncations() {
+        assert_eq!(station("Colomobo"), "COLOMBO");
+        assert_eq!(station("BISHTEK"), "BISHKEK");
+        assert_eq!(station("RIODEJANIERO"), "RIODEJANEIRO");
+        assert_eq!(station("KUALALUMP"), "KUALALUMPUR");
+        assert_eq!(station("SAO PAUO"), "SAOPAULO");
+        assert_eq!(station("PHNOM PEN"), "PHNOMPENH");
+        assert_eq!(station("TRIPOLII"), "TRIPOLI");
+        assert_eq!(station("MADRIDSP"), "MADRID");
+        assert_eq!(station("SECDEFWASH"), "SECDEF");
+        assert_eq!(station("USUN NE YORK"), "USUNNEWYORK");
+        // Too short to mend: kept as written.
+        assert_eq!(station("LIMX"), "LIMX");
+        assert!(matches!(normalise("Colomobo"), Station::Mended { .. }));
+    }
+
+    #[test]
+    fn measures_one_edit() {
+        assert!(one_edit_apart("ABCD", "ABXD"));
+        assert!(one_edit_apart("ABCD", "ABDC"));
+        assert!(one_edit_apart("ABCD", "ABCDE"));
+        assert!(one_edit_apart("ABCDE", "ABDE"));
+        assert!(!one_edit_apart("ABCD", "ABCD"));
+        assert!(!one_edit_apart("ABCD", "AXYD"));
+    }
+}
