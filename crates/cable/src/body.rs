@@ -331,6 +331,8 @@ fn read_sections(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
             crate::sections::content(&kept),
         )
     };
+    let own = crate::references::OwnCable::of(context, cable);
+    cable.inline_citations = crate::references::inline(context, (base, last.end), own.citing());
     cable.summary = crate::sections::summary(text).map(|section| field(context, section));
     cable.comments = crate::sections::comments(text)
         .into_iter()

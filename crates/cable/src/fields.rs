@@ -121,6 +121,29 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     deduplicated
 }
 
+/// Where the keyword fields start when they follow a short remark at line `from`: the index of
+/// the first line starting with `E.O.`, `TAGS` or `SUBJECT` within 15 lines, with no numbered
+/// paragraph before it.
+fn fields_after_remark(lines: &[crate::lines::Line], from: usize, cleaned: &str) -> Option<usize> {
+    for (idx, line) in lines.iter().enumerate().skip(from).take(15) {
+        let text = line.text(cleaned);
+        if crate::body::paragraph_start(text).is_some_and(|start| start.number.is_some()) {
+            return None;
+        }
+        let starts_field = keyword_hits(text).first().is_some_and(|&(at, keyword, _)| {
+            at == 0
+                && matches!(
+                    keyword,
+                    Keyword::ExecutiveOrder | Keyword::Tags | Keyword::Subject
+                )
+        });
+        if starts_field {
+            return Some(idx);
+        }
+    }
+    None
+}
+
 /// A keyword field being gathered: the keyword, where its value starts, and its lines' ranges.
 struct FieldRanges {
     keyword: Keyword,
@@ -145,7 +168,11 @@ pub(crate) fn read_fields(
     let mut fields: Vec<FieldRanges> = Vec::new();
     let mut open = false;
     let mut body_start = lines.len();
+    let mut skip_until = 0;
     for (idx, line) in lines.iter().enumerate().skip(first) {
+        if idx < skip_until {
+            continue;
+        }
         let text = line.text(cleaned);
         if line.is_blank() {
             // `SUBJECT:` alone on its line: the subject is on the next non-blank line.
@@ -199,6 +226,23 @@ pub(crate) fn read_fields(
             if is_caption(text) && (fields.is_empty() && after_classification || field_follows()) {
                 cable.captions.push(caption(context, line.start, line.end));
                 continue;
+            }
+            // A publisher's remark between the classification line and the fields
+            // (`Original Telegram was Confidential…`, `Copy from the National Archives`): when
+            // the fields come a few lines later, before any paragraph, the remark is a note.
+            if fields.is_empty() && after_classification {
+                if let Some(fields_at) = fields_after_remark(lines, idx, cleaned) {
+                    for remark in lines.get(idx..fields_at).unwrap_or(&[]) {
+                        if !remark.is_blank() {
+                            let remark_text = remark.text(cleaned).to_string();
+                            cable
+                                .notes
+                                .push(context.field(remark.start, remark.end, remark_text));
+                        }
+                    }
+                    skip_until = fields_at;
+                    continue;
+                }
             }
             body_start = idx;
             break;
@@ -278,6 +322,12 @@ impl FieldRanges {
         }
         let paragraph = crate::body::paragraph_start(text);
         if paragraph.is_some_and(|start| start.marking.is_some()) {
+            return false;
+        }
+        // A numbered paragraph ends a reference block even without a marking (`1.  PRESS …`).
+        if self.keyword == Keyword::Reference
+            && paragraph.is_some_and(|start| start.number.is_some())
+        {
             return false;
         }
         if self.keyword == Keyword::Tags {
@@ -445,22 +495,8 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         Keyword::Reference => {
             cable.references_span.get_or_insert(span);
             cable.reference_spans.push(span);
-            let own_id = cable.canonical_id.as_ref().map(|id| id.value.clone());
-            let line = cable.classification.as_ref();
-            let own_station: Option<String> =
-                line.and_then(|line| line.origin.as_ref()).map(|origin| {
-                    crate::stations::normalise(&origin.value)
-                        .value()
-                        .to_string()
-                });
-            let citing = references::Citing {
-                year: crate::header::cable_year(context, cable),
-                station: own_station.as_deref(),
-                serial: line
-                    .and_then(|line| line.serial.as_ref())
-                    .and_then(|serial| serial.value.parse().ok()),
-                id: own_id.as_deref(),
-            };
+            let own = references::OwnCable::of(context, cable);
+            let citing = own.citing();
             let items = references::read(context, &value_pieces, citing);
             cable.references.extend(items);
         }

@@ -47,6 +47,7 @@ mod tags;
 mod validate;
 
 pub use classifier::normalize_name;
+pub use stations::canonicalize_id;
 pub use validate::{validate, SpanError};
 
 use std::fmt;
@@ -209,6 +210,9 @@ pub struct Cable {
     pub subject: Option<Field<String>>,
     /// The whole reference block (`REF:` and its items).
     pub references_span: Option<Span>,
+    /// Cables cited in the body's text rather than the `REF` block: `(MOGADISHU 1520)`,
+    /// `SEE RIYADH 29 (NOTAL)`.
+    pub inline_citations: Vec<CitedCable>,
     /// Every `REF` block, in order (a second one may follow `Classified By`).
     pub reference_spans: Vec<Span>,
     /// Items of the reference block.

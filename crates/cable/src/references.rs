@@ -24,6 +24,39 @@ pub(crate) struct Citing<'a> {
     pub(crate) id: Option<&'a str>,
 }
 
+/// What the citing cable says about itself, owned: built from the parse so far.
+pub(crate) struct OwnCable {
+    year: Option<u16>,
+    station: Option<String>,
+    serial: Option<u64>,
+    id: Option<String>,
+}
+
+impl OwnCable {
+    pub(crate) fn of(context: &Context<'_>, cable: &crate::Cable) -> OwnCable {
+        let line = cable.classification.as_ref();
+        OwnCable {
+            year: crate::header::cable_year(context, cable),
+            station: line
+                .and_then(|line| line.origin.as_ref())
+                .map(|origin| stations::normalise(&origin.value).value().to_string()),
+            serial: line
+                .and_then(|line| line.serial.as_ref())
+                .and_then(|serial| serial.value.parse().ok()),
+            id: cable.canonical_id.as_ref().map(|id| id.value.clone()),
+        }
+    }
+
+    pub(crate) fn citing(&self) -> Citing<'_> {
+        Citing {
+            year: self.year,
+            station: self.station.as_deref(),
+            serial: self.serial,
+            id: self.id.as_deref(),
+        }
+    }
+}
+
 /// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`.
 pub(crate) fn starts_with_item_letter(text: &str) -> bool {
     let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
@@ -893,6 +926,62 @@ fn push_citation(
         year_source,
     });
     words.clear();
+}
+
+/// Cables cited in the body's text, in the cleaned range `start..end`: in parentheses
+/// (`(MOGADISHU 1520)`, `(08 STATE 1234)`) or after `SEE`, `REFTEL`, `PER` (`SEE RIYADH 29
+/// (NOTAL)`). Only known stations count here, so that `(ARTICLE 12)` is not a cable.
+pub(crate) fn inline(
+    context: &mut Context<'_>,
+    (start, end): (usize, usize),
+    citing: Citing<'_>,
+) -> Vec<CitedCable> {
+    let tokens = tokenize(context, &[(start, end)]);
+    let mut cables: Vec<CitedCable> = Vec::new();
+    for (idx, token) in tokens.iter().enumerate() {
+        let upper = token.upper();
+        let opens = token.text.starts_with('(');
+        let see = matches!(
+            upper.trim_end_matches([',', ':', '.']),
+            "SEE" | "REFTEL" | "REFTELS" | "PER"
+        );
+        if !opens && !see {
+            continue;
+        }
+        let mut window: Vec<Token> = Vec::new();
+        for next in tokens.iter().skip(idx + usize::from(see)).take(7) {
+            let closes = next.text.contains(')');
+            let leading = next.text.len() - next.text.trim_start_matches('(').len();
+            let bare = next
+                .text
+                .trim_start_matches('(')
+                .trim_end_matches([')', ',', ';', '.', ':']);
+            if !bare.is_empty() {
+                window.push(Token {
+                    start: next.start + leading,
+                    end: next.start + leading + bare.len(),
+                    text: bare.to_string(),
+                    line_start: false,
+                });
+            }
+            if closes {
+                break;
+            }
+        }
+        let (found, _) = citations(context, &window, None);
+        for citation in found {
+            let known = !matches!(citation.station, Station::Unknown(_));
+            if !known || citation.digits.len() < 2 {
+                continue;
+            }
+            let cited = date(context, citation, citing);
+            let repeated = cables.iter().any(|cable| cable.span == cited.span);
+            if !repeated && cited.canonical_id.as_deref() != citing.id {
+                cables.push(cited);
+            }
+        }
+    }
+    cables
 }
 
 /// Reads the items of a reference block whose value is the cleaned ranges `pieces`.

@@ -85,8 +85,11 @@ pub(crate) fn normalise(written: &str) -> Station {
     }
     // A post's title glued on: `EMBASSYVIENNA`, `AMEMBASSY VIENNA`, `AMCONSUL …`.
     for title in ["AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION"] {
-        if let Some(station) = key.strip_prefix(title).and_then(lookup) {
-            return Station::Known(station.to_string());
+        if let Some(rest) = key.strip_prefix(title).filter(|rest| rest.len() >= 3) {
+            return match lookup(rest) {
+                Some(station) => Station::Known(station.to_string()),
+                None => Station::Unknown(rest.to_string()),
+            };
         }
     }
     if let Some(station) = nearest(&key) {
@@ -150,6 +153,37 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
             a.len() == b.len() + 1 && a_rest.get(1..).unwrap_or(&[]) == b_rest
         }
     }
+}
+
+/// A cable ID in canonical form: two-digit year, station as canonical IDs write it, serial
+/// without leading zeros. Accepts what publishers and references write: `05RIO123`,
+/// `06SECSTATE123`, `09USUNNEYORK234`, `07PORT-AU-PRINCE12`, `08 PARIS 1501`. `None` when the text
+/// is not year, station and serial.
+///
+/// ```
+/// assert_eq!(cable::canonicalize_id("05RIO123").as_deref(), Some("05RIODEJANEIRO123"));
+/// assert_eq!(cable::canonicalize_id("06SECSTATE0123").as_deref(), Some("06STATE123"));
+/// assert_eq!(cable::canonicalize_id("08 USUN NEW YORK 001").as_deref(), Some("08USUNNEWYORK1"));
+/// assert_eq!(cable::canonicalize_id("PARIS 1501"), None);
+/// ```
+pub fn canonicalize_id(id: &str) -> Option<String> {
+    let id = id.trim();
+    let year: String = id.chars().take_while(char::is_ascii_digit).collect();
+    if year.len() != 2 {
+        return None;
+    }
+    let rest = id.get(2..)?;
+    let serial_at = rest
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_ascii_digit())
+        .last()
+        .map(|(at, _)| at)?;
+    let station = rest.get(..serial_at)?;
+    let serial = rest.get(serial_at..)?.trim_start_matches('0');
+    let serial = if serial.is_empty() { "0" } else { serial };
+    let station = normalise(station);
+    (!station.value().is_empty()).then(|| format!("{year}{}{serial}", station.value()))
 }
 
 #[cfg(test)]
