@@ -2,7 +2,7 @@
 
 use crate::header::classification_line;
 use crate::lines::Line;
-use crate::{Cable, Context, Field, Paragraph};
+use crate::{Cable, Context, Field, Paragraph, PortionMarking, SubItem};
 
 /// Where the number, marking and text of a paragraph's first line are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,11 +345,22 @@ struct Block {
     lines: Vec<Line>,
 }
 
+/// Where each line of a paragraph's text came from: `(offset in the text, cleaned start, length)`.
+type PieceMap = Vec<(usize, usize, usize)>;
+
+/// A line of capitals that is only a classification (`CONFIDENTIAL`, `S E C R E T`): page
+/// furniture in the body.
+fn is_lone_classification(text: &str) -> bool {
+    classification_line(text.trim())
+        .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
+}
+
 fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
     let cleaned = &context.cleaned.text;
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    for &line in lines {
+    let mut idx = 0;
+    while let Some(&line) = lines.get(idx) {
         let text = line.text(cleaned);
         if line.is_blank() {
             if !current.is_empty() {
@@ -357,11 +368,30 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                     lines: std::mem::take(&mut current),
                 });
             }
-        } else if is_page_break(text) {
+            idx += 1;
+            continue;
+        }
+        let trimmed = text.trim();
+        if trimmed.starts_with("PAGE ") && is_page_break(trimmed) {
+            // An old page line, and the office lines and repeated header after it: one break.
+            let end = crate::furniture::section_header_end(lines, cleaned, idx);
+            let last = lines
+                .get(idx..end)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|line| !line.is_blank())
+                .map_or(line.end, |last| last.end);
+            cable.page_breaks.push(context.span(line.start, last));
+            idx = end.max(idx + 1);
+            continue;
+        }
+        if is_page_break(text) || is_lone_classification(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
         } else {
             current.push(line);
         }
+        idx += 1;
     }
     if !current.is_empty() {
         blocks.push(Block { lines: current });
@@ -370,6 +400,7 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
     let mut last_number: Option<u32> = None;
     let mut pending_heading: Option<Field<String>> = None;
     let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut maps: Vec<PieceMap> = Vec::new();
     let mut saw_numbered = false;
     for (block_idx, block) in blocks.iter().enumerate() {
         let Some(&first_line) = block.lines.first() else {
@@ -382,7 +413,18 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             .and_then(|line| paragraph_start(line.text(cleaned)))
             .is_some_and(|start| start.number.is_some());
         let start = paragraph_start(first_text);
-        if start.is_none() && block.lines.len() == 1 && next_is_numbered && is_heading(first_text) {
+        // A heading may be underlined: `BACKGROUND AND INTRODUCTION` / `-------`.
+        let underlined = block.lines.len() == 2
+            && block.lines.get(1).is_some_and(|line| {
+                let text = line.text(cleaned).trim();
+                !text.is_empty() && text.chars().all(|ch| matches!(ch, '-' | '=' | '_' | '‐'))
+            });
+        if start.is_none()
+            && (block.lines.len() == 1 || underlined)
+            && next_is_numbered
+            && is_heading(first_text)
+            && item_marker(first_text).is_none()
+        {
             pending_heading =
                 Some(context.field(first_line.start, first_line.end, first_text.to_string()));
             continue;
@@ -408,31 +450,44 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                         pending_heading.take(),
                     );
                     saw_numbered |= paragraph.number.is_some();
+                    maps.push(vec![(
+                        0,
+                        line.start + start.text_start,
+                        paragraph.text.len(),
+                    )]);
                     paragraphs.push(paragraph);
                 }
                 None => {
-                    let continues =
-                        line_idx > 0 || continues_previous(paragraphs.last(), text, saw_numbered);
-                    match paragraphs.last_mut() {
-                        Some(paragraph) if continues => {
-                            // Wrapped lines, and a block that starts in lower case, continue the sentence.
+                    // Wrapped lines continue the paragraph; so does a block split off by a
+                    // page break, one that starts in lower case, and a list item under it.
+                    let item = line_idx == 0 && saw_numbered && item_marker(text).is_some();
+                    let continues = line_idx > 0
+                        || item
+                        || continues_previous(paragraphs.last(), text, saw_numbered);
+                    match (paragraphs.last_mut(), maps.last_mut()) {
+                        (Some(paragraph), Some(map)) if continues => {
                             let separator = if line_idx > 0 || starts_lowercase(text) {
                                 " "
                             } else {
                                 "\n\n"
                             };
-                            append(context, paragraph, line, separator);
+                            append(context, paragraph, map, line, separator);
                         }
                         _ => {
                             let mut paragraph = Paragraph {
                                 span: context.span(line.start, line.end),
                                 number: None,
                                 marking: None,
+                                portion: None,
                                 heading: pending_heading.take(),
                                 text: String::new(),
+                                items: Vec::new(),
+                                aids: Vec::new(),
                             };
-                            append(context, &mut paragraph, line, "");
+                            let mut map = Vec::new();
+                            append(context, &mut paragraph, &mut map, line, "");
                             paragraphs.push(paragraph);
+                            maps.push(map);
                         }
                     }
                 }
@@ -445,6 +500,7 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             && saw_numbered
             && (p.text.contains("http://") || p.text.contains("https://"))
     }) {
+        maps.pop();
         if let Some(paragraph) = paragraphs.pop() {
             cable.notes.push(Field {
                 span: paragraph.span,
@@ -456,7 +512,108 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
     if let Some(heading) = pending_heading {
         cable.notes.push(heading);
     }
+    for (paragraph, map) in paragraphs.iter_mut().zip(&maps) {
+        paragraph.items = items(context, paragraph, map);
+        paragraph.aids = crate::aids::find(context, &paragraph.text, map);
+    }
     cable.paragraphs = paragraphs;
+}
+
+/// A list item's marker at the start of a line: dashes (`--`, `-`), a bullet, or a letter or number
+/// in sequence form (`A.`, `(a)`, `1)`); returns the marker's length.
+fn item_marker(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start();
+    let indent = text.len() - trimmed.len();
+    for dash in ["--", "-", "•", "*"] {
+        if let Some(rest) = trimmed.strip_prefix(dash) {
+            if rest.starts_with(char::is_whitespace) || (dash == "--" && !rest.starts_with('-')) {
+                return Some(indent + dash.len());
+            }
+        }
+    }
+    let bytes = trimmed.as_bytes();
+    let label = |byte: u8| byte.is_ascii_alphabetic() || byte.is_ascii_digit();
+    let len = match bytes {
+        [b'(', l, b')', b' ', ..] if label(*l) => 3,
+        [l, b'.' | b')', b' ', ..] if l.is_ascii_alphabetic() => 2,
+        [l, b')', b' ', ..] if label(*l) => 2,
+        _ => return None,
+    };
+    Some(indent + len)
+}
+
+/// The paragraph's list items, from its lines that start with an item marker.
+fn items(context: &Context<'_>, paragraph: &Paragraph, map: &PieceMap) -> Vec<SubItem> {
+    let mut starts: Vec<(usize, usize, String)> = Vec::new();
+    for (idx, &(offset, _, len)) in map.iter().enumerate() {
+        // The first line is an item only in a paragraph without a number.
+        if idx == 0 && paragraph.number.is_some() {
+            continue;
+        }
+        let line = paragraph.text.get(offset..offset + len).unwrap_or("");
+        if let Some(marker_len) = item_marker(line) {
+            let label = line.get(..marker_len).unwrap_or("").trim().to_string();
+            starts.push((offset, offset + marker_len, label));
+        }
+    }
+    // Letters and numbers count only in sequence from the first (`A.`, `B.`; `1)`, `2)`), so a
+    // sentence that starts `I.` is no item.
+    let lettered = |label: &str| {
+        label
+            .chars()
+            .find(|ch| ch.is_ascii_alphanumeric())
+            .filter(|_| !label.starts_with('-'))
+    };
+    let mut kept: Vec<(usize, usize, String)> = Vec::new();
+    let mut expected: Option<char> = None;
+    for start in starts {
+        match lettered(&start.2) {
+            Some(letter) => {
+                let first = matches!(letter, 'A' | 'a' | '1');
+                if expected == Some(letter) || (expected.is_none() && first) {
+                    expected = char::from_u32(u32::from(letter) + 1);
+                    kept.push(start);
+                }
+            }
+            None => kept.push(start),
+        }
+    }
+    let mut items = Vec::new();
+    for (idx, (offset, text_start, label)) in kept.iter().enumerate() {
+        let end = kept
+            .get(idx + 1)
+            .map_or(paragraph.text.len(), |next| next.0);
+        let text = paragraph
+            .text
+            .get(*text_start..end)
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let last_byte = paragraph
+            .text
+            .get(..end)
+            .map_or(end, |head| head.trim_end().len());
+        let span_start = to_cleaned(map, *offset);
+        let span_end = to_cleaned(map, last_byte);
+        let (Some(span_start), Some(span_end)) = (span_start, span_end) else {
+            continue;
+        };
+        items.push(SubItem {
+            span: context.span(span_start, span_end.max(span_start)),
+            label: label.clone(),
+            text,
+        });
+    }
+    items
+}
+
+/// The cleaned offset of byte `offset` of a paragraph's text (an offset between two lines maps
+/// to the end of the earlier one).
+pub(crate) fn to_cleaned(map: &[(usize, usize, usize)], offset: usize) -> Option<usize> {
+    map.iter()
+        .rev()
+        .find(|&&(start, _, _)| start <= offset)
+        .map(|&(start, cleaned, len)| cleaned + (offset - start).min(len))
 }
 
 fn begin_paragraph(
@@ -493,12 +650,18 @@ fn begin_paragraph(
         .cleaned
         .slice(line.start + start.text_start, line.end)
         .to_string();
+    let portion = marking
+        .as_ref()
+        .map(|marking| PortionMarking::read(&marking.value));
     Paragraph {
         span: context.span(line.start, line.end),
         number,
         marking,
+        portion,
         heading,
         text,
+        items: Vec::new(),
+        aids: Vec::new(),
     }
 }
 
@@ -514,11 +677,18 @@ fn fixed_number(written: u32, last: Option<u32>) -> Option<u32> {
     (rest.parse::<u32>().ok()? == expected).then_some(expected)
 }
 
-fn append(context: &Context<'_>, paragraph: &mut Paragraph, line: Line, separator: &str) {
+fn append(
+    context: &Context<'_>,
+    paragraph: &mut Paragraph,
+    map: &mut PieceMap,
+    line: Line,
+    separator: &str,
+) {
     let text = context.cleaned.slice(line.start, line.end);
     if !paragraph.text.is_empty() {
         paragraph.text.push_str(separator);
     }
+    map.push((paragraph.text.len(), line.start, text.len()));
     paragraph.text.push_str(text);
     paragraph.span = paragraph.span.cover(context.span(line.start, line.end));
 }
