@@ -165,22 +165,90 @@ fn is_trailer_line(text: &str) -> bool {
         || classification_line(text).is_some_and(|parts| parts.origin.is_none())
 }
 
-/// Where a signer's name starts at the end of a line that ends a sentence: two spaces, then one or
-/// two capitalised words without a full stop (`…CONSIDERED.  EAGLETON`).
+/// Where a signer's name starts at the end of a line that ends a sentence: one or two words in
+/// capitals, or one capitalised word, after the sentence's last mark (`…CONSIDERED.  EAGLETON`;
+/// in text whose line breaks were lost, `…END COMMENT. GFOELLER`, `…Munich. Murphy`).
 fn signed_at_line_end(text: &str) -> Option<usize> {
     let trimmed = text.trim_end();
-    let at = trimmed.rfind(".  ")? + 3;
-    let name = trimmed.get(at..)?.trim_start();
-    let at = trimmed.len() - name.len();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let ok = (1..=2).contains(&words.len())
-        && name.len() >= 3
-        && name
-            .chars()
-            .all(|ch| ch.is_ascii_uppercase() || matches!(ch, ' ' | '-' | '\''))
-        && signature_name(name).is_some();
-    ok.then_some(at)
+    // Where each word starts.
+    let starts: Vec<usize> = trimmed
+        .char_indices()
+        .filter(|&(at, ch)| {
+            !ch.is_whitespace()
+                && (at == 0
+                    || trimmed
+                        .get(..at)
+                        .is_some_and(|head| head.ends_with(char::is_whitespace)))
+        })
+        .map(|(at, _)| at)
+        .collect();
+    for n_words in [2, 1] {
+        let Some(&at) = starts
+            .len()
+            .checked_sub(n_words)
+            .and_then(|idx| starts.get(idx))
+        else {
+            continue;
+        };
+        if at == 0 {
+            continue;
+        }
+        let name = trimmed.get(at..).unwrap_or("");
+        let before = trimmed.get(..at).unwrap_or("").trim_end();
+        // A declassification code between the last sentence and the signer: `GP-3 SACCIO`.
+        let before = match before.rsplit_once(' ') {
+            Some((head, code))
+                if code.starts_with("GP-") || code == "GDS" || code.starts_with("XGDS") =>
+            {
+                head.trim_end()
+            }
+            _ => before,
+        };
+        let after_sentence = before.ends_with(['.', '?', '!', '"', '*', ')', '”']);
+        let capitals = !name.chars().any(char::is_lowercase);
+        // A capitalised word (`Murphy`) only where line breaks were lost: a very long line.
+        let capitalised_word = n_words == 1
+            && trimmed.len() > 200
+            && name.len() >= 3
+            && name.starts_with(|ch: char| ch.is_uppercase())
+            && name.chars().skip(1).all(char::is_lowercase);
+        let ok = after_sentence
+            && (capitals || capitalised_word)
+            && name.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+            && !COMMON_WORDS.contains(&name.to_ascii_uppercase().as_str())
+            && signature_name(name) == Some(name);
+        if ok {
+            return Some(at);
+        }
+    }
+    None
 }
+
+/// Capitalised words that end sentences and are no signer.
+const COMMON_WORDS: [&str; 22] = [
+    "THE",
+    "AND",
+    "BUT",
+    "FOR",
+    "THIS",
+    "THAT",
+    "THEY",
+    "SHE",
+    "WE",
+    "ALSO",
+    "GOVERNMENT",
+    "EMBASSY",
+    "DEPARTMENT",
+    "STATES",
+    "NATIONS",
+    "UNION",
+    "CONSIDERED",
+    "ENDS",
+    "TEXT",
+    "ACTION",
+    "INFORMATION",
+    "PARTY",
+];
 
 /// A signer's name: one to four words of letters, e.g. `BREESE`, `SOBEL`, `Wilkins`, `DUNNIGAN/`,
 /// `HORAN##`, `MCNAMARA.`.
@@ -403,30 +471,27 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
     let mut maps: Vec<PieceMap> = Vec::new();
     let mut saw_numbered = false;
     for (block_idx, block) in blocks.iter().enumerate() {
-        let Some(&first_line) = block.lines.first() else {
+        if block.lines.is_empty() {
             continue;
-        };
-        let first_text = first_line.text(cleaned);
+        }
         let next_is_numbered = blocks
             .get(block_idx + 1)
             .and_then(|next| next.lines.first())
             .and_then(|line| paragraph_start(line.text(cleaned)))
             .is_some_and(|start| start.number.is_some());
-        let start = paragraph_start(first_text);
-        // A heading may be underlined: `BACKGROUND AND INTRODUCTION` / `-------`.
-        let underlined = block.lines.len() == 2
-            && block.lines.get(1).is_some_and(|line| {
-                let text = line.text(cleaned).trim();
-                !text.is_empty() && text.chars().all(|ch| matches!(ch, '-' | '=' | '_' | '‐'))
-            });
-        if start.is_none()
-            && (block.lines.len() == 1 || underlined)
-            && next_is_numbered
-            && is_heading(first_text)
-            && item_marker(first_text).is_none()
-        {
-            pending_heading =
-                Some(context.field(first_line.start, first_line.end, first_text.to_string()));
+        // A heading, perhaps between rules: `Comment`; `BACKGROUND` / `-------`; `-----` /
+        // `(U) Summary` / `-----`; `---- Iran ----`.
+        if let Some(heading_line) = heading_of(block, cleaned).filter(|_| next_is_numbered) {
+            let text = heading_line.text(cleaned);
+            let bare = text
+                .trim()
+                .trim_matches(|ch| matches!(ch, '-' | '=' | '_' | '‐' | ' '));
+            let offset = text.find(bare).unwrap_or(0);
+            pending_heading = Some(context.field(
+                heading_line.start + offset,
+                heading_line.start + offset + bare.len(),
+                bare.to_string(),
+            ));
             continue;
         }
         for (line_idx, &line) in block.lines.iter().enumerate() {
@@ -711,6 +776,35 @@ fn continues_previous(previous: Option<&Paragraph>, text: &str, saw_numbered: bo
         .trim_end()
         .ends_with(['.', '!', '?', ':', '"', ')']);
     starts_lowercase(text) || !ends_sentence
+}
+
+/// A line of rule characters: `-------`, `=======`.
+fn is_rule(text: &str) -> bool {
+    let text = text.trim();
+    text.len() >= 3 && text.chars().all(|ch| matches!(ch, '-' | '=' | '_' | '‐'))
+}
+
+/// The heading line of a block that is only a heading: one line, a line and its underline, or a
+/// line between two rules.
+fn heading_of(block: &Block, cleaned: &str) -> Option<Line> {
+    let texts: Vec<&str> = block.lines.iter().map(|line| line.text(cleaned)).collect();
+    let idx = match texts.as_slice() {
+        [_] => 0,
+        [_, second] if is_rule(second) => 0,
+        [first, _, third] if is_rule(first) && is_rule(third) => 1,
+        _ => return None,
+    };
+    let line = *block.lines.get(idx)?;
+    let text = line.text(cleaned);
+    let bare = text
+        .trim()
+        .trim_matches(|ch| matches!(ch, '-' | '=' | '_' | '‐' | ' '));
+    (!bare.is_empty()
+        && paragraph_start(text).is_none_or(|start| start.number.is_none() && !bare.ends_with('.'))
+        && is_heading(bare)
+        // A dashed list item is no heading; a heading between rules (`---- Iran ----`) is.
+        && !(item_marker(text).is_some() && text.trim_start().starts_with(['-', '•', '*'])))
+    .then_some(line)
 }
 
 /// A sub-heading: a short line that is not a sentence.

@@ -6,9 +6,11 @@
 //! byte offsets of the input where a line break belongs; the cleaning pass inserts one there as a
 //! zero-width replacement, so spans still point into the original text.
 
-/// Offsets in `input`, sorted and unique, before which a line break is missing.
-pub(crate) fn missing_line_breaks(input: &str) -> Vec<usize> {
+/// Offsets in `input`, sorted and unique, before which a line break is missing; `true` when a
+/// blank line is (a heading of the body, which stands between blank lines).
+pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
     let mut breaks = Vec::new();
+    let mut blank_lines = Vec::new();
     let mut line_start = 0;
     for line in input.split_inclusive('\n') {
         // In a cable page's HTML, `&#x000A;` is the line break.
@@ -24,14 +26,107 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<usize> {
             glued_classification(text, logical_start, &mut breaks);
             if is_flattened(text) {
                 flattened_line(text, logical_start, &mut breaks);
+                underlined_headings(text, logical_start, &mut breaks, &mut blank_lines);
             }
             logical_start += logical.len();
         }
         line_start += line.len();
     }
-    breaks.sort_unstable();
-    breaks.dedup();
-    breaks
+    let mut all: Vec<(usize, bool)> = breaks
+        .into_iter()
+        .map(|at| (at, false))
+        .chain(blank_lines.into_iter().map(|at| (at, true)))
+        .collect();
+    // One break per offset, a blank line where any rule wants one.
+    all.sort_unstable_by_key(|&(at, blank)| (at, !blank));
+    all.dedup_by_key(|&mut (at, _)| at);
+    all
+}
+
+/// Underlined headings in the body of a flattened text (`…End Summary.  OVERALL TREND: MAJOR
+/// PARTIES IN DECLINE ------------  ¶2. (C) …`): a blank line before the heading, a line break
+/// before its underline, and a blank line after it. The heading starts after the last double
+/// space before the underline.
+fn underlined_headings(
+    text: &str,
+    base: usize,
+    breaks: &mut Vec<usize>,
+    blank_lines: &mut Vec<usize>,
+) {
+    let body_start = first_paragraph_start(text).unwrap_or(text.len());
+    let bytes = text.as_bytes();
+    let mut at = body_start;
+    while at < bytes.len() {
+        let is_rule = |idx: usize| bytes.get(idx).is_some_and(|b| matches!(b, b'-' | b'='));
+        if !is_rule(at) || (at > 0 && is_rule(at - 1)) {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        while is_rule(end) {
+            end += 1;
+        }
+        // `---- Iran ----`: a rule, a short heading, a rule.
+        if end - at >= 3 {
+            let after = text.get(end..).unwrap_or("");
+            let next_rule = after.find("---").or_else(|| after.find("==="));
+            if let Some(offset) = next_rule.filter(|&offset| offset > 1 && offset <= 80) {
+                let heading = after.get(..offset).unwrap_or("").trim();
+                let second_start = end + offset;
+                let mut second_end = second_start;
+                while is_rule(second_end) {
+                    second_end += 1;
+                }
+                if !heading.is_empty() && !heading.contains("  ") && !heading.ends_with(['.', ','])
+                {
+                    blank_lines.push(base + at);
+                    let rest = text.get(second_end..).unwrap_or("");
+                    let next = second_end + (rest.len() - rest.trim_start().len());
+                    if next < text.len() {
+                        blank_lines.push(base + next);
+                    }
+                    at = second_end;
+                    continue;
+                }
+            }
+        }
+        let preceded_by_space = at > 0 && bytes.get(at - 1) == Some(&b' ');
+        // `[DETAILS REMOVED]------`: a rule glued to the text before it ends a heading too.
+        let glued_rule = at > 0 && bytes.get(at - 1).is_some_and(|b| *b == b']' || *b == b')');
+        if end - at >= 5 && glued_rule {
+            breaks.push(base + at);
+            let rest = text.get(end..).unwrap_or("");
+            let next = end + (rest.len() - rest.trim_start().len());
+            if next < text.len() {
+                blank_lines.push(base + next);
+            }
+            at = end;
+            continue;
+        }
+        if end - at >= 5 && preceded_by_space {
+            let window_start = at.saturating_sub(100);
+            let heading_start = text
+                .get(window_start..at.saturating_sub(1))
+                .and_then(|window| window.rfind("  "))
+                .map(|idx| window_start + idx + 2);
+            if let Some(heading_start) = heading_start {
+                let heading = text.get(heading_start..at).unwrap_or("").trim();
+                let is_heading = !heading.is_empty()
+                    && heading.len() <= 80
+                    && !heading.ends_with(['.', ',', ';']);
+                if is_heading {
+                    blank_lines.push(base + heading_start);
+                    breaks.push(base + at);
+                    let after = text.get(end..).unwrap_or("");
+                    let next = end + (after.len() - after.trim_start().len());
+                    if next < text.len() {
+                        blank_lines.push(base + next);
+                    }
+                }
+            }
+        }
+        at = end;
+    }
 }
 
 /// Spaced-letter classifications are unmistakable even when glued to the text before them.
@@ -111,6 +206,13 @@ fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
         }
     }
     glued_page_markers(text, base, breaks);
+    // A web page's promotion glued on at the end: `END COMMENT.Visit London's Classified Website`.
+    for (at, _) in text.match_indices("Visit ") {
+        let before = text.get(..at).unwrap_or("");
+        if at > 0 && (before.ends_with('.') || before.ends_with("  ")) {
+            breaks.push(base + at);
+        }
+    }
     // Paragraph and reference letters kept their pilcrows: `¶2.`, `¶B.`.
     for (at, _) in text.match_indices('¶') {
         if at > 0
@@ -134,21 +236,33 @@ fn glued_page_markers(text: &str, base: usize, breaks: &mut Vec<usize>) {
             .is_some_and(|run| run.iter().all(u8::is_ascii_digit))
     };
     for at in 1..bytes.len() {
-        // ` 00000049 001` or ` 00000049 001.2`, then ` OF 003`.
+        // ` 00000049 001` or ` 00000049  001.2`, then ` OF 003` (spaces may be doubled).
         if bytes.get(at - 1) != Some(&b' ') || !digits(at, 8) || bytes.get(at + 8) != Some(&b' ') {
             continue;
         }
-        if !digits(at + 9, 3) {
+        let skip_spaces = |mut idx: usize| {
+            while bytes.get(idx) == Some(&b' ') {
+                idx += 1;
+            }
+            idx
+        };
+        let page = skip_spaces(at + 8);
+        if !digits(page, 3) {
             continue;
         }
-        let mut end = at + 12;
+        let mut end = page + 3;
         if bytes.get(end) == Some(&b'.') && digits(end + 1, 1) {
             end += 2;
         }
-        if text.get(end..end + 4) != Some(" OF ") || !digits(end + 4, 3) {
+        let of = skip_spaces(end);
+        if of == end || text.get(of..of + 3) != Some("OF ") {
             continue;
         }
-        end += 7;
+        let count = skip_spaces(of + 2);
+        if !digits(count, 3) {
+            continue;
+        }
+        end = count + 3;
         let serial: u64 = text
             .get(at..at + 8)
             .and_then(|d| d.parse().ok())
@@ -159,6 +273,40 @@ fn glued_page_markers(text: &str, base: usize, breaks: &mut Vec<usize>) {
             .and_then(|head| head.rfind(|ch: char| !ch.is_ascii_uppercase()))
             .map_or(0, |idx| idx + 1);
         let word = text.get(word_start..word_end).unwrap_or("");
+        // Not glued: the station is up to three words before the serial
+        // (`…within BERLIN 00001197 002 OF 003 her party`).
+        if word_start > 0 && bytes.get(word_start - 1) == Some(&b' ') {
+            let mut from = word_start;
+            let mut station_at = None;
+            for _ in 0..3 {
+                let candidate = text.get(from..word_end).unwrap_or("");
+                if written_with_serial(text, from, candidate, serial) {
+                    station_at = Some(from);
+                }
+                let Some(previous) = text
+                    .get(..from.saturating_sub(1))
+                    .and_then(|head| head.rfind(' '))
+                    .map(|idx| idx + 1)
+                else {
+                    break;
+                };
+                if !text
+                    .get(previous..from.saturating_sub(1))
+                    .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase()))
+                {
+                    break;
+                }
+                from = previous;
+            }
+            if let Some(station_at) = station_at {
+                breaks.push(base + station_at);
+                let next = skip_spaces(end);
+                if next < bytes.len() {
+                    breaks.push(base + next);
+                }
+                continue;
+            }
+        }
         let station_at = (word_start + 1..word_end.saturating_sub(2)).find(|&from| {
             let station = text.get(from..word_end).unwrap_or("");
             text.match_indices(station).any(|(found, _)| {
@@ -181,6 +329,20 @@ fn glued_page_markers(text: &str, base: usize, breaks: &mut Vec<usize>) {
             breaks.push(base + end);
         }
     }
+}
+
+/// Whether `station` is written elsewhere in `text` (not at `at`) before the serial `serial`:
+/// `RPO DUBAI 000049` on the classification line for the page marker `DUBAI 00000049`.
+fn written_with_serial(text: &str, at: usize, station: &str, serial: u64) -> bool {
+    !station.is_empty()
+        && text.match_indices(station).any(|(found, _)| {
+            found != at
+                && text.get(found + station.len()..).is_some_and(|rest| {
+                    let rest = rest.strip_prefix(' ').unwrap_or("");
+                    let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    number.len() < 8 && number.parse::<u64>().ok() == Some(serial)
+                })
+        })
 }
 
 /// `¶1.` or two spaces then `1.` and a portion marking.
@@ -360,7 +522,7 @@ mod tests {
     fn reflowed(text: &str) -> Vec<&str> {
         let mut lines = Vec::new();
         let mut last = 0;
-        for at in missing_line_breaks(text) {
+        for (at, _) in missing_line_breaks(text) {
             lines.push(text.get(last..at).unwrap_or("").trim());
             last = at;
         }

@@ -37,7 +37,7 @@ pub(crate) struct Cleaned {
 }
 
 /// Offsets where a line break is missing, consumed in order.
-type Breaks = std::iter::Peekable<std::vec::IntoIter<usize>>;
+type Breaks = std::iter::Peekable<std::vec::IntoIter<(usize, bool)>>;
 
 /// Which escapes a stretch of input uses.
 #[derive(Debug, Clone, Copy)]
@@ -101,12 +101,12 @@ impl Cleaned {
         until: usize,
         breaks: &mut Breaks,
     ) {
-        while let Some(at) = breaks.next_if(|&at| at < until) {
+        while let Some((at, blank)) = breaks.next_if(|&(at, _)| at < until) {
             if at < *run_start {
                 continue;
             }
             self.copy(*run_start, at - *run_start, input);
-            self.replace(at, 0, "\n");
+            self.replace(at, 0, if blank { "\n\n" } else { "\n" });
             *run_start = at;
         }
     }
@@ -364,7 +364,11 @@ fn html_tag(rest: &str) -> Option<(usize, bool)> {
     if !name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
         return None;
     }
-    let close = inner.get(..inner.len().min(1000))?.find(['>', '<'])?;
+    // Bytes, not a string slice: 1,000 bytes on may fall inside a character.
+    let close = inner
+        .bytes()
+        .take(1000)
+        .position(|byte| byte == b'>' || byte == b'<')?;
     if inner.as_bytes().get(close) != Some(&b'>') {
         return None;
     }
@@ -379,7 +383,7 @@ fn html_tag(rest: &str) -> Option<(usize, bool)> {
 /// An HTML entity at the start of `rest`: its length and the character it stands for.
 fn html_entity(rest: &str) -> Option<(usize, char)> {
     let inner = rest.strip_prefix('&')?;
-    let semicolon = inner.get(..inner.len().min(12))?.find(';')?;
+    let semicolon = inner.bytes().take(12).position(|byte| byte == b';')?;
     let name = inner.get(..semicolon)?;
     let decoded = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
         char::from_u32(u32::from_str_radix(hex, 16).ok()?)?

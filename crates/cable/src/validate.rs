@@ -75,8 +75,23 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
     if let Some(span) = cable.references_span {
         add("reference block", span);
     }
+    for span in &cable.reference_spans {
+        add("reference block", *span);
+    }
     for reference in &cable.references {
         add("reference", reference.span);
+        for cited in &reference.cables {
+            add("cited cable", cited.span);
+        }
+    }
+    for cited in &cable.inline_citations {
+        add("cable cited in the text", cited.span);
+    }
+    for field in cable.summary.iter().chain(&cable.comments) {
+        add("summary or comment", field.span);
+    }
+    if let Some(field) = &cable.later_date_time {
+        add("later date-time group", field.span);
     }
     for span in &cable.page_breaks {
         add("page break", *span);
@@ -104,6 +119,22 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
         }
         if let Some(number) = &paragraph.number {
             spans.push((node.clone(), number.span));
+        }
+        for item in &paragraph.items {
+            spans.push((format!("{node}, item"), item.span));
+        }
+        for aid in &paragraph.aids {
+            if aid.start > aid.end
+                || paragraph.text.get(aid.start..aid.end).is_none()
+                || paragraph.text.get(aid.start..aid.end) != Some(aid.raw.as_str())
+            {
+                return Err(SpanError {
+                    node: format!("{node}, reading aid"),
+                    span: aid.span,
+                    problem: "its range is not its raw text in the paragraph's text",
+                });
+            }
+            spans.push((format!("{node}, reading aid"), aid.span));
         }
     }
     for (node, span) in spans {

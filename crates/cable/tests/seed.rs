@@ -252,6 +252,87 @@ fn paragraphs_signature_and_notes() {
 }
 
 #[test]
+fn markings_summary_comment_and_reading_aids() {
+    let parse = cable::parse(SEED);
+    let cable = &parse.cable;
+    // Portion markings as structured data.
+    let portions: Vec<(String, Option<cable::Classification>, Vec<String>)> = cable
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let portion = p.portion.clone().expect("marked");
+            (portion.level, portion.classification, portion.controls)
+        })
+        .collect();
+    let confidential = Some(cable::Classification::Confidential);
+    let noforn = || vec!["NOFORN".to_string()];
+    assert_eq!(
+        portions,
+        [
+            ("C".to_string(), confidential, noforn()),
+            ("C".to_string(), confidential, noforn()),
+            ("C".to_string(), confidential, noforn()),
+            ("C".to_string(), confidential, noforn()),
+            ("C".to_string(), confidential, noforn()),
+            ("C".to_string(), confidential, Vec::new()),
+            ("C".to_string(), confidential, noforn()),
+        ]
+    );
+    // The summary is paragraph 1 up to `End summary`, without the markers.
+    let summary = cable.summary.as_ref().expect("summary");
+    assert!(summary
+        .value
+        .starts_with("Embassy discussions with Canadian officials"));
+    assert!(summary.value.ends_with("merits continued close scrutiny."));
+    assert!(source(summary.span).ends_with("merits continued close scrutiny."));
+    assert!(cable.paragraphs[0].span.contains(summary.span));
+    // The comment is paragraph 7, under its heading.
+    assert_eq!(cable.comments.len(), 1);
+    assert!(cable.paragraphs[6].span.contains(cable.comments[0].span));
+    // The garble in paragraph 4: flagged, with the reading that drops the repeat.
+    let aids = &cable.paragraphs[3].aids;
+    assert_eq!(aids.len(), 1);
+    let garble = &aids[0];
+    assert_eq!(garble.kind, cable::AidKind::Garble);
+    assert!(garble.raw.starts_with("Qpolicy, Turcotte responded"));
+    assert_eq!(source(garble.span), garble.raw);
+    let text = &cable.paragraphs[3].text;
+    let reading = format!("{}{}", &text[..garble.start], &text[garble.end..]);
+    assert!(reading.ends_with(
+        "national policy, Turcotte responded, \"my remarks to the plenary are what matter.\""
+    ));
+    assert!(parse
+        .diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("Transmission garble")));
+    // No other paragraph has an aid; the trailer's `Canada,s` is a note, not a paragraph.
+    assert!(cable
+        .paragraphs
+        .iter()
+        .enumerate()
+        .all(|(idx, p)| idx == 3 || p.aids.is_empty()));
+    // Every reference's kind, and the cables cited.
+    let kinds: Vec<cable::ReferenceKind> = cable.references.iter().map(|r| r.kind).collect();
+    use cable::ReferenceKind::{Cable, Email, Fax};
+    assert_eq!(kinds, [Cable, Email, Fax, Cable, Cable]);
+    let cited: Vec<(&str, cable::YearSource)> = cable
+        .references
+        .iter()
+        .flat_map(|r| r.cables.iter())
+        .map(|c| (c.canonical_id.as_deref().unwrap_or(""), c.year_source))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("08STATE24735", cable::YearSource::Cable),
+            ("08OTTAWA258", cable::YearSource::Cable),
+            ("07STATE164503", cable::YearSource::Written),
+        ]
+    );
+    assert!(cable::validate(SEED, &parse).is_ok());
+}
+
+#[test]
 fn text_that_is_not_a_cable_is_said_to_be_so() {
     for text in [
         "",
