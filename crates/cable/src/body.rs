@@ -206,9 +206,9 @@ fn signed_at_line_end(text: &str) -> Option<usize> {
         };
         let after_sentence = before.ends_with(['.', '?', '!', '"', '*', ')', '”']);
         let capitals = !name.chars().any(char::is_lowercase);
-        // A capitalised word (`Murphy`) only where line breaks were lost: a very long line.
+        // A capitalised word (`Murphy`) only where line breaks were lost: a long line.
         let capitalised_word = n_words == 1
-            && trimmed.len() > 200
+            && trimmed.len() > 80
             && name.len() >= 3
             && name.starts_with(|ch: char| ch.is_uppercase())
             && name.chars().skip(1).all(char::is_lowercase);
@@ -366,7 +366,14 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable, first: usize) {
             .trim_end()
             .strip_suffix(signature.value.as_str())
         {
-            paragraph.text = stripped.trim_end().to_string();
+            let mut stripped = stripped.trim_end();
+            // A declassification code before the signer goes with it: `SUCCEED. GP-3 SACCIO`.
+            if let Some((head, code)) = stripped.rsplit_once(' ') {
+                if code.starts_with("GP-") || code == "GDS" || code.starts_with("XGDS") {
+                    stripped = head.trim_end();
+                }
+            }
+            paragraph.text = stripped.to_string();
         }
     }
     for line in trailer.into_iter().rev() {
@@ -471,7 +478,8 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
     let mut maps: Vec<PieceMap> = Vec::new();
     let mut saw_numbered = false;
     for (block_idx, block) in blocks.iter().enumerate() {
-        if block.lines.is_empty() {
+        // A rule alone (a heading whose words a publisher removed) is no text.
+        if block.lines.iter().all(|line| is_rule(line.text(cleaned))) {
             continue;
         }
         let next_is_numbered = blocks
@@ -490,7 +498,7 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             pending_heading = Some(context.field(
                 heading_line.start + offset,
                 heading_line.start + offset + bare.len(),
-                bare.to_string(),
+                bare.split_whitespace().collect::<Vec<_>>().join(" "),
             ));
             continue;
         }
@@ -781,20 +789,34 @@ fn continues_previous(previous: Option<&Paragraph>, text: &str, saw_numbered: bo
 /// A line of rule characters: `-------`, `=======`.
 fn is_rule(text: &str) -> bool {
     let text = text.trim();
-    text.len() >= 3 && text.chars().all(|ch| matches!(ch, '-' | '=' | '_' | '‐'))
+    // Some renderings break a long rule with a space: `--------- ----`.
+    text.len() >= 3
+        && text
+            .chars()
+            .all(|ch| matches!(ch, '-' | '=' | '_' | '‐' | ' '))
 }
 
 /// The heading line of a block that is only a heading: one line, a line and its underline, or a
 /// line between two rules.
 fn heading_of(block: &Block, cleaned: &str) -> Option<Line> {
     let texts: Vec<&str> = block.lines.iter().map(|line| line.text(cleaned)).collect();
-    let idx = match texts.as_slice() {
-        [_] => 0,
-        [_, second] if is_rule(second) => 0,
-        [first, _, third] if is_rule(first) && is_rule(third) => 1,
+    let (first_idx, last_idx) = match texts.as_slice() {
+        [_] => (0, 0),
+        [_, second] if is_rule(second) => (0, 0),
+        // Between rules, on up to three lines.
+        [first, middle @ .., last]
+            if is_rule(first) && is_rule(last) && (1..=3).contains(&middle.len()) =>
+        {
+            (1, middle.len())
+        }
         _ => return None,
     };
-    let line = *block.lines.get(idx)?;
+    let first = *block.lines.get(first_idx)?;
+    let last = *block.lines.get(last_idx)?;
+    let line = Line {
+        start: first.start,
+        end: last.end,
+    };
     let text = line.text(cleaned);
     let bare = text
         .trim()

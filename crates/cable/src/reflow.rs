@@ -62,8 +62,11 @@ fn underlined_headings(
             at += 1;
             continue;
         }
+        // A rule, perhaps broken by single spaces (`-------- ----`).
         let mut end = at;
-        while is_rule(end) {
+        while is_rule(end)
+            || (bytes.get(end) == Some(&b' ') && is_rule(end + 1) && is_rule(end - 1))
+        {
             end += 1;
         }
         // `---- Iran ----`: a rule, a short heading, a rule.
@@ -74,7 +77,11 @@ fn underlined_headings(
                 let heading = after.get(..offset).unwrap_or("").trim();
                 let second_start = end + offset;
                 let mut second_end = second_start;
-                while is_rule(second_end) {
+                while is_rule(second_end)
+                    || (bytes.get(second_end) == Some(&b' ')
+                        && is_rule(second_end + 1)
+                        && is_rule(second_end.saturating_sub(1)))
+                {
                     second_end += 1;
                 }
                 if !heading.is_empty() && !heading.contains("  ") && !heading.ends_with(['.', ','])
@@ -90,25 +97,37 @@ fn underlined_headings(
                 }
             }
         }
-        let preceded_by_space = at > 0 && bytes.get(at - 1) == Some(&b' ');
-        // `[DETAILS REMOVED]------`: a rule glued to the text before it ends a heading too.
-        let glued_rule = at > 0 && bytes.get(at - 1).is_some_and(|b| *b == b']' || *b == b')');
-        if end - at >= 5 && glued_rule {
-            breaks.push(base + at);
-            let rest = text.get(end..).unwrap_or("");
-            let next = end + (rest.len() - rest.trim_start().len());
-            if next < text.len() {
-                blank_lines.push(base + next);
-            }
-            at = end;
-            continue;
-        }
-        if end - at >= 5 && preceded_by_space {
-            let window_start = at.saturating_sub(100);
-            let heading_start = text
-                .get(window_start..at.saturating_sub(1))
-                .and_then(|window| window.rfind("  "))
-                .map(|idx| window_start + idx + 2);
+        if end - at >= 5 {
+            // The heading starts after the last double space, `]` or sentence end before the
+            // rule (`…together.  GREENS: HOW TO STAY RELEVANT?  -----`,
+            // `[DETAILS REMOVED]Ahmadi-Nejad's Election and the IRC-----`).
+            let head = text.get(..at).unwrap_or("").trim_end();
+            let window_start = head.len().saturating_sub(100);
+            let window_start = (0..=window_start)
+                .rev()
+                .find(|&idx| head.is_char_boundary(idx))
+                .unwrap_or(0);
+            let heading_start = head.get(window_start..).and_then(|window| {
+                let mut starts: Vec<usize> = [
+                    window.rfind("  ").map(|idx| idx + 2),
+                    window.rfind(']').map(|idx| idx + 1),
+                    window.rfind(". ").map(|idx| idx + 2),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                starts.sort_unstable();
+                // The nearest start that leaves a heading (`[DETAILS REMOVED]------`: all of it).
+                starts
+                    .into_iter()
+                    .rev()
+                    .find(|&idx| {
+                        window
+                            .get(idx..)
+                            .is_some_and(|rest| !rest.trim().is_empty())
+                    })
+                    .map(|idx| window_start + idx)
+            });
             if let Some(heading_start) = heading_start {
                 let heading = text.get(heading_start..at).unwrap_or("").trim();
                 let is_heading = !heading.is_empty()
@@ -338,6 +357,8 @@ fn written_with_serial(text: &str, at: usize, station: &str, serial: u64) -> boo
         && text.match_indices(station).any(|(found, _)| {
             found != at
                 && text.get(found + station.len()..).is_some_and(|rest| {
+                    // The page marker may cut the station short: `UNVIE VIEN` for `UNVIE VIENNA`.
+                    let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_uppercase());
                     let rest = rest.strip_prefix(' ').unwrap_or("");
                     let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
                     number.len() < 8 && number.parse::<u64>().ok() == Some(serial)
