@@ -83,6 +83,10 @@ fn is_portion_marking(text: &str) -> bool {
 /// A page or section break: `OTTAWA 00000372 002 OF 002`, a repeated classification line with a
 /// section, or an old-format `PAGE 02 …` line.
 pub(crate) fn is_page_break(text: &str) -> bool {
+    // Every form is short and holds a digit; most lines are rejected here.
+    if text.len() > 120 || !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     // Page numbers may carry a sub-page: `001.2 OF 003`.
     let all_digits =
@@ -104,8 +108,8 @@ pub(crate) fn is_page_break(text: &str) -> bool {
     if words.first() == Some(&"PAGE") && words.get(1).is_some_and(all_digits) {
         return true;
     }
-    classification_line(text)
-        .is_some_and(|parts| parts.origin.is_some() && text.contains("SECTION"))
+    text.contains("SECTION")
+        && classification_line(text).is_some_and(|parts| parts.origin.is_some())
 }
 
 /// Lines a publisher, a printer or a web page added after the cable: release stamps and their
@@ -426,7 +430,8 @@ type PieceMap = Vec<(usize, usize, usize)>;
 /// A line of capitals that is only a classification (`CONFIDENTIAL`, `S E C R E T`): page
 /// furniture in the body.
 fn is_lone_classification(text: &str) -> bool {
-    classification_line(text.trim())
+    text.len() <= 60
+        && classification_line(text.trim())
         .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
 }
 

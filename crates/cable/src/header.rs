@@ -126,6 +126,23 @@ pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
     if !text.starts_with(['U', 'C', 'S', 'L', 'T', 'u', 'c', 's', 'l', 't']) {
         return None;
     }
+    // Cheaply, before any copy: the line must start with a classification word or its spaced
+    // letters (`C O N…`, `CO N…`).
+    let head: [u8; 4] = {
+        let mut head = [b' '; 4];
+        for (slot, byte) in head.iter_mut().zip(text.bytes()) {
+            *slot = byte.to_ascii_uppercase();
+        }
+        head
+    };
+    let plausible = matches!(
+        &head,
+        b"UNCL" | b"CONF" | b"SECR" | b"LIMI" | b"TOP " | b"TOPS"
+    ) || head[1] == b' '
+        || head[2] == b' ' && head[0].is_ascii_alphabetic() && head[1].is_ascii_alphabetic();
+    if !plausible {
+        return None;
+    }
     // A lower-cased copy (`S e c r e t state 015220`) is read like the original when its
     // classification is spaced out, which no sentence is.
     let upper = text.to_ascii_uppercase();

@@ -936,9 +936,48 @@ pub(crate) fn inline(
     (start, end): (usize, usize),
     citing: Citing<'_>,
 ) -> Vec<CitedCable> {
-    let tokens = tokenize(context, &[(start, end)]);
+    // Only the places a citation can start are read: a `(` before a letter or digit, and the
+    // words `SEE`, `REFTEL(S)`, `PER`; each with the stretch after it.
+    let text = context.cleaned.text.get(start..end).unwrap_or("");
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (at, byte) in bytes.iter().enumerate() {
+        let word_start = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric);
+        // A citation in parentheses holds a space and a digit before the `)`; a portion
+        // marking (`(C)`, `(SBU)`) does not.
+        let opens = *byte == b'('
+            && bytes
+                .get(at + 1)
+                .is_some_and(|next| next.is_ascii_uppercase() || next.is_ascii_digit())
+            && {
+                let inside = bytes.get(at + 1..(at + 60).min(bytes.len())).unwrap_or(&[]);
+                let inside = inside
+                    .iter()
+                    .position(|byte| *byte == b')')
+                    .map_or(inside, |close| inside.get(..close).unwrap_or(&[]));
+                inside.contains(&b' ') && inside.iter().any(u8::is_ascii_digit)
+            };
+        let word = word_start
+            && matches!(byte, b'S' | b's' | b'R' | b'r' | b'P' | b'p')
+            && ["SEE ", "REFTEL", "PER "].iter().any(|word| {
+                text.get(at..at + word.len())
+                    .is_some_and(|found| found.eq_ignore_ascii_case(word))
+            });
+        if opens || word {
+            candidates.push(at);
+        }
+    }
     let mut cables: Vec<CitedCable> = Vec::new();
-    for (idx, token) in tokens.iter().enumerate() {
+    for at in candidates {
+        let window_end = (at + 90).min(text.len());
+        let window_end = (window_end..=text.len())
+            .find(|&idx| text.is_char_boundary(idx))
+            .unwrap_or(text.len());
+        let tokens = tokenize(context, &[(start + at, start + window_end)]);
+        let idx = 0;
+        let Some(token) = tokens.first() else {
+            continue;
+        };
         let upper = token.upper();
         let opens = token.text.starts_with('(');
         let see = matches!(

@@ -157,6 +157,10 @@ const SPACED_CLASSIFICATIONS: [&str; 4] = [
 ];
 
 fn glued_classification(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    // Every spaced classification holds ` E `: most lines are rejected with one search.
+    if !text.contains(" E ") {
+        return;
+    }
     for spaced in SPACED_CLASSIFICATIONS {
         if let Some(at) = text.find(spaced).filter(|&at| at > 0) {
             // Glued to words, not to markup (`<pre>`, `&#x000A;`), which the cleaning pass reads.
@@ -195,11 +199,17 @@ const KEYWORDS: [&str; 15] = [
 fn is_flattened(text: &str) -> bool {
     let routing = (text.starts_with("VZCZC") || date_time_group_at(text, 0).is_some())
         && text.contains("FM ");
+    if routing {
+        return true;
+    }
+    if text.len() < 120 {
+        return false;
+    }
     let n_keywords = KEYWORDS
         .iter()
         .filter(|keyword| text.contains(*keyword))
         .count();
-    routing || (text.len() >= 120 && n_keywords >= 2)
+    n_keywords >= 2
 }
 
 fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
