@@ -466,9 +466,15 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             idx = end.max(idx + 1);
             continue;
         }
-        if is_page_break(text) || is_lone_classification(text) {
+                if is_page_break(text) || is_lone_classification(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
         } else {
+            if let Some(other) = another_cable(cable, trimmed) {
+                context.warn(
+                    context.span(line.start, line.end),
+                    &format!("Another cable seems to start here ({other}): the text may join two cables."),
+                );
+            }
             current.push(line);
         }
         idx += 1;
@@ -595,6 +601,19 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
         paragraph.aids = crate::aids::find(context, &paragraph.text, map);
     }
     cable.paragraphs = paragraphs;
+}
+
+/// A classification line in the body naming another station or serial than the cable's own
+/// (`S E C R E T THE HAGUE 000174` inside TEHRAN 8233): the other cable, as `THE HAGUE 174`.
+fn another_cable(cable: &Cable, text: &str) -> Option<String> {
+    let own = cable.classification.as_ref()?;
+    let (own_origin, own_serial) = (own.origin.as_ref()?, own.serial.as_ref()?);
+    let parts = classification_line(text)?;
+    let (origin, serial) = (parts.origin?, parts.serial?);
+    let origin = text.get(origin.0..origin.1)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let serial = text.get(serial.0..serial.1)?.trim_start_matches('0');
+    let same = origin.eq_ignore_ascii_case(&own_origin.value) && serial == own_serial.value;
+    (!same).then(|| format!("{origin} {serial}"))
 }
 
 /// A list item's marker at the start of a line: dashes (`--`, `-`), a bullet, or a letter or number

@@ -114,7 +114,7 @@ pub(crate) struct ClassificationParts {
     controls: Vec<String>,
     section: Option<(usize, usize, u32, u32)>,
     pub(crate) origin: Option<(usize, usize)>,
-    serial: Option<(usize, usize)>,
+    pub(crate) serial: Option<(usize, usize)>,
 }
 
 /// Recognises `C O N F I D E N T I A L SECTION 01 OF 02 OTTAWA 000372` and its relatives.

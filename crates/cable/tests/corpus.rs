@@ -795,3 +795,25 @@ const KNOWN_DIFFERENT_BODIES: [(&str, &str); 3] = [
 
 /// Raise as the parser improves; the target is 100.
 const BODY_AGREEMENT_FLOOR: f64 = 95.5;
+
+/// A page that joins two cables (the first lines of TEHRAN 8233, then THE HAGUE 174) is said to;
+/// no corpus cable is.
+#[test]
+fn two_cables_joined_are_flagged() {
+    let joined = |text: &str| {
+        cable::parse(text)
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("Another cable seems to start here"))
+    };
+    let page = read_text(
+        &corpus_dir()
+            .join("variants")
+            .join("73TEHRAN8233__markchips-2011__text.txt"),
+    );
+    assert!(joined(&page));
+    for (id, _) in corpus_cables() {
+        let text = read_text(&corpus_dir().join("cables").join(format!("{id}.txt")));
+        assert!(!joined(&text), "{id}");
+    }
+}
