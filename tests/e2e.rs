@@ -314,6 +314,31 @@ async fn run(client: &Client, port: u16) {
     assert!(text_of(client, "#p-1 .paragraph-text")
         .await
         .starts_with("Summary: Embassy discussions"));
+    // The structure issue 4 adds: summary and comment set apart, the marking explained, the
+    // garble in paragraph 4 struck through with its explanation, the signer.
+    // Shown in capitals by the style sheet.
+    let role =
+        |selector: &'static str| async move { text_of(client, selector).await.to_lowercase() };
+    assert_eq!(role("#p-1 .paragraph-role").await, "summary");
+    assert_eq!(role("#p-7 .paragraph-role").await, "comment");
+    let marking_title = client
+        .find(Locator::Css("#p-4 .marking"))
+        .await
+        .expect("marking")
+        .attr("title")
+        .await
+        .expect("title");
+    assert_eq!(
+        marking_title.as_deref(),
+        Some("Portion marking: CONFIDENTIAL, NOFORN")
+    );
+    assert!(text_of(client, "#p-4 del.aid-garble")
+        .await
+        .starts_with("Qpolicy, Turcotte responded"));
+    assert_eq!(
+        text_of(client, "#paragraphs .signature strong").await,
+        "BREESE"
+    );
     // Paragraph 6 is whole again across the page break, and its source shows the break.
     let sixth = text_of(client, "#p-6 .paragraph-text").await;
     assert!(

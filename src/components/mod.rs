@@ -6,4 +6,5 @@ pub mod input_panel;
 pub mod notice_bar;
 pub mod paragraphs_list;
 pub mod references_list;
+pub mod rich_text;
 pub mod source_snippet;

@@ -1,10 +1,12 @@
-//! The paragraphs region: the body, one numbered paragraph at a time.
+//! The paragraphs region: the body, one numbered paragraph at a time, with its portion marking,
+//! sub-heading, list items and reading aids; the summary and comments set apart; the signer.
 
 use std::rc::Rc;
 
-use cable::Parse;
+use cable::{Paragraph, Parse, PortionMarking, Span};
 use yew::prelude::*;
 
+use super::rich_text::rich_text;
 use super::source_snippet::{SourceSnippet, SourceText};
 
 /// Props of [`ParagraphsList`].
@@ -16,10 +18,57 @@ pub struct ParagraphsListProps {
     pub source: Rc<SourceText>,
 }
 
+/// What a portion marking means, for its badge's title: `CONFIDENTIAL, NOFORN`.
+fn marking_title(portion: Option<&PortionMarking>) -> String {
+    let Some(portion) = portion else {
+        return "Portion marking".to_string();
+    };
+    let level = portion
+        .classification
+        .map_or(portion.level.as_str(), |classification| {
+            classification.as_str()
+        });
+    let mut words = vec![format!("Portion marking: {level}")];
+    words.extend(portion.controls.iter().cloned());
+    words.join(", ")
+}
+
+/// The paragraph's text: lead-in and list items, with reading aids.
+fn paragraph_body(paragraph: &Paragraph) -> Html {
+    let text = paragraph.text.as_str();
+    let Some(first) = paragraph.items.first() else {
+        return html! {
+            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids) }</span>
+        };
+    };
+    let lead_end = text.get(..first.start).map_or(0, |lead| {
+        lead.trim_end_matches(|ch: char| !ch.is_whitespace())
+            .trim_end()
+            .len()
+    });
+    let items = paragraph.items.iter().map(|item| {
+        html! {
+            <li class="sub-item">
+                <span class="sub-item-label" aria-hidden="true">{ &item.label }</span>
+                { " " }
+                { rich_text(text, item.start, item.end, &paragraph.aids) }
+            </li>
+        }
+    });
+    html! {
+        <>
+            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids) }</span>
+            <ul class="sub-items">{ for items }</ul>
+        </>
+    }
+}
+
 /// Each paragraph with its number, portion marking, sub-heading and source.
 #[function_component(ParagraphsList)]
 pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
-    let paragraphs = &props.parse.cable.paragraphs;
+    let cable = &props.parse.cable;
+    let paragraphs = &cable.paragraphs;
+    let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
     let items = paragraphs.iter().enumerate().map(|(idx, paragraph)| {
         let anchor = match &paragraph.number {
             Some(number) => format!("p-{}", number.value),
@@ -30,17 +79,34 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             html! { <span class="paragraph-number" title={title}>{ format!("{}.", number.value) }</span> }
         });
         let marking = paragraph.marking.as_ref().map(|marking| {
-            html! { <span class="marking" title="Portion marking">{ format!("({})", marking.value) }</span> }
+            let level = paragraph.portion.as_ref().map_or("", |portion| portion.level.as_str());
+            html! {
+                <span class={classes!("marking", format!("marking-{}", level.to_ascii_lowercase()))}
+                    title={marking_title(paragraph.portion.as_ref())}>
+                    { format!("({})", marking.value) }
+                </span>
+            }
         });
+        let summary = cable.summary.as_ref().is_some_and(|summary| within(paragraph.span, summary.span));
+        let comment = cable.comments.iter().any(|comment| within(paragraph.span, comment.span));
+        let role = match (summary, comment) {
+            (true, true) => Some("Summary and comment"),
+            (true, false) => Some("Summary"),
+            (false, true) => Some("Comment"),
+            (false, false) => None,
+        };
         html! {
-            <li class="paragraph" id={anchor}>
+            <li class={classes!("paragraph", summary.then_some("is-summary"), comment.then_some("is-comment"))} id={anchor}>
                 if let Some(heading) = &paragraph.heading {
                     <h3 class="subheading">{ &heading.value }</h3>
+                }
+                if let Some(role) = role {
+                    <span class="paragraph-role">{ role }</span>
                 }
                 <p>
                     { for number }
                     { for marking }
-                    <span class="paragraph-text">{ &paragraph.text }</span>
+                    { paragraph_body(paragraph) }
                 </p>
                 <SourceSnippet source={props.source.clone()} span={paragraph.span} />
             </li>
@@ -53,6 +119,13 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                 <p class="empty">{ "No paragraphs were found." }</p>
             } else {
                 <ol class="paragraphs">{ for items }</ol>
+            }
+            if let Some(signature) = &cable.signature {
+                <p class="signature">
+                    <span class="signature-label">{ "Signed" }</span>
+                    { " " }
+                    <strong>{ &signature.value }</strong>
+                </p>
             }
         </section>
     }

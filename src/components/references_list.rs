@@ -1,8 +1,8 @@
-//! The references region: what the cable cites.
+//! The references region: what the cable cites, in its REF block and in its text.
 
 use std::rc::Rc;
 
-use cable::Parse;
+use cable::{CitedCable, Parse, YearSource};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
@@ -16,10 +16,37 @@ pub struct ReferencesListProps {
     pub source: Rc<SourceText>,
 }
 
-/// A table of references: letter, kind, original text and canonical ID.
+/// Where a cited cable's year came from, in words.
+fn year_note(cable: &CitedCable) -> &'static str {
+    match cable.year_source {
+        YearSource::Written => "year written in the citation",
+        YearSource::List => "year shared with the citation before it",
+        YearSource::Cable => "no year written: the citing cable's year",
+        YearSource::PreviousYear => {
+            "no year written: the year before the citing cable's, whose own post had not reached this serial yet"
+        }
+        YearSource::Unknown => "no year written, and the citing cable's year is unknown",
+    }
+}
+
+fn cited_ids(cables: &[CitedCable]) -> Html {
+    let ids = cables.iter().map(|cable| match &cable.canonical_id {
+        Some(id) => html! { <code class="cited-id" title={year_note(cable)}>{ id }</code> },
+        None => html! {
+            <span class="cited-id unknown-year" title={year_note(cable)}>
+                { format!("{} {} (year?)", cable.station, cable.serial) }
+            </span>
+        },
+    });
+    html! { <>{ for ids }</> }
+}
+
+/// A table of references: letter, kind, original text and canonical IDs; then the cables the
+/// text cites outside the REF block.
 #[function_component(ReferencesList)]
 pub fn references_list(props: &ReferencesListProps) -> Html {
-    let references = &props.parse.cable.references;
+    let cable = &props.parse.cable;
+    let references = &cable.references;
     let rows = references.iter().enumerate().map(|(idx, reference)| {
         let anchor = match &reference.letter {
             Some(letter) => format!("ref-{letter}"),
@@ -29,27 +56,41 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
             <tr id={anchor} class="reference">
                 <th scope="row" class="reference-letter">{ reference.letter.clone().unwrap_or_default() }</th>
                 <td class="reference-kind"><span class={format!("kind kind-{}", reference.kind.as_str())}>{ reference.kind.as_str() }</span></td>
-                <td class="reference-text">{ &reference.text }</td>
-                <td class="reference-id">
-                    if let Some(id) = &reference.canonical_id {
-                        <code>{ id }</code>
+                <td class="reference-text">
+                    { &reference.text }
+                    if reference.self_reference {
+                        <span class="badge self-reference" title="This item cites the cable itself">{ "this cable" }</span>
                     }
                 </td>
+                <td class="reference-id">{ cited_ids(&reference.cables) }</td>
             </tr>
+        }
+    });
+    let inline = cable.inline_citations.iter().map(|cited| {
+        html! {
+            <li>
+                { cited_ids(std::slice::from_ref(cited)) }
+                { " " }
+                <span class="muted">{ format!("written \u{201c}{} {}\u{201d}", cited.station_raw, cited.serial) }</span>
+            </li>
         }
     });
     html! {
         <section class="region" id="references" aria-labelledby="references-title">
             <h2 id="references-title">{ "References" }</h2>
             if references.is_empty() {
-                <p class="empty">{ "This cable cites no references." }</p>
+                <p class="empty">{ "This cable has no REF block." }</p>
             } else {
                 <table class="references">
                     <thead><tr><th scope="col">{ "Ref" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "As written" }</th><th scope="col">{ "Canonical ID" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }
-            if let Some(span) = props.parse.cable.references_span {
+            if !cable.inline_citations.is_empty() {
+                <h3 class="subheading">{ "Cited in the text" }</h3>
+                <ul class="inline-citations">{ for inline }</ul>
+            }
+            if let Some(span) = cable.references_span {
                 <SourceSnippet source={props.source.clone()} span={span} />
             }
         </section>

@@ -378,6 +378,22 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable, first: usize) {
                 }
             }
             paragraph.text = stripped.to_string();
+            // Items and aids keep to the shortened text.
+            let len = paragraph.text.len();
+            paragraph.aids.retain(|aid| aid.end <= len);
+            for item in &mut paragraph.items {
+                if item.end > len {
+                    item.end = len.max(item.start);
+                    item.text = paragraph
+                        .text
+                        .get(item.start..item.end)
+                        .unwrap_or("")
+                        .trim_end()
+                        .to_string();
+                    item.end = item.start + item.text.len();
+                }
+            }
+            paragraph.items.retain(|item| !item.text.is_empty());
         }
     }
     for line in trailer.into_iter().rev() {
@@ -432,7 +448,7 @@ type PieceMap = Vec<(usize, usize, usize)>;
 fn is_lone_classification(text: &str) -> bool {
     text.len() <= 60
         && classification_line(text.trim())
-        .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
+            .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
 }
 
 fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
@@ -466,7 +482,7 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             idx = end.max(idx + 1);
             continue;
         }
-                if is_page_break(text) || is_lone_classification(text) {
+        if is_page_break(text) || is_lone_classification(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
         } else {
             if let Some(other) = another_cable(cable, trimmed) {
@@ -610,7 +626,11 @@ fn another_cable(cable: &Cable, text: &str) -> Option<String> {
     let (own_origin, own_serial) = (own.origin.as_ref()?, own.serial.as_ref()?);
     let parts = classification_line(text)?;
     let (origin, serial) = (parts.origin?, parts.serial?);
-    let origin = text.get(origin.0..origin.1)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let origin = text
+        .get(origin.0..origin.1)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let serial = text.get(serial.0..serial.1)?.trim_start_matches('0');
     let same = origin.eq_ignore_ascii_case(&own_origin.value) && serial == own_serial.value;
     (!same).then(|| format!("{origin} {serial}"))
@@ -680,12 +700,9 @@ fn items(context: &Context<'_>, paragraph: &Paragraph, map: &PieceMap) -> Vec<Su
         let end = kept
             .get(idx + 1)
             .map_or(paragraph.text.len(), |next| next.0);
-        let text = paragraph
-            .text
-            .get(*text_start..end)
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let raw = paragraph.text.get(*text_start..end).unwrap_or("");
+        let text = raw.trim().to_string();
+        let text_from = *text_start + (raw.len() - raw.trim_start().len());
         let last_byte = paragraph
             .text
             .get(..end)
@@ -698,6 +715,8 @@ fn items(context: &Context<'_>, paragraph: &Paragraph, map: &PieceMap) -> Vec<Su
         items.push(SubItem {
             span: context.span(span_start, span_end.max(span_start)),
             label: label.clone(),
+            start: text_from,
+            end: text_from + text.len(),
             text,
         });
     }

@@ -773,6 +773,10 @@ pub struct SubItem {
     pub label: String,
     /// The item's text without its marker.
     pub text: String,
+    /// Where `text` is in the paragraph's `text`: byte offsets, `end` exclusive.
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
 }
 
 /// A reading aid: a stretch of a paragraph's text, what it is, and how to read it.

@@ -121,6 +121,13 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
             spans.push((node.clone(), number.span));
         }
         for item in &paragraph.items {
+            if paragraph.text.get(item.start..item.end) != Some(item.text.as_str()) {
+                return Err(SpanError {
+                    node: format!("{node}, item"),
+                    span: item.span,
+                    problem: "its range is not its text in the paragraph's text",
+                });
+            }
             spans.push((format!("{node}, item"), item.span));
         }
         for aid in &paragraph.aids {
