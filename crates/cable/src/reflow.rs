@@ -235,6 +235,7 @@ fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
         }
     }
     glued_page_markers(text, base, breaks);
+    glued_paragraph_numbers(text, base, breaks);
     // A web page's promotion glued on at the end: `END COMMENT.Visit London's Classified Website`.
     for (at, _) in text.match_indices("Visit ") {
         let before = text.get(..at).unwrap_or("");
@@ -374,6 +375,46 @@ fn written_with_serial(text: &str, at: usize, station: &str, serial: u64) -> boo
                     number.len() < 8 && number.parse::<u64>().ok() == Some(serial)
                 })
         })
+}
+
+/// A paragraph number and portion marking glued to the text before them
+/// (`…[DETAILS REMOVED]12.(S) In 2007`): a line break before the number. Only past the header,
+/// and only a number in sequence with a marking, so a decimal or a date is left alone.
+fn glued_paragraph_numbers(text: &str, base: usize, breaks: &mut Vec<usize>) {
+    let Some(body_start) = first_paragraph_start(text) else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    for at in body_start.max(1)..bytes.len() {
+        let Some(&byte) = bytes.get(at) else { break };
+        let before = bytes.get(at - 1).copied().unwrap_or(b' ');
+        // Glued to printable ASCII (`]`, a letter, a full stop), not after a pilcrow or a blank.
+        if !byte.is_ascii_digit() || before.is_ascii_digit() || !before.is_ascii_graphic() {
+            continue;
+        }
+        let n_digits = bytes
+            .get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&n_digits) || bytes.get(at + n_digits) != Some(&b'.') {
+            continue;
+        }
+        let rest = text.get(at + n_digits + 1..).unwrap_or("");
+        let rest = rest.trim_start();
+        let marked = rest.starts_with('(')
+            && rest
+                .get(1..rest.find(')').unwrap_or(0))
+                .is_some_and(|inner| {
+                    !inner.is_empty()
+                        && inner.len() <= 8
+                        && inner.chars().all(|ch| ch.is_ascii_uppercase() || ch == '/')
+                });
+        if marked {
+            breaks.push(base + at);
+        }
+    }
 }
 
 /// `¶1.` or two spaces then `1.` and a portion marking.
