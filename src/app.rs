@@ -9,8 +9,9 @@ use crate::components::input_panel::InputPanel;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paragraphs_list::ParagraphsList;
 use crate::components::references_list::ReferencesList;
+use crate::components::source_pane::{scroll_into_view, SourcePane};
 use crate::components::source_snippet::SourceText;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Selected};
 
 /// How long typing must pause before the text is parsed again.
 pub const PARSE_DEBOUNCE_MS: u32 = 120;
@@ -59,6 +60,29 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::DismissNotice))
     };
+    let on_select = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |selected: Selected| dispatcher.dispatch(Action::Select(selected)))
+    };
+    let on_select_at = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |offset: usize| dispatcher.dispatch(Action::SelectAt(offset)))
+    };
+    let on_toggle_source = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ToggleSource))
+    };
+    // Whatever selected an element, bring it into view in the decomposition.
+    use_effect_with(state.selected.clone(), |selected| {
+        if let Some(selected) = selected {
+            scroll_into_view(&selected.anchor, false);
+        }
+    });
+    let selected_anchor = state
+        .selected
+        .as_ref()
+        .map(|selected| selected.anchor.clone());
+    let selected_span = state.selected.as_ref().map(|selected| selected.span);
 
     let status = if state.parsed_text.trim().is_empty() {
         Some("The text area is empty. Paste the raw text of a cable, open a .txt file, or restore the sample.")
@@ -85,7 +109,25 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Paste a US diplomatic cable and read it decomposed: header, references, paragraphs." }</p>
             </header>
             <main class="layout">
-                <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} />
+                <div class="left-column">
+                    <div class="view-switch" role="group" aria-label="Left column">
+                        <button type="button" id="show-editor" class="button"
+                            aria-pressed={(!state.source_open).to_string()}
+                            onclick={on_toggle_source.clone()} disabled={!state.source_open}>
+                            { "Edit text" }
+                        </button>
+                        <button type="button" id="show-source" class="button"
+                            aria-pressed={state.source_open.to_string()}
+                            onclick={on_toggle_source} disabled={state.source_open || state.parsed_text.trim().is_empty()}>
+                            { "Source view" }
+                        </button>
+                    </div>
+                    if state.source_open {
+                        <SourcePane source={source.clone()} selected={selected_span} {on_select_at} />
+                    } else {
+                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} />
+                    }
+                </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">
                     if let Some(notice) = &state.notice {
                         <NoticeBar notice={notice.clone()} {on_undo} {on_dismiss} />
@@ -97,9 +139,9 @@ pub fn app() -> Html {
                         <p class="input-form" id="input-form">{ input_form }</p>
                     }
                     if !state.parsed_text.trim().is_empty() {
-                        <HeaderCard parse={parse.clone()} source={source.clone()} />
-                        <ReferencesList parse={parse.clone()} source={source.clone()} />
-                        <ParagraphsList parse={parse.clone()} source={source.clone()} />
+                        <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
+                        <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
+                        <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} />
                     }
                 </div>

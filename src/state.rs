@@ -23,6 +23,19 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// What the text area held before the last file or sample replaced it, for undo.
     pub replaced_text: Option<Rc<str>>,
+    /// The element the reader selected, whose source is highlighted.
+    pub selected: Option<Selected>,
+    /// Whether the source view is open.
+    pub source_open: bool,
+}
+
+/// A selected element: its anchor (`p-4`, `ref-B`, `field-subject`) and its source span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selected {
+    /// The element's stable anchor, its `id` in the page.
+    pub anchor: String,
+    /// Where it came from in the parsed text.
+    pub span: cable::Span,
 }
 
 /// A message shown above the decomposition.
@@ -65,6 +78,12 @@ pub enum Action {
     UndoReplace,
     /// Hide the notice.
     DismissNotice,
+    /// Select an element (its anchor and span) and show its source.
+    Select(Selected),
+    /// Select the element whose source holds this byte of the parsed text.
+    SelectAt(usize),
+    /// Open or close the source view.
+    ToggleSource,
 }
 
 impl Default for AppState {
@@ -83,6 +102,8 @@ impl AppState {
             text,
             notice: None,
             replaced_text: None,
+            selected: None,
+            source_open: false,
         }
     }
 
@@ -96,6 +117,8 @@ impl AppState {
             text,
             notice: Some(notice),
             replaced_text,
+            selected: None,
+            source_open: self.source_open,
         }
     }
 }
@@ -121,6 +144,8 @@ impl Reducible for AppState {
                 Rc::new(AppState {
                     parse: Rc::new(cable::parse(&self.text)),
                     parsed_text: self.text.clone(),
+                    // A span of the old text means nothing in the new one.
+                    selected: None,
                     ..(*self).clone()
                 })
             }
@@ -178,8 +203,56 @@ impl Reducible for AppState {
                 notice: None,
                 ..(*self).clone()
             }),
+            Action::Select(selected) => Rc::new(AppState {
+                selected: Some(selected),
+                source_open: true,
+                ..(*self).clone()
+            }),
+            Action::SelectAt(offset) => match element_at(&self.parse, offset) {
+                Some(selected) => Rc::new(AppState {
+                    selected: Some(selected),
+                    ..(*self).clone()
+                }),
+                None => self,
+            },
+            Action::ToggleSource => Rc::new(AppState {
+                source_open: !self.source_open,
+                ..(*self).clone()
+            }),
         }
     }
+}
+
+/// The element whose source holds byte `offset`: a paragraph, a reference, or a header field
+/// (the smallest that does).
+pub fn element_at(parse: &cable::Parse, offset: usize) -> Option<Selected> {
+    let cable = &parse.cable;
+    let holds = |span: cable::Span| span.start <= offset && offset < span.end.max(span.start + 1);
+    let mut found: Vec<Selected> = Vec::new();
+    for (idx, paragraph) in cable.paragraphs.iter().enumerate() {
+        if holds(paragraph.span) {
+            found.push(Selected {
+                anchor: crate::anchors::paragraph(paragraph, idx),
+                span: paragraph.span,
+            });
+        }
+    }
+    for (idx, reference) in cable.references.iter().enumerate() {
+        if holds(reference.span) {
+            found.push(Selected {
+                anchor: crate::anchors::reference(reference, idx),
+                span: reference.span,
+            });
+        }
+    }
+    for (anchor, span) in crate::anchors::header_fields(cable) {
+        if holds(span) {
+            found.push(Selected { anchor, span });
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|selected| selected.span.end - selected.span.start)
 }
 
 /// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).
@@ -208,6 +281,43 @@ mod tests {
 
     fn reduce(state: AppState, action: Action) -> AppState {
         (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn selecting_an_element_opens_its_source_and_a_line_selects_its_element() {
+        let state = AppState::default();
+        let fourth = state.parse.cable.paragraphs[3].clone();
+        let state = reduce(
+            state,
+            Action::Select(Selected {
+                anchor: "p-4".to_string(),
+                span: fourth.span,
+            }),
+        );
+        assert!(state.source_open);
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-4")
+        );
+        // A byte inside reference B selects reference B; one inside the subject, the subject.
+        let reference = state.parse.cable.references[1].span;
+        let state = reduce(state, Action::SelectAt(reference.start + 3));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("ref-B")
+        );
+        let subject = state.parse.cable.subject.as_ref().expect("subject").span;
+        let state = reduce(state, Action::SelectAt(subject.start + 2));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("field-subject")
+        );
+        // Editing and parsing clears a selection whose span no longer means anything.
+        let state = reduce(state, Action::Edit("UNCLAS STATE 000001".to_string()));
+        let state = reduce(state, Action::Parse);
+        assert!(state.selected.is_none());
+        let state = reduce(state, Action::ToggleSource);
+        assert!(!state.source_open);
     }
 
     #[test]

@@ -425,4 +425,78 @@ async fn run(client: &Client, port: u16) {
         text == "08OTTAWA372"
     })
     .await;
+
+    // The source round trip: choosing paragraph 4 opens the source view with its exact span
+    // highlighted; clicking the source line of reference B selects reference B.
+    client
+        .find(Locator::Css("#p-4 .paragraph-number"))
+        .await
+        .expect("paragraph 4")
+        .click()
+        .await
+        .expect("select paragraph 4");
+    let highlighted = wait_for_text(client, "#source-selection", |text| !text.is_empty()).await;
+    assert!(
+        highlighted.starts_with("14. (C/NF) After listening to ref A points"),
+        "{highlighted}"
+    );
+    let lines = client
+        .find_all(Locator::Css(".src-line"))
+        .await
+        .expect("source lines");
+    let mut ref_b_line = None;
+    for line in lines {
+        if line
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("B. E-MAIL BAKER-MATTEI")
+        {
+            ref_b_line = Some(line);
+            break;
+        }
+    }
+    ref_b_line
+        .expect("the source line of reference B")
+        .click()
+        .await
+        .expect("click the source line");
+    for _ in 0..100 {
+        let class = client
+            .find(Locator::Id("ref-B"))
+            .await
+            .expect("reference B")
+            .attr("class")
+            .await
+            .expect("class")
+            .unwrap_or_default();
+        if class.contains("selected") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let class = client
+        .find(Locator::Id("ref-B"))
+        .await
+        .expect("reference B")
+        .attr("class")
+        .await
+        .expect("class")
+        .unwrap_or_default();
+    assert!(class.contains("selected"), "{class}");
+    assert!(text_of(client, "#source-selection")
+        .await
+        .contains("E-MAIL BAKER-MATTEI MARCH 7"));
+    // And back to editing.
+    client
+        .find(Locator::Id("show-editor"))
+        .await
+        .expect("edit button")
+        .click()
+        .await
+        .expect("back to editing");
+    client
+        .find(Locator::Id("cable-input"))
+        .await
+        .expect("the text area is back");
 }

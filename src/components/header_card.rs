@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
-use cable::{Addressee, Cable, Parse};
+use cable::{Addressee, Cable, Parse, Span};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
+use crate::state::Selected;
 
 /// Props of [`HeaderCard`].
 #[derive(Properties, PartialEq)]
@@ -14,15 +15,48 @@ pub struct HeaderCardProps {
     pub parse: Rc<Parse>,
     /// The parsed text.
     pub source: Rc<SourceText>,
+    /// The anchor of the selected element, if any.
+    #[prop_or_default]
+    pub selected: Option<String>,
+    /// A row was chosen: its anchor and source span.
+    #[prop_or_default]
+    pub on_select: Callback<Selected>,
 }
 
-/// One row of the header table; `id` is the row's stable anchor.
-fn row(id: &str, label: &str, value: Html) -> Html {
-    html! {
-        <div class="field" id={format!("field-{id}")}>
-            <dt>{ label }</dt>
-            <dd data-field={id.to_string()}>{ value }</dd>
-        </div>
+/// Builds the header's rows; each knows its source span and can be selected.
+struct Rows<'a> {
+    spans: Vec<(String, Span)>,
+    selected: Option<&'a str>,
+    on_select: &'a Callback<Selected>,
+}
+
+impl Rows<'_> {
+    /// One row of the header table; `id` is the row's stable anchor.
+    fn row(&self, id: &str, label: &str, value: Html) -> Html {
+        let anchor = format!("field-{id}");
+        let span = self
+            .spans
+            .iter()
+            .find(|(field, _)| *field == anchor)
+            .map(|(_, span)| *span);
+        let is_selected = self.selected == Some(anchor.as_str());
+        let onclick = span.map(|span| {
+            let on_select = self.on_select.clone();
+            let anchor = anchor.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_select.emit(Selected {
+                    anchor: anchor.clone(),
+                    span,
+                })
+            })
+        });
+        html! {
+            <div class={classes!("field", is_selected.then_some("selected"), span.is_some().then_some("selectable"))}
+                id={anchor} onclick={onclick}>
+                <dt>{ label }</dt>
+                <dd data-field={id.to_string()}>{ value }</dd>
+            </div>
+        }
     }
 }
 
@@ -52,6 +86,12 @@ fn addressees(list: &[Addressee]) -> Html {
 pub fn header_card(props: &HeaderCardProps) -> Html {
     let cable: &Cable = &props.parse.cable;
     let routing = cable.routing.as_ref();
+    let builder = Rows {
+        spans: crate::anchors::header_fields(cable),
+        selected: props.selected.as_deref(),
+        on_select: &props.on_select,
+    };
+    let row = |id: &str, label: &str, value: Html| builder.row(id, label, value);
     let mut rows = Vec::new();
     if let Some(id) = &cable.canonical_id {
         rows.push(row(

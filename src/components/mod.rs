@@ -7,4 +7,5 @@ pub mod notice_bar;
 pub mod paragraphs_list;
 pub mod references_list;
 pub mod rich_text;
+pub mod source_pane;
 pub mod source_snippet;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::rich_text::rich_text;
 use super::source_snippet::{SourceSnippet, SourceText};
+use crate::state::Selected;
 
 /// Props of [`ParagraphsList`].
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,12 @@ pub struct ParagraphsListProps {
     pub parse: Rc<Parse>,
     /// The parsed text.
     pub source: Rc<SourceText>,
+    /// The anchor of the selected element, if any.
+    #[prop_or_default]
+    pub selected: Option<String>,
+    /// A paragraph was chosen: its anchor and source span.
+    #[prop_or_default]
+    pub on_select: Callback<Selected>,
 }
 
 /// What a portion marking means, for its badge's title: `CONFIDENTIAL, NOFORN`.
@@ -70,9 +77,15 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     let paragraphs = &cable.paragraphs;
     let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
     let items = paragraphs.iter().enumerate().map(|(idx, paragraph)| {
-        let anchor = match &paragraph.number {
-            Some(number) => format!("p-{}", number.value),
-            None => format!("p-u{}", idx + 1),
+        let anchor = crate::anchors::paragraph(paragraph, idx);
+        let is_selected = props.selected.as_deref() == Some(anchor.as_str());
+        let onclick = {
+            let on_select = props.on_select.clone();
+            let selected = Selected {
+                anchor: anchor.clone(),
+                span: paragraph.span,
+            };
+            Callback::from(move |_: MouseEvent| on_select.emit(selected.clone()))
         };
         let number = paragraph.number.as_ref().map(|number| {
             let title = (number.raw != number.value.to_string()).then(|| format!("Written as {}", number.raw));
@@ -96,7 +109,8 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             (false, false) => None,
         };
         html! {
-            <li class={classes!("paragraph", summary.then_some("is-summary"), comment.then_some("is-comment"))} id={anchor}>
+            <li class={classes!("paragraph", "selectable", summary.then_some("is-summary"), comment.then_some("is-comment"), is_selected.then_some("selected"))}
+                id={anchor} onclick={onclick}>
                 if let Some(heading) = &paragraph.heading {
                     <h3 class="subheading">{ &heading.value }</h3>
                 }

@@ -6,6 +6,7 @@ use cable::{CitedCable, Parse, YearSource};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
+use crate::state::Selected;
 
 /// Props of [`ReferencesList`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,12 @@ pub struct ReferencesListProps {
     pub parse: Rc<Parse>,
     /// The parsed text.
     pub source: Rc<SourceText>,
+    /// The anchor of the selected element, if any.
+    #[prop_or_default]
+    pub selected: Option<String>,
+    /// A reference was chosen: its anchor and source span.
+    #[prop_or_default]
+    pub on_select: Callback<Selected>,
 }
 
 /// Where a cited cable's year came from, in words.
@@ -48,12 +55,18 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
     let cable = &props.parse.cable;
     let references = &cable.references;
     let rows = references.iter().enumerate().map(|(idx, reference)| {
-        let anchor = match &reference.letter {
-            Some(letter) => format!("ref-{letter}"),
-            None => format!("ref-{}", idx + 1),
+        let anchor = crate::anchors::reference(reference, idx);
+        let is_selected = props.selected.as_deref() == Some(anchor.as_str());
+        let onclick = {
+            let on_select = props.on_select.clone();
+            let selected = Selected {
+                anchor: anchor.clone(),
+                span: reference.span,
+            };
+            Callback::from(move |_: MouseEvent| on_select.emit(selected.clone()))
         };
         html! {
-            <tr id={anchor} class="reference">
+            <tr id={anchor} class={classes!("reference", "selectable", is_selected.then_some("selected"))} onclick={onclick}>
                 <th scope="row" class="reference-letter">{ reference.letter.clone().unwrap_or_default() }</th>
                 <td class="reference-kind"><span class={format!("kind kind-{}", reference.kind.as_str())}>{ reference.kind.as_str() }</span></td>
                 <td class="reference-text">

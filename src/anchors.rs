@@ -1,0 +1,133 @@
+//! Stable anchors of the page's elements (`field-subject`, `ref-B`, `p-4`) and the source spans
+//! of the header's rows, shared by the components that show them and by the selection that
+//! finds an element from a line of source.
+
+use cable::{Cable, Paragraph, Reference, Span};
+
+/// `p-<number>`, or `p-u<position>` for an unnumbered paragraph.
+pub fn paragraph(paragraph: &Paragraph, idx: usize) -> String {
+    match &paragraph.number {
+        Some(number) => format!("p-{}", number.value),
+        None => format!("p-u{}", idx + 1),
+    }
+}
+
+/// `ref-<letter>`, or `ref-<position>` for an item without a letter.
+pub fn reference(reference: &Reference, idx: usize) -> String {
+    match &reference.letter {
+        Some(letter) => format!("ref-{letter}"),
+        None => format!("ref-{}", idx + 1),
+    }
+}
+
+/// The spans covering several pieces, if any.
+fn cover(spans: impl IntoIterator<Item = Span>) -> Option<Span> {
+    spans.into_iter().reduce(Span::cover)
+}
+
+/// Each header row's anchor and the source it came from, for the rows that have one.
+pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
+    let routing = cable.routing.as_ref();
+    let mut fields: Vec<(&str, Option<Span>)> = vec![
+        (
+            "canonical-id",
+            cable.canonical_id.as_ref().map(|id| id.span).or_else(|| {
+                let line = cable.classification.as_ref()?;
+                Some(line.origin.as_ref()?.span.cover(line.serial.as_ref()?.span))
+            }),
+        ),
+        (
+            "date-time",
+            routing
+                .and_then(|routing| routing.date_time.as_ref())
+                .or(cable.later_date_time.as_ref())
+                .map(|field| field.span),
+        ),
+        (
+            "precedence",
+            routing
+                .and_then(|routing| routing.precedence.as_ref())
+                .map(|field| field.span),
+        ),
+        (
+            "from",
+            routing
+                .and_then(|routing| routing.from.as_ref())
+                .map(|field| field.span)
+                .or_else(|| {
+                    cable
+                        .classification
+                        .as_ref()
+                        .and_then(|line| line.origin.as_ref())
+                        .map(|origin| origin.span)
+                }),
+        ),
+        (
+            "to",
+            cover(
+                routing
+                    .into_iter()
+                    .flat_map(|r| r.to.iter().map(|a| a.span)),
+            ),
+        ),
+        (
+            "info",
+            cover(
+                routing
+                    .into_iter()
+                    .flat_map(|r| r.info.iter().map(|a| a.span)),
+            ),
+        ),
+        (
+            "classification",
+            cable.classification.as_ref().map(|line| line.span),
+        ),
+        (
+            "caveats",
+            cover(
+                cable
+                    .captions
+                    .iter()
+                    .filter(|caption| caption.kind == cable::CaptionKind::Handling)
+                    .map(|caption| caption.span),
+            ),
+        ),
+        (
+            "distribution",
+            cover(
+                cable
+                    .captions
+                    .iter()
+                    .filter(|caption| caption.kind != cable::CaptionKind::Handling)
+                    .map(|caption| caption.span),
+            ),
+        ),
+        (
+            "section",
+            cable
+                .classification
+                .as_ref()
+                .and_then(|line| line.section.as_ref())
+                .map(|section| section.span),
+        ),
+        (
+            "declassification",
+            cable.declassification.as_ref().map(|line| line.span),
+        ),
+        ("tags", cover(cable.tags.iter().map(|tag| tag.span))),
+        ("subject", cable.subject.as_ref().map(|field| field.span)),
+        (
+            "classified-by",
+            cable.classified_by.as_ref().map(|field| field.span),
+        ),
+        (
+            "signature",
+            cable.signature.as_ref().map(|field| field.span),
+        ),
+        ("transmission", routing.map(|routing| routing.span)),
+    ];
+    fields
+        .drain(..)
+        .filter_map(|(anchor, span)| Some((format!("field-{anchor}"), span?)))
+        .collect()
+}
