@@ -64,9 +64,11 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |selected: Selected| dispatcher.dispatch(Action::Select(selected)))
     };
-    let on_select_at = {
+    let on_select_line = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |offset: usize| dispatcher.dispatch(Action::SelectAt(offset)))
+        Callback::from(move |(start, end): (usize, usize)| {
+            dispatcher.dispatch(Action::SelectLine(start, end))
+        })
     };
     let on_toggle_source = {
         let dispatcher = state.dispatcher();
@@ -123,7 +125,7 @@ pub fn app() -> Html {
                         </button>
                     </div>
                     if state.source_open {
-                        <SourcePane source={source.clone()} selected={selected_span} {on_select_at} />
+                        <SourcePane source={source.clone()} selected={selected_span} {on_select_line} />
                     } else {
                         <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} />
                     }

@@ -80,8 +80,8 @@ pub enum Action {
     DismissNotice,
     /// Select an element (its anchor and span) and show its source.
     Select(Selected),
-    /// Select the element whose source holds this byte of the parsed text.
-    SelectAt(usize),
+    /// Select the element a line of the parsed text belongs to: the line's byte range.
+    SelectLine(usize, usize),
     /// Open or close the source view.
     ToggleSource,
 }
@@ -208,7 +208,7 @@ impl Reducible for AppState {
                 source_open: true,
                 ..(*self).clone()
             }),
-            Action::SelectAt(offset) => match element_at(&self.parse, offset) {
+            Action::SelectLine(start, end) => match element_at(&self.parse, start, end) {
                 Some(selected) => Rc::new(AppState {
                     selected: Some(selected),
                     ..(*self).clone()
@@ -223,11 +223,12 @@ impl Reducible for AppState {
     }
 }
 
-/// The element whose source holds byte `offset`: a paragraph, a reference, or a header field
-/// (the smallest that does).
-pub fn element_at(parse: &cable::Parse, offset: usize) -> Option<Selected> {
+/// The element a line (`start..end` of the parsed text) belongs to: a paragraph, a reference or a
+/// header field whose source overlaps the line — one that starts on the line first, then the
+/// smallest.
+pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Selected> {
     let cable = &parse.cable;
-    let holds = |span: cable::Span| span.start <= offset && offset < span.end.max(span.start + 1);
+    let holds = |span: cable::Span| span.start < end.max(start + 1) && start < span.end;
     let mut found: Vec<Selected> = Vec::new();
     for (idx, paragraph) in cable.paragraphs.iter().enumerate() {
         if holds(paragraph.span) {
@@ -250,9 +251,10 @@ pub fn element_at(parse: &cable::Parse, offset: usize) -> Option<Selected> {
             found.push(Selected { anchor, span });
         }
     }
-    found
-        .into_iter()
-        .min_by_key(|selected| selected.span.end - selected.span.start)
+    found.into_iter().min_by_key(|selected| {
+        let starts_here = selected.span.start >= start && selected.span.start <= end;
+        (!starts_here, selected.span.end - selected.span.start)
+    })
 }
 
 /// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).
@@ -301,13 +303,13 @@ mod tests {
         );
         // A byte inside reference B selects reference B; one inside the subject, the subject.
         let reference = state.parse.cable.references[1].span;
-        let state = reduce(state, Action::SelectAt(reference.start + 3));
+        let state = reduce(state, Action::SelectLine(reference.start, reference.end));
         assert_eq!(
             state.selected.as_ref().map(|s| s.anchor.as_str()),
             Some("ref-B")
         );
         let subject = state.parse.cable.subject.as_ref().expect("subject").span;
-        let state = reduce(state, Action::SelectAt(subject.start + 2));
+        let state = reduce(state, Action::SelectLine(subject.start, subject.start + 20));
         assert_eq!(
             state.selected.as_ref().map(|s| s.anchor.as_str()),
             Some("field-subject")

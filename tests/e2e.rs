@@ -178,6 +178,20 @@ async fn text_of(client: &Client, css: &str) -> String {
 
 /// Replaces the text area's content the way a paste does: set the value, fire `input`.
 async fn paste(client: &Client, text: &str) {
+    // The text area is in the left column unless the source view took its place.
+    client
+        .execute(
+            "const edit = document.getElementById('show-editor'); if (edit && !edit.disabled) edit.click();",
+            vec![],
+        )
+        .await
+        .expect("show the text area");
+    for _ in 0..100 {
+        if client.find(Locator::Id("cable-input")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     client
         .execute(
             "const area = document.getElementById('cable-input');\

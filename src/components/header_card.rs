@@ -43,11 +43,13 @@ impl Rows<'_> {
         let onclick = span.map(|span| {
             let on_select = self.on_select.clone();
             let anchor = anchor.clone();
-            Callback::from(move |_: MouseEvent| {
-                on_select.emit(Selected {
-                    anchor: anchor.clone(),
-                    span,
-                })
+            Callback::from(move |event: MouseEvent| {
+                if !super::source_pane::on_control(&event) {
+                    on_select.emit(Selected {
+                        anchor: anchor.clone(),
+                        span,
+                    })
+                }
             })
         });
         html! {

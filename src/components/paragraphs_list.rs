@@ -85,7 +85,11 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                 anchor: anchor.clone(),
                 span: paragraph.span,
             };
-            Callback::from(move |_: MouseEvent| on_select.emit(selected.clone()))
+            Callback::from(move |event: MouseEvent| {
+                if !super::source_pane::on_control(&event) {
+                    on_select.emit(selected.clone())
+                }
+            })
         };
         let number = paragraph.number.as_ref().map(|number| {
             let title = (number.raw != number.value.to_string()).then(|| format!("Written as {}", number.raw));

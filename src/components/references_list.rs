@@ -63,7 +63,11 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
                 anchor: anchor.clone(),
                 span: reference.span,
             };
-            Callback::from(move |_: MouseEvent| on_select.emit(selected.clone()))
+            Callback::from(move |event: MouseEvent| {
+                if !super::source_pane::on_control(&event) {
+                    on_select.emit(selected.clone())
+                }
+            })
         };
         html! {
             <tr id={anchor} class={classes!("reference", "selectable", is_selected.then_some("selected"))} onclick={onclick}>

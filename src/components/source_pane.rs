@@ -15,8 +15,8 @@ pub struct SourcePaneProps {
     pub source: Rc<SourceText>,
     /// The selected element's span, highlighted.
     pub selected: Option<Span>,
-    /// A line was clicked: the byte offset of its start.
-    pub on_select_at: Callback<usize>,
+    /// A line was clicked: its byte range.
+    pub on_select_line: Callback<(usize, usize)>,
 }
 
 /// Scrolls the element with `id` into the middle of its scrolling box.
@@ -58,8 +58,8 @@ pub fn source_pane(props: &SourcePaneProps) -> Html {
         offset = end + 1;
         let shown = line.trim_end_matches('\r');
         let on_click = {
-            let on_select_at = props.on_select_at.clone();
-            Callback::from(move |_: MouseEvent| on_select_at.emit(start))
+            let on_select_line = props.on_select_line.clone();
+            Callback::from(move |_: MouseEvent| on_select_line.emit((start, end)))
         };
         let content = match selected {
             Some(span) if span.start < end.max(start + 1) && span.end > start => {
@@ -89,4 +89,20 @@ pub fn source_pane(props: &SourcePaneProps) -> Html {
             <pre class="source-view">{ for lines }</pre>
         </div>
     }
+}
+
+/// Whether a click landed on a control inside an element (a link, a button, a `<details>`
+/// toggle): such clicks do what the control does, not select the element.
+pub fn on_control(event: &MouseEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| {
+            element
+                .closest("a, button, summary, details, input, textarea")
+                .ok()
+        })
+        .flatten()
+        .is_some()
 }
