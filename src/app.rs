@@ -16,6 +16,37 @@ use crate::state::{Action, AppState, Selected};
 /// How long typing must pause before the text is parsed again.
 pub const PARSE_DEBOUNCE_MS: u32 = 120;
 
+/// The classification as the cable's own banner prints it (`CONFIDENTIAL//NOFORN`), and the
+/// banner's style class.
+fn classification_banner(parse: &cable::Parse) -> Option<(String, String)> {
+    let cable = &parse.cable;
+    let classification = cable.classification()?;
+    let mut controls: Vec<String> = cable
+        .classification
+        .as_ref()
+        .map(|line| line.controls.clone())
+        .unwrap_or_default();
+    for caption in &cable.captions {
+        let dissemination = matches!(
+            caption.value.as_str(),
+            "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "ORCON" | "STADIS" | "ROGER CHANNEL"
+        );
+        if dissemination && !controls.contains(&caption.value) {
+            controls.push(caption.value.clone());
+        }
+    }
+    let mut text = classification.as_str().to_string();
+    for control in controls {
+        text.push_str("//");
+        text.push_str(&control);
+    }
+    let class = format!(
+        "banner-{}",
+        classification.as_str().to_ascii_lowercase().replace([' ', '/'], "-")
+    );
+    Some((text, class))
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -74,6 +105,43 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ToggleSource))
     };
+    let tool = |run: fn(&cable::Parse) -> Result<String, String>| {
+        let dispatcher = state.dispatcher();
+        let parse = state.parse.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(match run(&parse) {
+                Ok(message) => Action::Info(message),
+                Err(message) => Action::FileError(message),
+            })
+        })
+    };
+    let on_export = tool(|parse| {
+        let name = crate::export::file_name(parse, "json");
+        if crate::export::download(&name, "application/json", &crate::export::json(parse)) {
+            Ok(format!("Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."))
+        } else {
+            Err("This browser would not save the file.".to_string())
+        }
+    });
+    let on_copy_json = tool(|parse| {
+        if crate::export::copy(&crate::export::json(parse)) {
+            Ok("Copied the decomposition as JSON.".to_string())
+        } else {
+            Err("This browser would not copy to the clipboard.".to_string())
+        }
+    });
+    let on_copy_text = tool(|parse| {
+        if crate::export::copy(&crate::export::reading_text(parse)) {
+            Ok("Copied the reading text: numbered paragraphs, apostrophes restored, garbles left out.".to_string())
+        } else {
+            Err("This browser would not copy to the clipboard.".to_string())
+        }
+    });
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
     // Whatever selected an element, bring it into view in the decomposition.
     use_effect_with(state.selected.clone(), |selected| {
         if let Some(selected) = selected {
@@ -94,6 +162,7 @@ pub fn app() -> Html {
         None
     };
     let pending = state.text != state.parsed_text;
+    let banner = classification_banner(&parse);
     let input_form = match parse.input_form {
         cable::InputForm::Plain => None,
         cable::InputForm::Html => {
@@ -141,10 +210,24 @@ pub fn app() -> Html {
                         <p class="input-form" id="input-form">{ input_form }</p>
                     }
                     if !state.parsed_text.trim().is_empty() {
+                        <div class="toolbar" role="toolbar" aria-label="Export">
+                            <button type="button" class="button" id="export-json" onclick={on_export}>{ "Export JSON" }</button>
+                            <button type="button" class="button" id="copy-json" onclick={on_copy_json}>{ "Copy JSON" }</button>
+                            <button type="button" class="button" id="copy-text" onclick={on_copy_text}>{ "Copy reading text" }</button>
+                            <button type="button" class="button" id="print" onclick={on_print}>{ "Print" }</button>
+                        </div>
+                    }
+                    if let Some(banner) = banner.clone() {
+                        <div class={classes!("classification-banner", banner.1.clone())} id="banner-top" role="note" aria-label="Classification">{ &banner.0 }</div>
+                    }
+                    if !state.parsed_text.trim().is_empty() {
                         <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
                         <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} />
+                    }
+                    if let Some(banner) = banner {
+                        <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>
                     }
                 </div>
             </main>

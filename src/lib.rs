@@ -3,6 +3,7 @@
 
 pub mod anchors;
 mod app;
+pub mod export;
 pub mod components;
 pub mod state;
 

@@ -72,6 +72,8 @@ pub enum Action {
     },
     /// A file could not be read or was refused before reading.
     FileError(String),
+    /// Something the user asked for was done: say so.
+    Info(String),
     /// Put the seed cable back.
     RestoreSample,
     /// Bring back what the last file or sample replaced.
@@ -172,6 +174,13 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 }),
             },
+            Action::Info(message) => Rc::new(AppState {
+                notice: Some(Notice {
+                    kind: NoticeKind::Info,
+                    message,
+                }),
+                ..(*self).clone()
+            }),
             Action::FileError(message) => Rc::new(AppState {
                 notice: Some(Notice {
                     kind: NoticeKind::Error,

@@ -62,13 +62,93 @@ impl Rows<'_> {
     }
 }
 
+/// What a routing indicator is, and which station it names when the glossary knows.
+fn ri_title(ri: &str) -> String {
+    match cable::glossary::routing_indicator(ri) {
+        Some(name) => format!("Routing indicator of {name}"),
+        None => "Routing indicator (the station is not in the glossary)".to_string(),
+    }
+}
+
+/// The date-time group in the reader's own time zone, as the browser tells it.
+fn local_time(date_time: cable::DateTime) -> Option<String> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let millis = js_sys::Date::utc(
+        f64::from(date_time.year),
+        f64::from(date_time.month) - 1.0,
+    ) + (f64::from(date_time.day) - 1.0) * 86_400_000.0
+        + f64::from(date_time.hour) * 3_600_000.0
+        + f64::from(date_time.minute) * 60_000.0;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+    let text: String = date
+        .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The transmission lines, folded away as PlusD's "Show Headers" does, each explained.
+fn transmission(routing: &cable::Routing) -> Html {
+    let mut items: Vec<Html> = Vec::new();
+    let mut item = |term: &str, value: String, explanation: String| {
+        items.push(html! {
+            <div class="transmission-line">
+                <dt>{ term.to_string() }</dt>
+                <dd><code>{ value }</code><span class="hint">{ explanation }</span></dd>
+            </div>
+        });
+    };
+    if let Some(id) = &routing.transmission_id {
+        item("Transmission ID", id.value.clone(), " — VZCZC opens every message in the ACP-127 format; the rest identifies the sending channel and its message count.".to_string());
+    }
+    if let Some(relay) = &routing.relay {
+        let names: Vec<String> = routing
+            .relay_indicators
+            .iter()
+            .map(|ri| match cable::glossary::routing_indicator(ri) {
+                Some(name) => format!("{ri} ({name})"),
+                None => ri.clone(),
+            })
+            .collect();
+        item("Relay", relay.value.clone(), format!(" — precedence prosigns, then the stations that relay the message: {}.", names.join(", ")));
+    }
+    if let Some(station) = &routing.station {
+        let name = cable::glossary::routing_indicator(&station.value)
+            .map_or(String::new(), |name| format!(" ({name})"));
+        let serial = routing
+            .station_serial
+            .as_ref()
+            .map_or(String::new(), |serial| format!(", its message {serial}"));
+        let section = routing
+            .station_section
+            .map_or(String::new(), |section| format!(", section {section}"));
+        let filed = routing.filing_time.as_ref().map_or(String::new(), |time| {
+            format!(", filed on day {} of the year at {} UTC", time.get(..3).unwrap_or(""), time.get(4..).unwrap_or(""))
+        });
+        item("DE", station.raw.clone(), format!(" — sent from station {}{name}{serial}{section}{filed}.", station.value));
+    }
+    if let Some(security) = &routing.security {
+        item("Security", security.raw.clone(), format!(" — the transmission's classification: {}.", security.value.as_str()));
+    }
+    if let Some(date_time) = &routing.date_time {
+        item("Date-time group", date_time.raw.clone(), format!(" — day, hour and minute (Z: UTC), month, year: {}.", date_time.value));
+    }
+    html! {
+        <details class="transmission" id="transmission">
+            <summary>{ "Transmission details" }</summary>
+            <dl class="transmission-lines">{ for items }</dl>
+        </details>
+    }
+}
+
 fn addressees(list: &[Addressee]) -> Html {
     html! {
         <ul class="addressees">
             { for list.iter().map(|addressee| html! {
                 <li>
                     if let Some(ri) = &addressee.routing_indicator {
-                        <span class="routing-indicator" title="Routing indicator">{ ri }</span>{ " " }
+                        <span class="routing-indicator" title={ri_title(ri)}>{ ri }</span>{ " " }
                     }
                     { &addressee.name }
                     if let Some(precedence) = addressee.precedence {
@@ -123,7 +203,14 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         rows.push(row(
             "date-time",
             "Date-time",
-            html! { <time>{ date_time.to_string() }</time> },
+            html! {
+                <>
+                    <time>{ date_time.to_string() }</time>
+                    if let Some(local) = local_time(date_time) {
+                        <span class="hint local-time">{ format!(" · your time: {local}") }</span>
+                    }
+                </>
+            },
         ));
     }
     if let Some(precedence) = routing.and_then(|routing| routing.precedence.as_ref()) {
@@ -266,6 +353,9 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
                 <p class="empty">{ "No header fields were found in this text." }</p>
             } else {
                 <dl class="fields">{ for rows }</dl>
+            }
+            if let Some(routing) = routing {
+                { transmission(routing) }
             }
             if let Some(span) = cable.header_span() {
                 <SourceSnippet source={props.source.clone()} span={span} />

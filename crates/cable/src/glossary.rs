@@ -65,6 +65,34 @@ pub fn is_known_tag(code: &str) -> bool {
     tag(code).is_some()
 }
 
+/// Routing indicators and the stations they name, chosen by `build.rs` from
+/// `data/routing_indicators.tsv`: sorted, one line each, `RI<TAB>name`.
+const ROUTING_INDICATORS: &str = include_str!(concat!(env!("OUT_DIR"), "/routing_indicators.tsv"));
+
+/// The station a routing indicator names (`RUEHOT` → `AMEMBASSY OTTAWA`), for the ones a reader of
+/// State Department cables meets.
+///
+/// ```
+/// assert_eq!(cable::glossary::routing_indicator("RUEHOT"), Some("AMEMBASSY OTTAWA"));
+/// assert_eq!(cable::glossary::routing_indicator("ZZZZZZ"), None);
+/// ```
+pub fn routing_indicator(ri: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut rows: Vec<(&str, &str)> = ROUTING_INDICATORS
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .collect();
+        rows.sort_unstable_by_key(|&(ri, _)| ri);
+        rows
+    });
+    table
+        .binary_search_by_key(&ri, |&(ri, _)| ri)
+        .ok()
+        .and_then(|idx| table.get(idx))
+        .map(|&(_, name)| name)
+}
+
 /// Whether `word` names a place, or a part of one: a word of a country's name in the glossary
 /// (`Sudan`, `Afghanistan`, `Arab`) or of a region (`Central`, `Asia`), or `and` between two.
 pub fn is_place_word(word: &str) -> bool {
