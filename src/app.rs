@@ -42,7 +42,10 @@ fn classification_banner(parse: &cable::Parse) -> Option<(String, String)> {
     }
     let class = format!(
         "banner-{}",
-        classification.as_str().to_ascii_lowercase().replace([' ', '/'], "-")
+        classification
+            .as_str()
+            .to_ascii_lowercase()
+            .replace([' ', '/'], "-")
     );
     Some((text, class))
 }
@@ -118,7 +121,9 @@ pub fn app() -> Html {
     let on_export = tool(|parse| {
         let name = crate::export::file_name(parse, "json");
         if crate::export::download(&name, "application/json", &crate::export::json(parse)) {
-            Ok(format!("Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."))
+            Ok(format!(
+                "Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."
+            ))
         } else {
             Err("This browser would not save the file.".to_string())
         }

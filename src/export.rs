@@ -5,7 +5,8 @@ use cable::{AidKind, Parse};
 
 /// The parse as pretty JSON, as `cable parse --pretty` prints it (without `source`).
 pub fn json(parse: &Parse) -> String {
-    serde_json::to_string_pretty(parse).unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
+    serde_json::to_string_pretty(parse)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
 }
 
 /// The cable as a reader wants to quote it: subject, then each paragraph with its number and
@@ -153,7 +154,9 @@ mod tests {
         let text = reading_text(&parse);
         assert!(text.starts_with("08OTTAWA372\nSUBJECT: CANADA: DISCORD OVER OSLO PROCESS"));
         assert!(text.contains("4. (C/NF) After listening to ref A points"));
-        assert!(text.contains("national policy, Turcotte responded, \"my remarks to the plenary are what matter.\""));
+        assert!(text.contains(
+            "national policy, Turcotte responded, \"my remarks to the plenary are what matter.\""
+        ));
         assert!(!text.contains("Qpolicy"));
         assert!(text.trim_end().ends_with("BREESE"));
         let json = json(&parse);

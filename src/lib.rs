@@ -3,8 +3,8 @@
 
 pub mod anchors;
 mod app;
-pub mod export;
 pub mod components;
+pub mod export;
 pub mod state;
 
 pub use app::App;

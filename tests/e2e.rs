@@ -124,6 +124,15 @@ fn start_driver() -> Driver {
     driver
 }
 
+/// Where the browser of `driver` saves downloads.
+fn downloads_dir(driver: &Driver) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "cablescope-e2e-downloads-{}-{}",
+        std::process::id(),
+        driver.port
+    ))
+}
+
 async fn browser(driver: &Driver) -> Client {
     let profile = std::env::temp_dir().join(format!(
         "cablescope-e2e-{}-{}",
@@ -140,7 +149,12 @@ async fn browser(driver: &Driver) -> Client {
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            // Downloads land where the test can read them.
+            "prefs": {
+                "download.default_directory": downloads_dir(driver).display().to_string(),
+                "download.prompt_for_download": false,
+            }
         }),
     );
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -208,7 +222,7 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let port = serve_static(dist());
     let driver = start_driver();
     let client = browser(&driver).await;
-    let result = run(&client, port).await;
+    let result = run(&client, port, downloads_dir(&driver)).await;
     if let Ok(path) = std::env::var("CABLESCOPE_SCREENSHOT") {
         client
             .set_window_size(1280, 1500)
@@ -229,7 +243,7 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     result
 }
 
-async fn run(client: &Client, port: u16) {
+async fn run(client: &Client, port: u16, downloads: PathBuf) {
     client
         .goto(&format!("http://127.0.0.1:{port}/"))
         .await
@@ -240,9 +254,62 @@ async fn run(client: &Client, port: u16) {
         text == "08OTTAWA372"
     })
     .await;
+    // UTC as written, then the reader's own time (the test browser's zone is UTC).
+    let date_time = text_of(client, "[data-field=date-time]").await;
+    assert!(
+        date_time.starts_with("2008-03-14 14:23Z · your time: "),
+        "{date_time}"
+    );
+    assert_eq!(text_of(client, "#banner-top").await, "CONFIDENTIAL//NOFORN");
     assert_eq!(
-        text_of(client, "[data-field=date-time]").await,
-        "2008-03-14 14:23Z"
+        text_of(client, "#banner-bottom").await,
+        "CONFIDENTIAL//NOFORN"
+    );
+    // Export: the JSON file is the whole decomposition, in the CLI's shape.
+    client
+        .find(Locator::Id("export-json"))
+        .await
+        .expect("export button")
+        .click()
+        .await
+        .expect("export");
+    let saved = downloads.join("08OTTAWA372.json");
+    let started = Instant::now();
+    while !saved.exists() && started.elapsed() < WAIT {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("the exported file"))
+            .expect("JSON");
+    assert_eq!(exported["cable"]["canonical_id"]["value"], "08OTTAWA372");
+    assert_eq!(
+        exported["cable"]["paragraphs"].as_array().map(Vec::len),
+        Some(7)
+    );
+    assert_eq!(exported["cable"]["signature"]["value"], "BREESE");
+    client
+        .find(Locator::Id("copy-text"))
+        .await
+        .expect("copy button")
+        .click()
+        .await
+        .expect("copy");
+    wait_for_text(client, "#notice", |text| {
+        text.contains("Copied the reading text")
+    })
+    .await;
+    // Transmission details are folded away, and explained when opened.
+    client
+        .find(Locator::Css("#transmission summary"))
+        .await
+        .expect("transmission details")
+        .click()
+        .await
+        .expect("open them");
+    let transmission = wait_for_text(client, "#transmission dl", |text| !text.is_empty()).await;
+    assert!(
+        transmission.contains("sent from station RUEHOT (AMEMBASSY OTTAWA)"),
+        "{transmission}"
     );
     assert_eq!(
         text_of(client, "[data-field=from]").await,

@@ -75,10 +75,8 @@ fn local_time(date_time: cable::DateTime) -> Option<String> {
     if cfg!(not(target_arch = "wasm32")) {
         return None;
     }
-    let millis = js_sys::Date::utc(
-        f64::from(date_time.year),
-        f64::from(date_time.month) - 1.0,
-    ) + (f64::from(date_time.day) - 1.0) * 86_400_000.0
+    let millis = js_sys::Date::utc(f64::from(date_time.year), f64::from(date_time.month) - 1.0)
+        + (f64::from(date_time.day) - 1.0) * 86_400_000.0
         + f64::from(date_time.hour) * 3_600_000.0
         + f64::from(date_time.minute) * 60_000.0;
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
@@ -111,7 +109,14 @@ fn transmission(routing: &cable::Routing) -> Html {
                 None => ri.clone(),
             })
             .collect();
-        item("Relay", relay.value.clone(), format!(" — precedence prosigns, then the stations that relay the message: {}.", names.join(", ")));
+        item(
+            "Relay",
+            relay.value.clone(),
+            format!(
+                " — precedence prosigns, then the stations that relay the message: {}.",
+                names.join(", ")
+            ),
+        );
     }
     if let Some(station) = &routing.station {
         let name = cable::glossary::routing_indicator(&station.value)
@@ -124,15 +129,40 @@ fn transmission(routing: &cable::Routing) -> Html {
             .station_section
             .map_or(String::new(), |section| format!(", section {section}"));
         let filed = routing.filing_time.as_ref().map_or(String::new(), |time| {
-            format!(", filed on day {} of the year at {} UTC", time.get(..3).unwrap_or(""), time.get(4..).unwrap_or(""))
+            format!(
+                ", filed on day {} of the year at {} UTC",
+                time.get(..3).unwrap_or(""),
+                time.get(4..).unwrap_or("")
+            )
         });
-        item("DE", station.raw.clone(), format!(" — sent from station {}{name}{serial}{section}{filed}.", station.value));
+        item(
+            "DE",
+            station.raw.clone(),
+            format!(
+                " — sent from station {}{name}{serial}{section}{filed}.",
+                station.value
+            ),
+        );
     }
     if let Some(security) = &routing.security {
-        item("Security", security.raw.clone(), format!(" — the transmission's classification: {}.", security.value.as_str()));
+        item(
+            "Security",
+            security.raw.clone(),
+            format!(
+                " — the transmission's classification: {}.",
+                security.value.as_str()
+            ),
+        );
     }
     if let Some(date_time) = &routing.date_time {
-        item("Date-time group", date_time.raw.clone(), format!(" — day, hour and minute (Z: UTC), month, year: {}.", date_time.value));
+        item(
+            "Date-time group",
+            date_time.raw.clone(),
+            format!(
+                " — day, hour and minute (Z: UTC), month, year: {}.",
+                date_time.value
+            ),
+        );
     }
     html! {
         <details class="transmission" id="transmission">
