@@ -82,6 +82,33 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::LoadFile { name, bytes })
         })
     };
+    let on_sample = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |idx: usize| dispatcher.dispatch(Action::LoadSample(idx)))
+    };
+    let on_show_file = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |idx: usize| dispatcher.dispatch(Action::ShowFile(idx)))
+    };
+    let file_names: Vec<String> = state.files.iter().map(|file| file.name.clone()).collect();
+    // Files dropped anywhere on the page are read like picked ones.
+    let readers = use_mut_ref(Vec::new);
+    let on_drop = {
+        let on_file = on_file.clone();
+        let on_file_error = on_file_error.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if let Some(files) = event.data_transfer().and_then(|transfer| transfer.files()) {
+                crate::components::input_panel::read_files(
+                    &files,
+                    &on_file,
+                    &on_file_error,
+                    &readers,
+                );
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     let on_restore = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::RestoreSample))
@@ -184,7 +211,7 @@ pub fn app() -> Html {
                 <h1>{ "cablescope" }</h1>
                 <p class="tagline">{ "Paste a US diplomatic cable and read it decomposed: header, references, paragraphs." }</p>
             </header>
-            <main class="layout">
+            <main class="layout" ondrop={on_drop} ondragover={on_drag_over}>
                 <div class="left-column">
                     <div class="view-switch" role="group" aria-label="Left column">
                         <button type="button" id="show-editor" class="button"
@@ -201,7 +228,7 @@ pub fn app() -> Html {
                     if state.source_open {
                         <SourcePane source={source.clone()} selected={selected_span} {on_select_line} />
                     } else {
-                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} />
+                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} {on_show_file} />
                     }
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">

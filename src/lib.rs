@@ -5,6 +5,7 @@ pub mod anchors;
 mod app;
 pub mod components;
 pub mod export;
+pub mod samples;
 pub mod state;
 
 pub use app::App;

@@ -27,6 +27,17 @@ pub struct AppState {
     pub selected: Option<Selected>,
     /// Whether the source view is open.
     pub source_open: bool,
+    /// Files opened in this tab, newest last: each can be shown again.
+    pub files: Vec<LoadedFile>,
+}
+
+/// A file the user opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedFile {
+    /// Its name.
+    pub name: String,
+    /// Its text, decoded.
+    pub text: Rc<str>,
 }
 
 /// A selected element: its anchor (`p-4`, `ref-B`, `field-subject`) and its source span.
@@ -76,6 +87,10 @@ pub enum Action {
     Info(String),
     /// Put the seed cable back.
     RestoreSample,
+    /// Show sample `n` of [`crate::samples::SAMPLES`].
+    LoadSample(usize),
+    /// Show opened file `n` again.
+    ShowFile(usize),
     /// Bring back what the last file or sample replaced.
     UndoReplace,
     /// Hide the notice.
@@ -106,6 +121,7 @@ impl AppState {
             replaced_text: None,
             selected: None,
             source_open: false,
+            files: Vec::new(),
         }
     }
 
@@ -121,6 +137,7 @@ impl AppState {
             replaced_text,
             selected: None,
             source_open: self.source_open,
+            files: self.files.clone(),
         }
     }
 }
@@ -153,18 +170,23 @@ impl Reducible for AppState {
             }
             Action::LoadFile { name, bytes } => match decode_file(&bytes) {
                 Ok((text, encoding_note)) => {
+                    let (text, form_note) = unwrap_json_record(&name, text);
                     let mut message = format!("Opened {name}.");
-                    if let Some(note) = encoding_note {
+                    for note in [encoding_note, form_note].into_iter().flatten() {
                         message.push(' ');
                         message.push_str(note);
                     }
-                    Rc::new(self.replace(
-                        Rc::from(text),
+                    let text: Rc<str> = Rc::from(text);
+                    let mut next = self.replace(
+                        text.clone(),
                         Notice {
                             kind: NoticeKind::Info,
                             message,
                         },
-                    ))
+                    );
+                    next.files.retain(|file| file.name != name);
+                    next.files.push(LoadedFile { name, text });
+                    Rc::new(next)
                 }
                 Err(problem) => Rc::new(AppState {
                     notice: Some(Notice {
@@ -195,6 +217,26 @@ impl Reducible for AppState {
                 };
                 Rc::new(self.replace(Rc::from(SEED_CABLE), notice))
             }
+            Action::LoadSample(idx) => match crate::samples::SAMPLES.get(idx) {
+                Some(&(_, label, text)) => {
+                    let notice = Notice {
+                        kind: NoticeKind::Info,
+                        message: format!("Showing the sample {label}."),
+                    };
+                    Rc::new(self.replace(Rc::from(text), notice))
+                }
+                None => self,
+            },
+            Action::ShowFile(idx) => match self.files.get(idx) {
+                Some(file) => {
+                    let notice = Notice {
+                        kind: NoticeKind::Info,
+                        message: format!("Showing {} again.", file.name),
+                    };
+                    Rc::new(self.replace(file.text.clone(), notice))
+                }
+                None => self,
+            },
             Action::UndoReplace => match &self.replaced_text {
                 Some(previous) => {
                     let notice = Notice {
@@ -264,6 +306,45 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
         let starts_here = selected.span.start >= start && selected.span.start <= end;
         (!starts_here, selected.span.end - selected.span.start)
     })
+}
+
+/// A `.json` file holding one record of the first release (`{"header": …, "content": …}`, or a
+/// list of them, the first taken) gives the record's text; any other file is its text.
+pub fn unwrap_json_record(name: &str, text: String) -> (String, Option<&'static str>) {
+    if !name.to_ascii_lowercase().ends_with(".json") {
+        return (text, None);
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return (
+            text,
+            Some("It is not valid JSON, so it was read as plain text."),
+        );
+    };
+    let record = match &value {
+        serde_json::Value::Array(items) => items.first().cloned().unwrap_or_default(),
+        other => other.clone(),
+    };
+    let field = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| record.get(*name).and_then(serde_json::Value::as_str))
+            .map(str::to_string)
+    };
+    let header = field(&["header", "Header"]);
+    let body = field(&["content", "body", "text", "Content", "Body", "Text"]);
+    match (header, body) {
+        (Some(header), Some(body)) => (
+            format!("{}\n\n{}", header.trim_end(), body),
+            Some("Read the record's header and text from the JSON."),
+        ),
+        (None, Some(body)) | (Some(body), None) => {
+            (body, Some("Read the record's text from the JSON."))
+        }
+        (None, None) => (
+            text,
+            Some("The JSON has no header or text field, so it was read as plain text."),
+        ),
+    }
 }
 
 /// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).

@@ -494,6 +494,75 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     })
     .await;
 
+    // Two real files dropped on the page at once (an HTML page and a cables.csv record): each
+    // is read, listed, and can be shown again.
+    client
+        .execute(
+            "const input = document.createElement('input');\
+             input.type = 'file'; input.multiple = true; input.id = 'drop-helper';\
+             input.style.display = 'none'; document.body.appendChild(input);",
+            vec![],
+        )
+        .await
+        .expect("a helper file input");
+    let html_page = repo().join("corpus/variants/09BERLIN1176__chillicoder-2010__pre.html");
+    let csv_record = repo().join("corpus/variants/03OTTAWA202__cablescsv__row.csv");
+    client
+        .find(Locator::Id("drop-helper"))
+        .await
+        .expect("helper")
+        .send_keys(&format!(
+            "{}\n{}",
+            html_page.display(),
+            csv_record.display()
+        ))
+        .await
+        .expect("choose two files");
+    client
+        .execute(
+            "const transfer = new DataTransfer();\
+             for (const file of document.getElementById('drop-helper').files) transfer.items.add(file);\
+             document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+            vec![],
+        )
+        .await
+        .expect("drop the files");
+    let opened = wait_for_text(client, "#opened-files", |text| {
+        text.contains("09BERLIN1176__chillicoder-2010__pre.html")
+            && text.contains("03OTTAWA202__cablescsv__row.csv")
+    })
+    .await;
+    assert!(opened.contains("09BERLIN1167.txt"), "{opened}");
+    let buttons = client
+        .find_all(Locator::Css("#opened-files button"))
+        .await
+        .expect("opened files");
+    for button in buttons {
+        if button.text().await.unwrap_or_default() == "09BERLIN1176__chillicoder-2010__pre.html" {
+            button.click().await.expect("show the HTML page again");
+            break;
+        }
+    }
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1176"
+    })
+    .await;
+    wait_for_text(client, "#input-form", |text| text.contains("HTML")).await;
+
+    // The samples menu.
+    client
+        .execute(
+            "const menu = document.getElementById('samples');\
+             menu.value = '1'; menu.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .expect("choose a sample");
+    wait_for_text(client, "[data-field=canonical-id]", |text| {
+        text == "79TEHRAN11260"
+    })
+    .await;
+
     // The sample comes back with one click.
     client
         .find(Locator::Id("restore-sample"))

@@ -22,13 +22,57 @@ pub struct InputPanelProps {
     pub on_file_error: Callback<String>,
     /// Put the sample cable back.
     pub on_restore: Callback<()>,
+    /// Show sample `n`.
+    #[prop_or_default]
+    pub on_sample: Callback<usize>,
+    /// The names of the files opened so far.
+    #[prop_or_default]
+    pub files: Vec<String>,
+    /// Show opened file `n` again.
+    #[prop_or_default]
+    pub on_show_file: Callback<usize>,
+}
+
+/// Reads each file of `files` (size-checked first) and reports it through the callbacks. The
+/// readers must live until they call back: they are kept in `readers`.
+pub fn read_files(
+    files: &web_sys::FileList,
+    on_file: &Callback<(String, Vec<u8>)>,
+    on_file_error: &Callback<String>,
+    readers: &Rc<RefCell<Vec<FileReader>>>,
+) {
+    for idx in 0..files.length() {
+        let Some(file) = files.get(idx) else {
+            continue;
+        };
+        let file = gloo_file::File::from(file);
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            on_file_error.emit(format!(
+                "{name} is {:.1} MB; files over {} MB are refused. Your text is unchanged.",
+                file.size() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ));
+            continue;
+        }
+        let on_file = on_file.clone();
+        let on_file_error = on_file_error.clone();
+        let read_name = name.clone();
+        let handle = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
+            Ok(bytes) => on_file.emit((read_name, bytes)),
+            Err(error) => on_file_error.emit(format!(
+                "Could not read {read_name}: {error}. Your text is unchanged."
+            )),
+        });
+        readers.borrow_mut().push(handle);
+    }
 }
 
 /// The input column.
 #[function_component(InputPanel)]
 pub fn input_panel(props: &InputPanelProps) -> Html {
-    // The reader must live until it calls back; dropping it cancels the read.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    // The readers must live until they call back; dropping one cancels its read.
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let on_input = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |event: InputEvent| {
@@ -41,42 +85,49 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         let on_file_error = props.on_file_error.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
+            if let Some(files) = input.files() {
+                read_files(&files, &on_file, &on_file_error, &readers);
+            }
             // Let the same file be picked again later.
             input.set_value("");
-            let file = gloo_file::File::from(file);
-            let name = file.name();
-            if file.size() > MAX_FILE_BYTES {
-                on_file_error.emit(format!(
-                    "{name} is {:.1} MB; files over {} MB are refused. Your text is unchanged.",
-                    file.size() as f64 / 1_048_576.0,
-                    MAX_FILE_BYTES / 1_048_576
-                ));
-                return;
-            }
-            let on_file = on_file.clone();
-            let on_file_error = on_file_error.clone();
-            let read_name = name.clone();
-            let handle = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => on_file.emit((read_name, bytes)),
-                Err(error) => on_file_error.emit(format!(
-                    "Could not read {read_name}: {error}. Your text is unchanged."
-                )),
-            });
-            *reader.borrow_mut() = Some(handle);
         })
     };
+    let on_sample = {
+        let on_sample = props.on_sample.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(idx) = select.value().parse::<usize>() {
+                on_sample.emit(idx);
+            }
+            select.set_value("");
+        })
+    };
+    let files = props.files.iter().enumerate().map(|(idx, name)| {
+        let on_show_file = props.on_show_file.clone();
+        html! {
+            <li>
+                <button type="button" class="link-button" onclick={move |_| on_show_file.emit(idx)}>{ name }</button>
+            </li>
+        }
+    });
     let on_restore = props.on_restore.clone();
     html! {
         <section class="input-panel" aria-labelledby="input-title">
             <div class="input-toolbar">
                 <h2 id="input-title"><label for="cable-input">{ "Cable text" }</label></h2>
                 <label class="button file-button">
-                    { "Open .txt file" }
-                    <input id="file-input" type="file" accept=".txt,text/plain" onchange={on_change_file} />
+                    { "Open files" }
+                    <input id="file-input" type="file" multiple=true
+                        accept=".txt,.text,.html,.htm,.csv,.json,text/plain,text/html,text/csv,application/json"
+                        onchange={on_change_file} />
                 </label>
+                <label class="visually-hidden" for="samples">{ "Samples" }</label>
+                <select id="samples" class="button" onchange={on_sample}>
+                    <option value="" selected=true>{ "Samples…" }</option>
+                    { for crate::samples::SAMPLES.iter().enumerate().map(|(idx, (_, label, _))| html! {
+                        <option value={idx.to_string()}>{ *label }</option>
+                    }) }
+                </select>
                 <button id="restore-sample" type="button" class="button" onclick={move |_| on_restore.emit(())}>
                     { "Restore sample" }
                 </button>
@@ -89,7 +140,13 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 value={props.text.to_string()}
                 oninput={on_input}
             />
-            <p class="hint">{ "Everything happens in this browser tab: the text is never sent anywhere." }</p>
+            if !props.files.is_empty() {
+                <nav class="opened-files" aria-label="Opened files">
+                    <h3>{ "Opened files" }</h3>
+                    <ul id="opened-files">{ for files }</ul>
+                </nav>
+            }
+            <p class="hint">{ "Drop .txt, .html, .csv or .json files anywhere on the page. Everything happens in this browser tab: the text is never sent anywhere." }</p>
         </section>
     }
 }
