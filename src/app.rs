@@ -50,6 +50,79 @@ fn classification_banner(parse: &cable::Parse) -> Option<(String, String)> {
     Some((text, class))
 }
 
+/// The reader's theme: follow the system, or always light or dark. Kept in local storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    const KEY: &'static str = "cablescope-theme";
+
+    fn stored() -> Theme {
+        let value = web_sys::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item(Theme::KEY).ok().flatten());
+        match value.as_deref() {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Theme: system",
+            Theme::Light => "Theme: light",
+            Theme::Dark => "Theme: dark",
+        }
+    }
+
+    /// Sets `data-theme` on the root element and remembers the choice.
+    fn apply(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(root) = window
+            .document()
+            .and_then(|document| document.document_element())
+        {
+            let _ = match self {
+                Theme::System => root.remove_attribute("data-theme"),
+                Theme::Light => root.set_attribute("data-theme", "light"),
+                Theme::Dark => root.set_attribute("data-theme", "dark"),
+            };
+        }
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = match self {
+                Theme::System => storage.remove_item(Theme::KEY),
+                Theme::Light => storage.set_item(Theme::KEY, "light"),
+                Theme::Dark => storage.set_item(Theme::KEY, "dark"),
+            };
+        }
+    }
+}
+
+/// Keyboard shortcuts, as the help lists them.
+const SHORTCUTS: [(&str, &str); 6] = [
+    ("/", "focus the cable text"),
+    ("j", "next paragraph"),
+    ("k", "previous paragraph"),
+    ("s", "open or close the source view"),
+    ("t", "change the theme"),
+    ("?", "show or hide these shortcuts"),
+];
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -186,6 +259,73 @@ pub fn app() -> Html {
         .map(|selected| selected.anchor.clone());
     let selected_span = state.selected.as_ref().map(|selected| selected.span);
 
+    // Theme: applied at start and whenever it changes.
+    let theme = use_state(Theme::stored);
+    use_effect_with(*theme, |theme| theme.apply());
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| theme.set(theme.next()))
+    };
+    let show_shortcuts = use_state(|| false);
+    // Keyboard shortcuts, except while typing in a field.
+    {
+        let dispatcher = state.dispatcher();
+        let theme = theme.clone();
+        let show_shortcuts = show_shortcuts.clone();
+        use_effect_with((*theme, *show_shortcuts), move |_| {
+            let listener = web_sys::window()
+                .and_then(|window| window.document())
+                .map(|document| {
+                    gloo_events::EventListener::new(&document, "keydown", move |event| {
+                        use wasm_bindgen::JsCast;
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                            return;
+                        }
+                        let typing = event
+                            .target()
+                            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|element| {
+                                matches!(
+                                    element.tag_name().as_str(),
+                                    "TEXTAREA" | "INPUT" | "SELECT"
+                                )
+                            });
+                        if typing {
+                            return;
+                        }
+                        match event.key().as_str() {
+                            "/" => {
+                                event.prevent_default();
+                                let area = web_sys::window()
+                                    .and_then(|window| window.document())
+                                    .and_then(|document| document.get_element_by_id("cable-input"))
+                                    .and_then(|element| {
+                                        element.dyn_into::<web_sys::HtmlElement>().ok()
+                                    });
+                                if let Some(area) = area {
+                                    let _ = area.focus();
+                                }
+                            }
+                            "j" => dispatcher.dispatch(Action::StepParagraph(1)),
+                            "k" => dispatcher.dispatch(Action::StepParagraph(-1)),
+                            "s" => dispatcher.dispatch(Action::ToggleSource),
+                            "t" => theme.set(theme.next()),
+                            "?" => show_shortcuts.set(!*show_shortcuts),
+                            _ => {}
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    let on_shortcuts = {
+        let show_shortcuts = show_shortcuts.clone();
+        Callback::from(move |_: MouseEvent| show_shortcuts.set(!*show_shortcuts))
+    };
+
     let status = if state.parsed_text.trim().is_empty() {
         Some("The text area is empty. Paste the raw text of a cable, open a .txt file, or restore the sample.")
     } else if !parse.looks_like_cable() {
@@ -210,7 +350,16 @@ pub fn app() -> Html {
             <header class="page-header">
                 <h1>{ "cablescope" }</h1>
                 <p class="tagline">{ "Paste a US diplomatic cable and read it decomposed: header, references, paragraphs." }</p>
+                <button type="button" class="button theme-toggle" id="theme-toggle" onclick={on_theme}
+                    aria-label={format!("{} (press t to change)", theme.label())}>{ theme.label() }</button>
+                <button type="button" class="button" id="shortcuts-toggle" aria-expanded={show_shortcuts.to_string()}
+                    onclick={on_shortcuts}>{ "Shortcuts" }</button>
             </header>
+            if *show_shortcuts {
+                <aside class="shortcuts region" id="shortcuts" aria-label="Keyboard shortcuts">
+                    <ul>{ for SHORTCUTS.iter().map(|(key, what)| html! { <li><kbd>{ *key }</kbd>{ " " }{ *what }</li> }) }</ul>
+                </aside>
+            }
             <main class="layout" ondrop={on_drop} ondragover={on_drag_over}>
                 <div class="left-column">
                     <div class="view-switch" role="group" aria-label="Left column">
@@ -228,7 +377,7 @@ pub fn app() -> Html {
                     if state.source_open {
                         <SourcePane source={source.clone()} selected={selected_span} {on_select_line} />
                     } else {
-                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} {on_show_file} />
+                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">
@@ -254,7 +403,8 @@ pub fn app() -> Html {
                     }
                     if !state.parsed_text.trim().is_empty() {
                         <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
-                        <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
+                        <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
+                            loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()} />
                         <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} />
                     }

@@ -38,6 +38,8 @@ pub struct LoadedFile {
     pub name: String,
     /// Its text, decoded.
     pub text: Rc<str>,
+    /// Its canonical ID, when the text gives one: references to it link here.
+    pub id: Option<String>,
 }
 
 /// A selected element: its anchor (`p-4`, `ref-B`, `field-subject`) and its source span.
@@ -101,6 +103,8 @@ pub enum Action {
     SelectLine(usize, usize),
     /// Open or close the source view.
     ToggleSource,
+    /// Select the next (`1`) or previous (`-1`) paragraph.
+    StepParagraph(isize),
 }
 
 impl Default for AppState {
@@ -185,7 +189,13 @@ impl Reducible for AppState {
                         },
                     );
                     next.files.retain(|file| file.name != name);
-                    next.files.push(LoadedFile { name, text });
+                    let id = next
+                        .parse
+                        .cable
+                        .canonical_id
+                        .as_ref()
+                        .map(|id| id.value.clone());
+                    next.files.push(LoadedFile { name, text, id });
                     Rc::new(next)
                 }
                 Err(problem) => Rc::new(AppState {
@@ -266,6 +276,31 @@ impl Reducible for AppState {
                 }),
                 None => self,
             },
+            Action::StepParagraph(step) => {
+                let paragraphs = &self.parse.cable.paragraphs;
+                let current = self.selected.as_ref().and_then(|selected| {
+                    paragraphs.iter().enumerate().position(|(idx, paragraph)| {
+                        crate::anchors::paragraph(paragraph, idx) == selected.anchor
+                    })
+                });
+                let next = match current {
+                    Some(idx) => idx
+                        .checked_add_signed(step)
+                        .filter(|&next| next < paragraphs.len()),
+                    None if step > 0 => (!paragraphs.is_empty()).then_some(0),
+                    None => paragraphs.len().checked_sub(1),
+                };
+                match next.and_then(|idx| Some((idx, paragraphs.get(idx)?))) {
+                    Some((idx, paragraph)) => Rc::new(AppState {
+                        selected: Some(Selected {
+                            anchor: crate::anchors::paragraph(paragraph, idx),
+                            span: paragraph.span,
+                        }),
+                        ..(*self).clone()
+                    }),
+                    None => self,
+                }
+            }
             Action::ToggleSource => Rc::new(AppState {
                 source_open: !self.source_open,
                 ..(*self).clone()
@@ -410,6 +445,31 @@ mod tests {
         assert!(state.selected.is_none());
         let state = reduce(state, Action::ToggleSource);
         assert!(!state.source_open);
+    }
+
+    #[test]
+    fn j_and_k_step_through_the_paragraphs() {
+        let state = reduce(AppState::default(), Action::StepParagraph(1));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-1")
+        );
+        let state = reduce(state, Action::StepParagraph(1));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-2")
+        );
+        let state = reduce(state, Action::StepParagraph(-1));
+        let state = reduce(state, Action::StepParagraph(-1));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-1")
+        );
+        let state = reduce(AppState::default(), Action::StepParagraph(-1));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-7")
+        );
     }
 
     #[test]

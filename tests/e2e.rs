@@ -190,6 +190,22 @@ async fn text_of(client: &Client, css: &str) -> String {
     wait_for_text(client, css, |_| true).await
 }
 
+/// Waits until the element at `css` has attribute `name` satisfying `condition`.
+async fn wait_for_attr(client: &Client, css: &str, name: &str, condition: impl Fn(&str) -> bool) {
+    let started = Instant::now();
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(Some(value)) = element.attr(name).await {
+                if condition(&value) {
+                    return;
+                }
+            }
+        }
+        assert!(started.elapsed() < WAIT, "{css} [{name}] never matched");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Replaces the text area's content the way a paste does: set the value, fire `input`.
 async fn paste(client: &Client, text: &str) {
     // The text area is in the left column unless the source view took its place.
@@ -377,7 +393,25 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
             text_of(client, &format!("{row} .reference-text")).await,
             written
         );
-        assert_eq!(text_of(client, &format!("{row} .reference-id")).await, id);
+        let found = text_of(client, &format!("{row} .reference-id")).await;
+        if id.is_empty() {
+            assert_eq!(found, "");
+        } else {
+            // The ID, and a link to its public page that opens in a new tab, no referrer.
+            assert_eq!(text_of(client, &format!("{row} .cited-id")).await, id);
+            let link = client
+                .find(Locator::Css(&format!("{row} a.cited-link")))
+                .await
+                .expect("PlusD link");
+            assert_eq!(
+                link.attr("href").await.expect("href").as_deref(),
+                Some(format!("https://search.wikileaks.org/plusd/cables/{id}_a.html").as_str())
+            );
+            assert_eq!(
+                link.attr("rel").await.expect("rel").as_deref(),
+                Some("noopener noreferrer")
+            );
+        }
     }
 
     // Paragraphs 1–7 with their markings; 14–17 were pilcrow debris.
@@ -549,6 +583,81 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     .await;
     wait_for_text(client, "#input-form", |text| text.contains("HTML")).await;
 
+    // Keyboard: j selects the next paragraph, s opens the source view, / focuses the text.
+    client
+        .execute(
+            "document.activeElement && document.activeElement.blur();",
+            vec![],
+        )
+        .await
+        .expect("blur");
+    let press = |key: &'static str| async move {
+        client
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', { key: arguments[0], bubbles: true }));",
+                vec![json!(key)],
+            )
+            .await
+            .expect("key press");
+    };
+    press("j").await;
+    wait_for_attr(client, "#p-1", "class", |class| class.contains("selected")).await;
+    press("j").await;
+    wait_for_attr(client, "#p-2", "class", |class| class.contains("selected")).await;
+    press("s").await;
+    client
+        .find(Locator::Id("source-pane"))
+        .await
+        .expect("source view by keyboard");
+    press("s").await;
+    client
+        .find(Locator::Id("cable-input"))
+        .await
+        .expect("editor back by keyboard");
+    press("?").await;
+    wait_for_text(client, "#shortcuts", |text| text.contains("next paragraph")).await;
+
+    // Theme: system, then light, then dark; the page's colours follow.
+    let background = || async {
+        client
+            .execute(
+                "return getComputedStyle(document.body).backgroundColor;",
+                vec![],
+            )
+            .await
+            .expect("background")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    client
+        .find(Locator::Id("theme-toggle"))
+        .await
+        .expect("theme")
+        .click()
+        .await
+        .expect("light");
+    wait_for_attr(client, "html", "data-theme", |theme| theme == "light").await;
+    let light = background().await;
+    client
+        .find(Locator::Id("theme-toggle"))
+        .await
+        .expect("theme")
+        .click()
+        .await
+        .expect("dark");
+    wait_for_attr(client, "html", "data-theme", |theme| theme == "dark").await;
+    let dark = background().await;
+    assert_ne!(light, dark);
+    assert_eq!(dark, "rgb(21, 23, 26)");
+    client
+        .find(Locator::Id("theme-toggle"))
+        .await
+        .expect("theme")
+        .click()
+        .await
+        .expect("system");
+
     // The samples menu.
     client
         .execute(
@@ -575,6 +684,31 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         text == "08OTTAWA372"
     })
     .await;
+
+    // The page asked for nothing but its own files.
+    let foreign = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));",
+            vec![],
+        )
+        .await
+        .expect("resource entries");
+    assert_eq!(foreign, json!([]), "requests beyond the page's own files");
+
+    // A 360-pixel phone: nothing wider than the screen.
+    client.set_window_size(360, 800).await.expect("phone size");
+    let overflow = client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .expect("widths");
+    assert!(overflow.as_i64().unwrap_or(1) <= 0, "{overflow}");
+    client
+        .set_window_size(1280, 2400)
+        .await
+        .expect("desktop size");
 
     // The source round trip: choosing paragraph 4 opens the source view with its exact span
     // highlighted; clicking the source line of reference B selects reference B.

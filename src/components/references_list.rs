@@ -21,6 +21,17 @@ pub struct ReferencesListProps {
     /// A reference was chosen: its anchor and source span.
     #[prop_or_default]
     pub on_select: Callback<Selected>,
+    /// Canonical IDs of the files opened in the page, by position.
+    #[prop_or_default]
+    pub loaded: Vec<Option<String>>,
+    /// Show opened file `n`.
+    #[prop_or_default]
+    pub on_show_file: Callback<usize>,
+}
+
+/// WikiLeaks' public page of a cable, which the reader may choose to open.
+pub fn plusd_url(id: &str) -> String {
+    format!("https://search.wikileaks.org/plusd/cables/{id}_a.html")
 }
 
 /// Where a cited cable's year came from, in words.
@@ -36,9 +47,35 @@ fn year_note(cable: &CitedCable) -> &'static str {
     }
 }
 
-fn cited_ids(cables: &[CitedCable]) -> Html {
+fn cited_ids(
+    cables: &[CitedCable],
+    loaded: &[Option<String>],
+    on_show_file: &Callback<usize>,
+) -> Html {
     let ids = cables.iter().map(|cable| match &cable.canonical_id {
-        Some(id) => html! { <code class="cited-id" title={year_note(cable)}>{ id }</code> },
+        Some(id) => {
+            // A cable opened in this page is one click away; any other, its public page.
+            let opened = loaded.iter().position(|loaded| loaded.as_deref() == Some(id.as_str()));
+            let link = match opened {
+                Some(idx) => {
+                    let on_show_file = on_show_file.clone();
+                    html! {
+                        <button type="button" class="link-button cited-link" title="Opened in this page: show it"
+                            onclick={move |_| on_show_file.emit(idx)}>{ "show" }</button>
+                    }
+                }
+                None => html! {
+                    <a class="cited-link" href={plusd_url(id)} target="_blank" rel="noopener noreferrer"
+                        title="Its public page on WikiLeaks PlusD, in a new tab">{ "PlusD" }</a>
+                },
+            };
+            html! {
+                <span class="cited">
+                    <code class="cited-id" title={year_note(cable)}>{ id }</code>
+                    { " " }{ link }
+                </span>
+            }
+        }
         None => html! {
             <span class="cited-id unknown-year" title={year_note(cable)}>
                 { format!("{} {} (year?)", cable.station, cable.serial) }
@@ -79,14 +116,14 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
                         <span class="badge self-reference" title="This item cites the cable itself">{ "this cable" }</span>
                     }
                 </td>
-                <td class="reference-id">{ cited_ids(&reference.cables) }</td>
+                <td class="reference-id">{ cited_ids(&reference.cables, &props.loaded, &props.on_show_file) }</td>
             </tr>
         }
     });
     let inline = cable.inline_citations.iter().map(|cited| {
         html! {
             <li>
-                { cited_ids(std::slice::from_ref(cited)) }
+                { cited_ids(std::slice::from_ref(cited), &props.loaded, &props.on_show_file) }
                 { " " }
                 <span class="muted">{ format!("written \u{201c}{} {}\u{201d}", cited.station_raw, cited.serial) }</span>
             </li>
