@@ -148,6 +148,13 @@ pub fn app() -> Html {
         Callback::from(move |text: String| dispatcher.dispatch(make(text)))
     };
     let on_edit = dispatch(Action::Edit);
+    let on_paste = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| {
+            dispatcher.dispatch(Action::Edit(text));
+            dispatcher.dispatch(Action::Parse);
+        })
+    };
     let on_file_error = dispatch(Action::FileError);
     let on_file = {
         let dispatcher = state.dispatcher();
@@ -157,7 +164,27 @@ pub fn app() -> Html {
     };
     let on_sample = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |idx: usize| dispatcher.dispatch(Action::LoadSample(idx)))
+        Callback::from(move |idx: usize| {
+            let Some(&(label, file)) = crate::samples::SAMPLES.get(idx) else {
+                return;
+            };
+            let Some(file) = file else {
+                dispatcher.dispatch(Action::LoadSample(
+                    label.to_string(),
+                    crate::SEED_CABLE.to_string(),
+                ));
+                return;
+            };
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatcher.dispatch(match crate::samples::fetch(file).await {
+                    Ok(text) => Action::LoadSample(label.to_string(), text),
+                    Err(problem) => Action::FileError(format!(
+                        "Could not load the sample {label}: {problem}. Your text is unchanged."
+                    )),
+                });
+            });
+        })
     };
     let on_show_file = {
         let dispatcher = state.dispatcher();
@@ -377,7 +404,7 @@ pub fn app() -> Html {
                     if state.source_open {
                         <SourcePane source={source.clone()} selected={selected_span} {on_select_line} />
                     } else {
-                        <InputPanel text={state.text.clone()} {on_edit} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
+                        <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">

@@ -1,36 +1,58 @@
-//! Real cables to try, compiled in: the seed first, then a handful that show what the parser
-//! does with other eras and forms.
+//! Real cables to try: the seed first (compiled in), then a handful that show what the parser
+//! does with other eras and forms, fetched from the page's own `samples/` folder when chosen
+//! (Trunk copies them there; `index.html` lists them), so they do not weigh on the page.
 
-/// `(anchor, label, text)` for each sample, the seed first.
-pub const SAMPLES: [(&str, &str, &str); 6] = [
+/// `(label, file)` of each sample; the seed has no file: it is compiled in.
+pub const SAMPLES: [(&str, Option<&str>); 6] = [
     (
-        "08OTTAWA372",
         "08OTTAWA372 — Canada and cluster munitions, copied from a web page",
-        crate::SEED_CABLE,
+        None,
     ),
     (
-        "79TEHRAN11260",
         "79TEHRAN11260 — Soviet views of Iran, 1979",
-        include_str!("../corpus/cables/79TEHRAN11260.txt"),
+        Some("79TEHRAN11260.txt"),
     ),
     (
-        "66BUENOSAIRES2481",
         "66BUENOSAIRES2481 — from the National Archives, 1966",
-        include_str!("../corpus/cables/66BUENOSAIRES2481.txt"),
+        Some("66BUENOSAIRES2481.txt"),
     ),
     (
-        "08STATE15220",
         "08STATE15220 — as a cable page's HTML",
-        include_str!("../corpus/variants/08STATE15220__chillicoder-2010__pre.html"),
+        Some("08STATE15220__chillicoder-2010__pre.html"),
     ),
     (
-        "03OTTAWA202",
         "03OTTAWA202 — as a cables.csv record, header lost",
-        include_str!("../corpus/variants/03OTTAWA202__cablescsv__row.csv"),
+        Some("03OTTAWA202__cablescsv__row.csv"),
     ),
     (
-        "09HAVANA132",
         "09HAVANA132 — a Havana header on a Moscow cable",
-        include_str!("../corpus/cables/09HAVANA132.txt"),
+        Some("09HAVANA132.txt"),
     ),
 ];
+
+/// Fetches sample file `file` from the page's own origin.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch(file: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("no window")?;
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!("samples/{file}")))
+            .await
+            .map_err(|_| "the page's server did not answer".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the page's server answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| "the text could not be read".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "the text could not be read".to_string())
+}
+
+/// Native builds (tests) have no server to fetch from.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch(file: &str) -> Result<String, String> {
+    Err(format!("{file}: no browser"))
+}

@@ -784,3 +784,128 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .await
         .expect("the text area is back");
 }
+
+/// Timings in the browser, printed for BENCHMARKS.md, not asserted: navigation to the seed fully
+/// rendered; a paste of the largest corpus cable to fully rendered; a 1 MB paste to rendered, and
+/// the time the page then takes to answer a keystroke.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_timings() {
+    let port = serve_static(dist());
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let url = format!("http://127.0.0.1:{port}/");
+    // Navigation to the seed fully rendered (its last paragraph and the bottom banner), from the
+    // navigation's start.
+    let mut loads = Vec::new();
+    for _ in 0..5 {
+        client.goto(&url).await.expect("page");
+        let ms = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 (function check() {\
+                   if (document.getElementById('p-7') && document.getElementById('banner-bottom')) done(performance.now());\
+                   else requestAnimationFrame(check);\
+                 })();",
+                vec![],
+            )
+            .await
+            .expect("rendered");
+        loads.push(ms.as_f64().unwrap_or(f64::NAN));
+    }
+    // A paste of the longest corpus cable, to its last paragraph on screen.
+    let largest = std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt"))
+        .expect("corpus cable");
+    let paste_timing = |text: String, expect_id: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .execute_async(
+                    "const [text, id, done] = arguments;\
+                     const area = document.getElementById('cable-input');\
+                     const start = performance.now();\
+                     area.value = text;\
+                     area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));\
+                     (function check() {\
+                       const field = document.querySelector('[data-field=canonical-id]');\
+                       if (field && field.textContent.startsWith(id)) requestAnimationFrame(() => done(performance.now() - start));\
+                       else requestAnimationFrame(check);\
+                     })();",
+                    vec![json!(text), json!(expect_id)],
+                )
+                .await
+                .expect("pasted and rendered")
+                .as_f64()
+                .unwrap_or(f64::NAN)
+        }
+    };
+    let mut pastes = Vec::new();
+    for _ in 0..5 {
+        pastes.push(paste_timing(largest.clone(), "00STATE228772").await);
+        paste_timing(crate_seed(), "08OTTAWA372").await;
+    }
+    // About 1 MB: the corpus cables one after another (the first one's ID shows).
+    let mut big = String::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus/cables"))
+        .expect("corpus")
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    names.sort();
+    for name in names.iter().cycle() {
+        if big.len() >= 1_000_000 {
+            break;
+        }
+        big.push_str(&std::fs::read_to_string(name).expect("cable"));
+        big.push_str("\n\n");
+    }
+    let first_id = names
+        .first()
+        .and_then(|path| path.file_stem())
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let first_id: &'static str = Box::leak(first_id.into_boxed_str());
+    let megabyte = paste_timing(big.clone(), first_id).await;
+    // A keystroke after it: the text area answers before the next frame is painted.
+    let keystroke = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             const area = document.getElementById('cable-input');\
+             const start = performance.now();\
+             area.value = area.value + 'x';\
+             area.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: 'x', bubbles: true }));\
+             requestAnimationFrame(() => done(performance.now() - start));",
+            vec![],
+        )
+        .await
+        .expect("keystroke")
+        .as_f64()
+        .unwrap_or(f64::NAN);
+    let _ = client.close().await;
+    let median = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    println!();
+    println!(
+        "browser: navigation to the seed rendered: median {:.0} ms, best {:.0} ms (5 loads)",
+        median(&mut loads.clone()),
+        loads.iter().copied().fold(f64::INFINITY, f64::min)
+    );
+    println!(
+        "browser: paste of 00STATE228772 ({} bytes) to rendered: median {:.0} ms, best {:.0} ms (5 pastes)",
+        largest.len(),
+        median(&mut pastes.clone()),
+        pastes.iter().copied().fold(f64::INFINITY, f64::min)
+    );
+    println!(
+        "browser: paste of {} bytes (the corpus, cycled) to rendered: {:.0} ms; a keystroke then: {:.0} ms to the next frame",
+        big.len(),
+        megabyte,
+        keystroke
+    );
+}
+
+/// The seed, as the page opens with it.
+fn crate_seed() -> String {
+    std::fs::read_to_string(repo().join("corpus/seed/08OTTAWA372.txt")).expect("seed")
+}

@@ -16,6 +16,9 @@ pub struct InputPanelProps {
     pub text: Rc<str>,
     /// Every edit, at once (parsing is debounced elsewhere).
     pub on_edit: Callback<String>,
+    /// A paste or drop into the text area: parsed at once.
+    #[prop_or_default]
+    pub on_paste: Callback<String>,
     /// A file's name and bytes, once read.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// A file that could not be read.
@@ -75,9 +78,20 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let on_input = {
         let on_edit = props.on_edit.clone();
+        let on_paste = props.on_paste.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(area.value());
+            // A paste or a drop is one change: read it at once. Typing waits for a pause.
+            // Read without assuming an `InputEvent`: a script may send a plain `Event`.
+            let input_type = js_sys::Reflect::get(&event, &"inputType".into())
+                .ok()
+                .and_then(|value| value.as_string())
+                .unwrap_or_default();
+            if matches!(input_type.as_str(), "insertFromPaste" | "insertFromDrop") {
+                on_paste.emit(area.value());
+            } else {
+                on_edit.emit(area.value());
+            }
         })
     };
     let on_change_file = {
@@ -124,7 +138,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 <label class="visually-hidden" for="samples">{ "Samples" }</label>
                 <select id="samples" class="button" onchange={on_sample}>
                     <option value="" selected=true>{ "Samples…" }</option>
-                    { for crate::samples::SAMPLES.iter().enumerate().map(|(idx, (_, label, _))| html! {
+                    { for crate::samples::SAMPLES.iter().enumerate().map(|(idx, (label, _))| html! {
                         <option value={idx.to_string()}>{ *label }</option>
                     }) }
                 </select>

@@ -45,9 +45,18 @@ pub struct SourceSnippetProps {
     pub span: Span,
 }
 
-/// A closed `<details>` that shows the original lines of `span` when opened.
+/// A closed `<details>` that shows the original lines of `span` when opened. The lines are only
+/// rendered once it is opened: a long cable has hundreds of snippets.
 #[function_component(SourceSnippet)]
 pub fn source_snippet(props: &SourceSnippetProps) -> Html {
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
     let source = &props.source;
     let first_line = source.line_number(props.span.start);
     let last_line = source.line_number(props.span.end.saturating_sub(1).max(props.span.start));
@@ -56,9 +65,10 @@ pub fn source_snippet(props: &SourceSnippetProps) -> Html {
     } else {
         format!("Source · lines {first_line}–{last_line}")
     };
-    let numbered = source
-        .slice(props.span)
+    let shown = if *open { source.slice(props.span) } else { "" };
+    let numbered = shown
         .split('\n')
+        .filter(|_| *open)
         .enumerate()
         .map(|(idx, line)| {
             html! {
@@ -69,7 +79,7 @@ pub fn source_snippet(props: &SourceSnippetProps) -> Html {
             }
         });
     html! {
-        <details class="source">
+        <details class="source" ontoggle={on_toggle}>
             <summary>{ label }</summary>
             <pre class="source-text">{ for numbered }</pre>
         </details>
