@@ -239,21 +239,36 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let driver = start_driver();
     let client = browser(&driver).await;
     let result = run(&client, port, downloads_dir(&driver)).await;
-    if let Ok(path) = std::env::var("CABLESCOPE_SCREENSHOT") {
-        client
-            .set_window_size(1280, 1500)
-            .await
-            .expect("window size");
-        client
-            .goto(&format!("http://127.0.0.1:{port}/"))
-            .await
-            .expect("reload");
-        wait_for_text(&client, "[data-field=canonical-id]", |text| {
-            text == "08OTTAWA372"
-        })
-        .await;
-        let png = client.screenshot().await.expect("screenshot");
-        std::fs::write(&path, png).expect("write screenshot");
+    // `./x screenshots` sets this: the README's pictures, taken from the real page.
+    if let Ok(folder) = std::env::var("CABLESCOPE_SCREENSHOTS") {
+        for (name, theme, width, height) in [
+            ("screenshot-light.png", "light", 1280, 1500),
+            ("screenshot-dark.png", "dark", 1280, 1500),
+            ("screenshot-phone.png", "light", 390, 1400),
+        ] {
+            client
+                .set_window_size(width, height)
+                .await
+                .expect("window size");
+            client
+                .goto(&format!("http://127.0.0.1:{port}/"))
+                .await
+                .expect("reload");
+            client
+                .execute(
+                    "localStorage.setItem('cablescope-theme', arguments[0]); location.reload();",
+                    vec![json!(theme)],
+                )
+                .await
+                .expect("theme");
+            wait_for_attr(&client, "html", "data-theme", |found| found == theme).await;
+            wait_for_text(&client, "[data-field=canonical-id]", |text| {
+                text == "08OTTAWA372"
+            })
+            .await;
+            let png = client.screenshot().await.expect("screenshot");
+            std::fs::write(Path::new(&folder).join(name), png).expect("write screenshot");
+        }
     }
     let _ = client.close().await;
     result
