@@ -56,6 +56,8 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
     let props = ParagraphsListProps {
         parse: Rc::new(cable::parse(&text)),
         source: Rc::new(SourceText::new(text)),
+        selected: None,
+        on_select: yew::Callback::noop(),
     };
     yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -80,7 +82,20 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
         fourth.get_attribute("title").as_deref(),
         Some("Written as 14")
     );
-    assert!(text_of(&root, "#p-6 .source-text").contains("OTTAWA 00000372 002 OF 002"));
+    // The source lines are rendered when the snippet is opened.
+    assert_eq!(text_of(&root, "#p-6 .source-text"), "");
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("#p-6 details.source")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into().ok())
+        .expect("the snippet");
+    details.set_open(true);
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").expect("a toggle event"))
+        .expect("dispatched");
+    let source = wait_until(&root, "#p-6 .source-text", |text| !text.is_empty()).await;
+    assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
 }
 
 #[wasm_bindgen_test]
