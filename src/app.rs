@@ -269,6 +269,10 @@ pub fn app() -> Html {
             Err("This browser would not copy to the clipboard.".to_string())
         }
     });
+    let on_copied = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |message: String| dispatcher.dispatch(Action::Info(message)))
+    };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -294,6 +298,11 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| theme.set(theme.next()))
     };
     let show_shortcuts = use_state(|| false);
+    let as_written = use_state(|| false);
+    let on_toggle_written = {
+        let as_written = as_written.clone();
+        Callback::from(move |()| as_written.set(!*as_written))
+    };
     // Keyboard shortcuts, except while typing in a field.
     {
         let dispatcher = state.dispatcher();
@@ -429,10 +438,11 @@ pub fn app() -> Html {
                         <div class={classes!("classification-banner", banner.1.clone())} id="banner-top" role="note" aria-label="Classification">{ &banner.0 }</div>
                     }
                     if !state.parsed_text.trim().is_empty() {
-                        <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} />
+                        <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied} />
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
                             loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()} />
-                        <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select} />
+                        <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select}
+                            as_written={*as_written} {on_toggle_written} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} />
                     }
                     if let Some(banner) = banner {

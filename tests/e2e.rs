@@ -687,6 +687,62 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     })
     .await;
 
+    // Reading aids: an apostrophe typed as a comma reads as one; the raw form is one toggle away.
+    paste(
+        client,
+        "UNCLASSIFIED STATE 000123\n\nSUBJECT: A TEST OF THE POST,S VIEW\n\n1. (U) The post,s view, said XXXXXXXXXXXX.\n",
+    )
+    .await;
+    wait_for_text(client, "#p-1 .aid-apostrophe", |text| text == "post's").await;
+    assert_eq!(text_of(client, "#p-1 .aid-redaction").await, "[redacted]");
+    client
+        .find(Locator::Id("toggle-written"))
+        .await
+        .expect("as-written toggle")
+        .click()
+        .await
+        .expect("show as written");
+    wait_for_text(client, "#p-1 .aid-apostrophe", |text| text == "post,s").await;
+    assert_eq!(text_of(client, "#p-1 .aid-redaction").await, "XXXXXXXXXXXX");
+    // Any header row can be copied on its own.
+    client
+        .find(Locator::Css("#field-subject .copy-field"))
+        .await
+        .expect("copy button of the subject")
+        .click()
+        .await
+        .expect("copy the subject");
+    wait_for_text(client, "#notice", |text| text.contains("Copied Subject")).await;
+
+    // Contrast: body text, muted text and links meet WCAG AA (4.5:1) in both themes.
+    for theme in ["light", "dark"] {
+        let ratios = client
+            .execute(
+                "document.documentElement.setAttribute('data-theme', arguments[0]);\
+                 const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);\
+                 const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };\
+                 const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };\
+                 const bg = rgb(getComputedStyle(document.body).backgroundColor);\
+                 return ['.tagline', '.fields dt', '.fields dd', '.paragraph-text', '.hint']\
+                   .map(sel => document.querySelector(sel)).filter(Boolean)\
+                   .map(el => ratio(rgb(getComputedStyle(el).color), bg));",
+                vec![json!(theme)],
+            )
+            .await
+            .expect("contrast ratios");
+        for ratio in ratios.as_array().expect("ratios") {
+            let ratio = ratio.as_f64().unwrap_or(0.0);
+            assert!(ratio >= 4.5, "{theme}: contrast {ratio:.2} < 4.5");
+        }
+    }
+    client
+        .execute(
+            "document.documentElement.removeAttribute('data-theme');",
+            vec![],
+        )
+        .await
+        .expect("theme back");
+
     // The sample comes back with one click.
     client
         .find(Locator::Id("restore-sample"))

@@ -58,6 +58,8 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
         source: Rc::new(SourceText::new(text)),
         selected: None,
         on_select: yew::Callback::noop(),
+        as_written: false,
+        on_toggle_written: yew::Callback::noop(),
     };
     yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -21,6 +21,9 @@ pub struct HeaderCardProps {
     /// A row was chosen: its anchor and source span.
     #[prop_or_default]
     pub on_select: Callback<Selected>,
+    /// A row's value was copied (or not): what to tell the reader.
+    #[prop_or_default]
+    pub on_copied: Callback<String>,
 }
 
 /// Builds the header's rows; each knows its source span and can be selected.
@@ -28,6 +31,7 @@ struct Rows<'a> {
     spans: Vec<(String, Span)>,
     selected: Option<&'a str>,
     on_select: &'a Callback<Selected>,
+    on_copied: Callback<String>,
 }
 
 impl Rows<'_> {
@@ -52,11 +56,32 @@ impl Rows<'_> {
                 }
             })
         });
+        // Copies what the row shows (its text as the page renders it).
+        let on_copy = {
+            let on_copied = self.on_copied.clone();
+            let label = label.to_string();
+            let dd_id = format!("value-{id}");
+            Callback::from(move |_: MouseEvent| {
+                let text = web_sys::window()
+                    .and_then(|window| window.document())
+                    .and_then(|document| document.get_element_by_id(&dd_id))
+                    .and_then(|element| element.text_content())
+                    .unwrap_or_default();
+                let copied = crate::export::copy(text.trim());
+                on_copied.emit(if copied {
+                    format!("Copied {label}.")
+                } else {
+                    "This browser would not copy to the clipboard.".to_string()
+                });
+            })
+        };
         html! {
             <div class={classes!("field", is_selected.then_some("selected"), span.is_some().then_some("selectable"))}
                 id={anchor} onclick={onclick}>
                 <dt>{ label }</dt>
-                <dd data-field={id.to_string()}>{ value }</dd>
+                <dd data-field={id.to_string()} id={format!("value-{id}")}>{ value }</dd>
+                <button type="button" class="copy-field" aria-label={format!("Copy {label}")} title={format!("Copy {label}")}
+                    onclick={on_copy}>{ "⧉" }</button>
             </div>
         }
     }
@@ -202,6 +227,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         spans: crate::anchors::header_fields(cable),
         selected: props.selected.as_deref(),
         on_select: &props.on_select,
+        on_copied: props.on_copied.clone(),
     };
     let row = |id: &str, label: &str, value: Html| builder.row(id, label, value);
     let mut rows = Vec::new();

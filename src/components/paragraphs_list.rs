@@ -23,6 +23,12 @@ pub struct ParagraphsListProps {
     /// A paragraph was chosen: its anchor and source span.
     #[prop_or_default]
     pub on_select: Callback<Selected>,
+    /// Show reading aids as written (`POST,S`) rather than read (`POST'S`).
+    #[prop_or_default]
+    pub as_written: bool,
+    /// Switch between the two.
+    #[prop_or_default]
+    pub on_toggle_written: Callback<()>,
 }
 
 /// What a portion marking means, for its badge's title: `CONFIDENTIAL, NOFORN`.
@@ -41,11 +47,11 @@ fn marking_title(portion: Option<&PortionMarking>) -> String {
 }
 
 /// The paragraph's text: lead-in and list items, with reading aids.
-fn paragraph_body(paragraph: &Paragraph) -> Html {
+fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
     let text = paragraph.text.as_str();
     let Some(first) = paragraph.items.first() else {
         return html! {
-            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids) }</span>
+            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids, as_written) }</span>
         };
     };
     let lead_end = text.get(..first.start).map_or(0, |lead| {
@@ -58,13 +64,13 @@ fn paragraph_body(paragraph: &Paragraph) -> Html {
             <li class="sub-item">
                 <span class="sub-item-label" aria-hidden="true">{ &item.label }</span>
                 { " " }
-                { rich_text(text, item.start, item.end, &paragraph.aids) }
+                { rich_text(text, item.start, item.end, &paragraph.aids, as_written) }
             </li>
         }
     });
     html! {
         <>
-            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids) }</span>
+            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids, as_written) }</span>
             <ul class="sub-items">{ for items }</ul>
         </>
     }
@@ -99,7 +105,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             let level = paragraph.portion.as_ref().map_or("", |portion| portion.level.as_str());
             html! {
                 <span class={classes!("marking", format!("marking-{}", level.to_ascii_lowercase()))}
-                    title={marking_title(paragraph.portion.as_ref())}>
+                    title={marking_title(paragraph.portion.as_ref())} aria-label={marking_title(paragraph.portion.as_ref())}>
                     { format!("({})", marking.value) }
                 </span>
             }
@@ -124,7 +130,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                 <p>
                     { for number }
                     { for marking }
-                    { paragraph_body(paragraph) }
+                    { paragraph_body(paragraph, props.as_written) }
                 </p>
                 <SourceSnippet source={props.source.clone()} span={paragraph.span} />
             </li>
@@ -132,7 +138,15 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     });
     html! {
         <section class="region" id="paragraphs" aria-labelledby="paragraphs-title">
-            <h2 id="paragraphs-title">{ "Paragraphs" }</h2>
+            <div class="region-title">
+                <h2 id="paragraphs-title">{ "Paragraphs" }</h2>
+                if paragraphs.iter().any(|paragraph| !paragraph.aids.is_empty()) {
+                    <button type="button" class="button" id="toggle-written" aria-pressed={props.as_written.to_string()}
+                        onclick={let on_toggle = props.on_toggle_written.clone(); move |_| on_toggle.emit(())}>
+                        { if props.as_written { "Show the reading" } else { "Show as written" } }
+                    </button>
+                }
+            </div>
             if paragraphs.is_empty() {
                 <p class="empty">{ "No paragraphs were found." }</p>
             } else {

@@ -109,7 +109,7 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
         html! {
             <tr id={anchor} class={classes!("reference", "selectable", is_selected.then_some("selected"))} onclick={onclick}>
                 <th scope="row" class="reference-letter">{ reference.letter.clone().unwrap_or_default() }</th>
-                <td class="reference-kind"><span class={format!("kind kind-{}", reference.kind.as_str())}>{ reference.kind.as_str() }</span></td>
+                <td class="reference-kind"><span class={format!("kind kind-{}", reference.kind.as_str())} aria-label={format!("Cites: {}", reference.kind.as_str())}>{ reference.kind.as_str() }</span></td>
                 <td class="reference-text">
                     { &reference.text }
                     if reference.self_reference {

@@ -5,8 +5,15 @@
 use cable::{AidKind, ReadingAid};
 use yew::prelude::*;
 
-/// Renders `text[start..end]` with the aids that fall inside it.
-pub fn rich_text(text: &str, start: usize, end: usize, aids: &[ReadingAid]) -> Html {
+/// Renders `text[start..end]` with the aids that fall inside it; `as_written` shows each aid's
+/// stretch as written, still marked, instead of its reading.
+pub fn rich_text(
+    text: &str,
+    start: usize,
+    end: usize,
+    aids: &[ReadingAid],
+    as_written: bool,
+) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     let mut at = start;
     for aid in aids
@@ -21,13 +28,13 @@ pub fn rich_text(text: &str, start: usize, end: usize, aids: &[ReadingAid]) -> H
         }
         parts.push(match aid.kind {
             AidKind::Apostrophe => html! {
-                <span class="aid aid-apostrophe" title={format!("Written {}: the telegraph had no apostrophe", aid.raw)}>
-                    { &aid.reading }
+                <span class="aid aid-apostrophe" title={format!("Written {}, read {}: the telegraph had no apostrophe", aid.raw, aid.reading)}>
+                    { if as_written { &aid.raw } else { &aid.reading } }
                 </span>
             },
             AidKind::Redaction => html! {
                 <span class="aid aid-redaction" title={format!("Withheld by the publisher: {}", aid.raw)}>
-                    { "[redacted]" }
+                    { if as_written { aid.raw.as_str() } else { "[redacted]" } }
                 </span>
             },
             AidKind::Garble => html! {
