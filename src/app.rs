@@ -448,6 +448,11 @@ pub fn app() -> Html {
                     if let Some(banner) = banner {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>
                     }
+                    if let Some(ms) = state.parse_ms {
+                        <p class="hint" id="parse-time" data-ms={format!("{ms:.1}")}>
+                            { format!("Read {} bytes in {ms:.1} ms, in this tab.", state.parsed_text.len()) }
+                        </p>
+                    }
                 </div>
             </main>
         </>

@@ -29,6 +29,27 @@ pub struct AppState {
     pub source_open: bool,
     /// Files opened in this tab, newest last: each can be shown again.
     pub files: Vec<LoadedFile>,
+    /// How long the last parse took, in milliseconds (in a browser).
+    pub parse_ms: Option<f64>,
+}
+
+/// Parses `text`, timing it where a clock is at hand.
+fn timed_parse(text: &str) -> (Rc<Parse>, Option<f64>) {
+    let started = now_ms();
+    let parse = Rc::new(cable::parse(text));
+    let elapsed = started.zip(now_ms()).map(|(start, end)| end - start);
+    (parse, elapsed)
+}
+
+/// The browser's high-resolution clock; none natively (the reducer stays pure there).
+fn now_ms() -> Option<f64> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map(|performance| performance.now())
+    } else {
+        None
+    }
 }
 
 /// A file the user opened.
@@ -117,8 +138,9 @@ impl AppState {
     /// A state showing `text`, already parsed.
     pub fn with_text(text: &str) -> AppState {
         let text: Rc<str> = Rc::from(text);
+        let (parse, parse_ms) = timed_parse(&text);
         AppState {
-            parse: Rc::new(cable::parse(&text)),
+            parse,
             parsed_text: text.clone(),
             text,
             notice: None,
@@ -126,6 +148,7 @@ impl AppState {
             selected: None,
             source_open: false,
             files: Vec::new(),
+            parse_ms,
         }
     }
 
@@ -133,8 +156,9 @@ impl AppState {
     fn replace(&self, text: Rc<str>, notice: Notice) -> AppState {
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
+        let (parse, parse_ms) = timed_parse(&text);
         AppState {
-            parse: Rc::new(cable::parse(&text)),
+            parse,
             parsed_text: text.clone(),
             text,
             notice: Some(notice),
@@ -142,6 +166,7 @@ impl AppState {
             selected: None,
             source_open: self.source_open,
             files: self.files.clone(),
+            parse_ms,
         }
     }
 }
@@ -164,9 +189,11 @@ impl Reducible for AppState {
                 if self.parsed_text == self.text {
                     return self;
                 }
+                let (parse, parse_ms) = timed_parse(&self.text);
                 Rc::new(AppState {
-                    parse: Rc::new(cable::parse(&self.text)),
+                    parse,
                     parsed_text: self.text.clone(),
+                    parse_ms,
                     // A span of the old text means nothing in the new one.
                     selected: None,
                     ..(*self).clone()

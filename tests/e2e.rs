@@ -910,8 +910,19 @@ async fn browser_timings() {
         }
     };
     let mut pastes = Vec::new();
+    let mut parses = Vec::new();
     for _ in 0..5 {
         pastes.push(paste_timing(largest.clone(), "00STATE228772").await);
+        let parse_ms = client
+            .execute(
+                "return Number(document.getElementById('parse-time').dataset.ms);",
+                vec![],
+            )
+            .await
+            .expect("parse time")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        parses.push(parse_ms);
         paste_timing(crate_seed(), "08OTTAWA372").await;
     }
     // About 1 MB: the corpus cables one after another (the first one's ID shows).
@@ -967,6 +978,11 @@ async fn browser_timings() {
         largest.len(),
         median(&mut pastes.clone()),
         pastes.iter().copied().fold(f64::INFINITY, f64::min)
+    );
+    println!(
+        "browser: of which the parse of 00STATE228772 in wasm: median {:.1} ms ({:.1} MB/s)",
+        median(&mut parses.clone()),
+        largest.len() as f64 / 1000.0 / median(&mut parses.clone())
     );
     println!(
         "browser: paste of {} bytes (the corpus, cycled) to rendered: {:.0} ms; a keystroke then: {:.0} ms to the next frame",
