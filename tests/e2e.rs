@@ -190,6 +190,25 @@ async fn text_of(client: &Client, css: &str) -> String {
     wait_for_text(client, css, |_| true).await
 }
 
+/// The built page served on loopback, chromedriver, and a headless Chromium session.
+async fn session() -> (u16, Driver, Client) {
+    let port = serve_static(dist());
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    (port, driver, client)
+}
+
+/// Clicks the element at `css`.
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|error| panic!("{css}: {error}"))
+        .click()
+        .await
+        .unwrap_or_else(|error| panic!("click {css}: {error}"));
+}
+
 /// Waits until the element at `css` has attribute `name` satisfying `condition`.
 async fn wait_for_attr(client: &Client, css: &str, name: &str, condition: impl Fn(&str) -> bool) {
     let started = Instant::now();
@@ -235,9 +254,7 @@ async fn paste(client: &Client, text: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
-    let port = serve_static(dist());
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    let (port, driver, client) = session().await;
     let result = run(&client, port, downloads_dir(&driver)).await;
     // `./x screenshots` sets this: the README's pictures, taken from the real page.
     if let Ok(folder) = std::env::var("CABLESCOPE_SCREENSHOTS") {
@@ -297,13 +314,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         "CONFIDENTIAL//NOFORN"
     );
     // Export: the JSON file is the whole decomposition, in the CLI's shape.
-    client
-        .find(Locator::Id("export-json"))
-        .await
-        .expect("export button")
-        .click()
-        .await
-        .expect("export");
+    click(client, "#export-json").await;
     let saved = downloads.join("08OTTAWA372.json");
     let started = Instant::now();
     while !saved.exists() && started.elapsed() < WAIT {
@@ -318,25 +329,13 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         Some(7)
     );
     assert_eq!(exported["cable"]["signature"]["value"], "BREESE");
-    client
-        .find(Locator::Id("copy-text"))
-        .await
-        .expect("copy button")
-        .click()
-        .await
-        .expect("copy");
+    click(client, "#copy-text").await;
     wait_for_text(client, "#notice", |text| {
         text.contains("Copied the reading text")
     })
     .await;
     // Transmission details are folded away, and explained when opened.
-    client
-        .find(Locator::Css("#transmission summary"))
-        .await
-        .expect("transmission details")
-        .click()
-        .await
-        .expect("open them");
+    click(client, "#transmission summary").await;
     let transmission = wait_for_text(client, "#transmission dl", |text| !text.is_empty()).await;
     assert!(
         transmission.contains("sent from station RUEHOT (AMEMBASSY OTTAWA)"),
@@ -475,13 +474,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         sixth.contains("he would like to discuss with U.S. experts"),
         "{sixth}"
     );
-    client
-        .find(Locator::Css("#p-6 details.source summary"))
-        .await
-        .expect("source toggle")
-        .click()
-        .await
-        .expect("open source");
+    click(client, "#p-6 details.source summary").await;
     let source = wait_for_text(client, "#p-6 .source-text", |text| !text.is_empty()).await;
     assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
 
@@ -645,33 +638,15 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
             .unwrap_or_default()
             .to_string()
     };
-    client
-        .find(Locator::Id("theme-toggle"))
-        .await
-        .expect("theme")
-        .click()
-        .await
-        .expect("light");
+    click(client, "#theme-toggle").await;
     wait_for_attr(client, "html", "data-theme", |theme| theme == "light").await;
     let light = background().await;
-    client
-        .find(Locator::Id("theme-toggle"))
-        .await
-        .expect("theme")
-        .click()
-        .await
-        .expect("dark");
+    click(client, "#theme-toggle").await;
     wait_for_attr(client, "html", "data-theme", |theme| theme == "dark").await;
     let dark = background().await;
     assert_ne!(light, dark);
     assert_eq!(dark, "rgb(21, 23, 26)");
-    client
-        .find(Locator::Id("theme-toggle"))
-        .await
-        .expect("theme")
-        .click()
-        .await
-        .expect("system");
+    click(client, "#theme-toggle").await;
 
     // The samples menu.
     client
@@ -695,23 +670,11 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     .await;
     wait_for_text(client, "#p-1 .aid-apostrophe", |text| text == "post's").await;
     assert_eq!(text_of(client, "#p-1 .aid-redaction").await, "[redacted]");
-    client
-        .find(Locator::Id("toggle-written"))
-        .await
-        .expect("as-written toggle")
-        .click()
-        .await
-        .expect("show as written");
+    click(client, "#toggle-written").await;
     wait_for_text(client, "#p-1 .aid-apostrophe", |text| text == "post,s").await;
     assert_eq!(text_of(client, "#p-1 .aid-redaction").await, "XXXXXXXXXXXX");
     // Any header row can be copied on its own.
-    client
-        .find(Locator::Css("#field-subject .copy-field"))
-        .await
-        .expect("copy button of the subject")
-        .click()
-        .await
-        .expect("copy the subject");
+    click(client, "#field-subject .copy-field").await;
     wait_for_text(client, "#notice", |text| text.contains("Copied Subject")).await;
 
     // Contrast: body text, muted text and links meet WCAG AA (4.5:1) in both themes.
@@ -744,13 +707,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .expect("theme back");
 
     // The sample comes back with one click.
-    client
-        .find(Locator::Id("restore-sample"))
-        .await
-        .expect("restore button")
-        .click()
-        .await
-        .expect("restore");
+    click(client, "#restore-sample").await;
     wait_for_text(client, "[data-field=canonical-id]", |text| {
         text == "08OTTAWA372"
     })
@@ -783,13 +740,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
 
     // The source round trip: choosing paragraph 4 opens the source view with its exact span
     // highlighted; clicking the source line of reference B selects reference B.
-    client
-        .find(Locator::Css("#p-4 .paragraph-number"))
-        .await
-        .expect("paragraph 4")
-        .click()
-        .await
-        .expect("select paragraph 4");
+    click(client, "#p-4 .paragraph-number").await;
     let highlighted = wait_for_text(client, "#source-selection", |text| !text.is_empty()).await;
     assert!(
         highlighted.starts_with("14. (C/NF) After listening to ref A points"),
@@ -816,40 +767,15 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .click()
         .await
         .expect("click the source line");
-    for _ in 0..100 {
-        let class = client
-            .find(Locator::Id("ref-B"))
-            .await
-            .expect("reference B")
-            .attr("class")
-            .await
-            .expect("class")
-            .unwrap_or_default();
-        if class.contains("selected") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    let class = client
-        .find(Locator::Id("ref-B"))
-        .await
-        .expect("reference B")
-        .attr("class")
-        .await
-        .expect("class")
-        .unwrap_or_default();
-    assert!(class.contains("selected"), "{class}");
+    wait_for_attr(client, "#ref-B", "class", |class| {
+        class.contains("selected")
+    })
+    .await;
     assert!(text_of(client, "#source-selection")
         .await
         .contains("E-MAIL BAKER-MATTEI MARCH 7"));
     // And back to editing.
-    client
-        .find(Locator::Id("show-editor"))
-        .await
-        .expect("edit button")
-        .click()
-        .await
-        .expect("back to editing");
+    click(client, "#show-editor").await;
     client
         .find(Locator::Id("cable-input"))
         .await
@@ -861,9 +787,8 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
 /// the time the page then takes to answer a keystroke.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_timings() {
-    let port = serve_static(dist());
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    // The driver lives to the end: dropping it stops chromedriver.
+    let (port, _driver, client) = session().await;
     let url = format!("http://127.0.0.1:{port}/");
     // Navigation to the seed fully rendered (its last paragraph and the bottom banner), from the
     // navigation's start.

@@ -207,6 +207,17 @@ fn header_fields(text: &str) -> Vec<(&'static str, String)> {
 /// floor that may only go up.
 #[test]
 fn variants_give_the_primarys_header() {
+    compare_variants("header fields", header_fields, &[], VARIANT_AGREEMENT_FLOOR);
+}
+
+/// For every variant, compares `fields` of its text with its primary's; prints the agreement and,
+/// for each difference, where it starts (or why the texts are known to differ); asserts `floor`.
+fn compare_variants(
+    what: &str,
+    fields: fn(&str) -> Vec<(&'static str, String)>,
+    known_different: &[(&str, &str)],
+    floor: f64,
+) {
     let mut n_variants = 0;
     let mut n_same = 0;
     let mut differences = Vec::new();
@@ -218,33 +229,76 @@ fn variants_give_the_primarys_header() {
             .to_string();
         let id = name.split("__").next().expect("ID prefix");
         let primary = read_text(&corpus_dir().join("cables").join(format!("{id}.txt")));
-        let expected = header_fields(&primary);
-        let found = header_fields(&read_text(&path));
+        let expected = fields(&primary);
+        let found = fields(&read_text(&path));
         n_variants += 1;
         let differing: Vec<String> = expected
             .iter()
             .zip(&found)
             .filter(|(e, f)| e != f)
-            .map(|((field, e), (_, f))| format!("{field}: {f} instead of {e}"))
+            .map(|((field, e), (_, f))| format!("{field}: {}", first_difference(e, f)))
             .collect();
+        let known = known_different
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, why)| *why);
         if differing.is_empty() {
             n_same += 1;
+        } else if let Some(why) = known {
+            differences.push(format!("{name}: not the same text: {why}"));
         } else {
             differences.push(format!("{name}: {}", differing.join("; ")));
         }
     }
     let percent = 100.0 * n_same as f64 / n_variants as f64;
     println!();
-    println!(
-        "variants: {n_same} of {n_variants} give their primary's header fields ({percent:.1} %)"
-    );
+    println!("variants: {n_same} of {n_variants} give their primary's {what} ({percent:.1} %)");
     for difference in &differences {
         println!("  {difference}");
     }
-    assert!(
-        percent >= VARIANT_AGREEMENT_FLOOR,
-        "{percent:.1} % < {VARIANT_AGREEMENT_FLOOR} %"
-    );
+    assert!(percent >= floor, "{percent:.1} % < {floor} %");
+}
+
+/// `found` against `expected`, from a little before the first line and character that differ.
+fn first_difference(expected: &str, found: &str) -> String {
+    expected
+        .lines()
+        .zip(found.lines())
+        .find(|(a, b)| a != b)
+        .map_or_else(
+            || {
+                if expected.lines().count() == found.lines().count() {
+                    format!("{found} instead of {expected}")
+                } else {
+                    format!(
+                        "{} lines instead of {}",
+                        found.lines().count(),
+                        expected.lines().count()
+                    )
+                }
+            },
+            |(a, b)| {
+                let at = a
+                    .char_indices()
+                    .zip(b.chars())
+                    .find(|((_, x), y)| x != y)
+                    .map_or(a.len().min(b.len()), |((at, _), _)| at);
+                let from = |s: &str| {
+                    let start = s
+                        .char_indices()
+                        .map(|(i, _)| i)
+                        .take_while(|&i| i + 60 <= at)
+                        .last()
+                        .unwrap_or(0);
+                    s.get(start..)
+                        .unwrap_or("")
+                        .chars()
+                        .take(140)
+                        .collect::<String>()
+                };
+                format!("…{} instead of …{}", from(b), from(a))
+            },
+        )
 }
 
 /// Raise as the parser improves; the target is 100.
@@ -711,78 +765,11 @@ fn body_fields(text: &str) -> Vec<(&'static str, String)> {
 /// and, for each difference, the first paragraph or item that differs.
 #[test]
 fn variants_give_the_primarys_body() {
-    let mut n_variants = 0;
-    let mut n_same = 0;
-    let mut differences = Vec::new();
-    for path in files("variants") {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("file name")
-            .to_string();
-        let id = name.split("__").next().expect("ID prefix");
-        let primary = read_text(&corpus_dir().join("cables").join(format!("{id}.txt")));
-        let expected = body_fields(&primary);
-        let found = body_fields(&read_text(&path));
-        n_variants += 1;
-        let mut differing = Vec::new();
-        for ((field, e), (_, f)) in expected.iter().zip(&found) {
-            if e != f {
-                let first = e.lines().zip(f.lines()).find(|(a, b)| a != b).map_or_else(
-                    || {
-                        format!(
-                            "{} lines instead of {}",
-                            f.lines().count(),
-                            e.lines().count()
-                        )
-                    },
-                    |(a, b)| {
-                        // From a little before the first character that differs.
-                        let at = a
-                            .char_indices()
-                            .zip(b.chars())
-                            .find(|((_, x), y)| x != y)
-                            .map_or(a.len().min(b.len()), |((at, _), _)| at);
-                        let from = |s: &str| {
-                            let start = s
-                                .char_indices()
-                                .map(|(i, _)| i)
-                                .take_while(|&i| i + 60 <= at)
-                                .last()
-                                .unwrap_or(0);
-                            s.get(start..)
-                                .unwrap_or("")
-                                .chars()
-                                .take(140)
-                                .collect::<String>()
-                        };
-                        format!("…{} instead of …{}", from(b), from(a))
-                    },
-                );
-                differing.push(format!("{field}: {first}"));
-            }
-        }
-        let known = KNOWN_DIFFERENT_BODIES
-            .iter()
-            .find(|(file, _)| *file == name)
-            .map(|(_, why)| *why);
-        if differing.is_empty() {
-            n_same += 1;
-        } else if let Some(why) = known {
-            differences.push(format!("{name}: not the same text: {why}"));
-        } else {
-            differences.push(format!("{name}: {}", differing.join("; ")));
-        }
-    }
-    let percent = 100.0 * n_same as f64 / n_variants as f64;
-    println!();
-    println!("variants: {n_same} of {n_variants} give their primary's body ({percent:.1} %)");
-    for difference in &differences {
-        println!("  {difference}");
-    }
-    assert!(
-        percent >= BODY_AGREEMENT_FLOOR,
-        "{percent:.1} % < {BODY_AGREEMENT_FLOOR} %"
+    compare_variants(
+        "body",
+        body_fields,
+        &KNOWN_DIFFERENT_BODIES,
+        BODY_AGREEMENT_FLOOR,
     );
 }
 
