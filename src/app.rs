@@ -186,10 +186,9 @@ pub fn app() -> Html {
             });
         })
     };
-    let on_show_file = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |idx: usize| dispatcher.dispatch(Action::ShowFile(idx)))
-    };
+    let on_show_file = use_callback(state.dispatcher(), |idx: usize, dispatcher| {
+        dispatcher.dispatch(Action::ShowFile(idx))
+    });
     let file_names: Vec<String> = state.files.iter().map(|file| file.name.clone()).collect();
     // Files dropped anywhere on the page are read like picked ones.
     let readers = use_mut_ref(Vec::new);
@@ -221,16 +220,17 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::DismissNotice))
     };
-    let on_select = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |selected: Selected| dispatcher.dispatch(Action::Select(selected)))
-    };
-    let on_select_line = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(start, end): (usize, usize)| {
+    // Callbacks the decomposition's components take are made once (`use_callback`), so that
+    // typing, which changes none of their data, does not re-render them.
+    let on_select = use_callback(state.dispatcher(), |selected: Selected, dispatcher| {
+        dispatcher.dispatch(Action::Select(selected))
+    });
+    let on_select_line = use_callback(
+        state.dispatcher(),
+        |(start, end): (usize, usize), dispatcher| {
             dispatcher.dispatch(Action::SelectLine(start, end))
-        })
-    };
+        },
+    );
     let on_toggle_source = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ToggleSource))
@@ -269,10 +269,9 @@ pub fn app() -> Html {
             Err("This browser would not copy to the clipboard.".to_string())
         }
     });
-    let on_copied = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |message: String| dispatcher.dispatch(Action::Info(message)))
-    };
+    let on_copied = use_callback(state.dispatcher(), |message: String, dispatcher| {
+        dispatcher.dispatch(Action::Info(message))
+    });
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -299,10 +298,9 @@ pub fn app() -> Html {
     };
     let show_shortcuts = use_state(|| false);
     let as_written = use_state(|| false);
-    let on_toggle_written = {
-        let as_written = as_written.clone();
-        Callback::from(move |()| as_written.set(!*as_written))
-    };
+    let on_toggle_written = use_callback(as_written.clone(), |(), as_written| {
+        as_written.set(!**as_written)
+    });
     // Keyboard shortcuts, except while typing in a field.
     {
         let dispatcher = state.dispatcher();

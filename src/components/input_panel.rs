@@ -106,6 +106,20 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             input.set_value("");
         })
     };
+    // The text area is not re-rendered on every keystroke: what the user typed is already in it.
+    // Only a text from elsewhere (a file, a sample, an undo) is written into it; rewriting a
+    // megabyte on each key would stall typing.
+    let area_ref = use_node_ref();
+    {
+        let area_ref = area_ref.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                if area.value() != **text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let on_sample = {
         let on_sample = props.on_sample.clone();
         Callback::from(move |event: Event| {
@@ -151,7 +165,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 placeholder="Paste the raw text of a cable here: routing header, classification line, SUBJECT, REF, numbered paragraphs…"
-                value={props.text.to_string()}
+                ref={area_ref}
                 oninput={on_input}
             />
             if !props.files.is_empty() {
