@@ -439,9 +439,9 @@ pub fn app() -> Html {
                         <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied} />
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
                             loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()} />
-                        <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} {on_select}
+                        <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} on_select={on_select.clone()}
                             as_written={*as_written} {on_toggle_written} />
-                        <DiagnosticsList parse={parse.clone()} source={source.clone()} />
+                        <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()} />
                     }
                     if let Some(banner) = banner {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>

@@ -774,6 +774,39 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     assert!(text_of(client, "#source-selection")
         .await
         .contains("E-MAIL BAKER-MATTEI MARCH 7"));
+    // A parser note is linked the same way: the garble's note highlights the garble.
+    client
+        .execute(
+            "document.querySelector('#diagnostics details').open = true;",
+            vec![],
+        )
+        .await
+        .expect("open the notes");
+    let notes = client
+        .find_all(Locator::Css("#diagnostics li.diagnostic"))
+        .await
+        .expect("diagnostics");
+    let mut garble_note = None;
+    for note in notes {
+        if note
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("Transmission garble")
+        {
+            garble_note = Some(note);
+            break;
+        }
+    }
+    garble_note
+        .expect("the garble's note")
+        .click()
+        .await
+        .expect("choose it");
+    wait_for_text(client, "#source-selection", |text| {
+        text.starts_with("Qpolicy")
+    })
+    .await;
     // And back to editing.
     click(client, "#show-editor").await;
     client

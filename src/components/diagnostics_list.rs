@@ -6,6 +6,7 @@ use cable::{Parse, Severity};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
+use crate::state::Selected;
 
 /// Props of [`DiagnosticsList`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,12 @@ pub struct DiagnosticsListProps {
     pub parse: Rc<Parse>,
     /// The parsed text.
     pub source: Rc<SourceText>,
+    /// The anchor of the selected element, if any.
+    #[prop_or_default]
+    pub selected: Option<String>,
+    /// A diagnostic was chosen: its anchor and span.
+    #[prop_or_default]
+    pub on_select: Callback<Selected>,
 }
 
 /// A folded list of diagnostics, each with its source.
@@ -33,15 +40,32 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         1 => format!("Parser notes ({}, 1 warning)", diagnostics.len()),
         n => format!("Parser notes ({}, {n} warnings)", diagnostics.len()),
     };
-    let items = diagnostics.iter().map(|diagnostic| {
+    let items = diagnostics.iter().enumerate().map(|(idx, diagnostic)| {
+        let anchor = format!("diag-{}", idx + 1);
+        let is_selected = props.selected.as_deref() == Some(anchor.as_str());
         let label = match diagnostic.severity {
             Severity::Note => "Note",
             Severity::Warning => "Warning",
         };
         // A diagnostic about the whole text has no useful source to show.
         let local = diagnostic.span.end - diagnostic.span.start < whole;
+        // A local diagnostic is linked like any element: choosing it shows its source.
+        let onclick = local.then(|| {
+            let on_select = props.on_select.clone();
+            let selected = Selected {
+                anchor: anchor.clone(),
+                span: diagnostic.span,
+            };
+            Callback::from(move |event: MouseEvent| {
+                if !super::source_pane::on_control(&event) {
+                    on_select.emit(selected.clone())
+                }
+            })
+        });
         html! {
-            <li class={format!("diagnostic diagnostic-{}", label.to_ascii_lowercase())}>
+            <li class={classes!("diagnostic", format!("diagnostic-{}", label.to_ascii_lowercase()),
+                    local.then_some("selectable"), is_selected.then_some("selected"))}
+                id={anchor} onclick={onclick}>
                 <span class="diagnostic-severity">{ label }</span>{ " " }{ &diagnostic.message }
                 if local {
                     <SourceSnippet source={props.source.clone()} span={diagnostic.span} />

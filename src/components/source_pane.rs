@@ -100,7 +100,7 @@ pub fn on_control(event: &MouseEvent) -> bool {
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
         .and_then(|element| {
             element
-                .closest("a, button, summary, details, input, textarea")
+                .closest("a, button, summary, details.source, input, textarea, select")
                 .ok()
         })
         .flatten()
