@@ -468,6 +468,11 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         text_of(client, "#paragraphs .signature strong").await,
         "BREESE"
     );
+    // Where the page break was, paragraph 6 shows a discreet mark.
+    client
+        .find(Locator::Css("#p-6 .page-break-mark"))
+        .await
+        .expect("the page-break mark in paragraph 6");
     // Paragraph 6 is whole again across the page break, and its source shows the break.
     let sixth = text_of(client, "#p-6 .paragraph-text").await;
     assert!(

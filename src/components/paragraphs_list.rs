@@ -51,7 +51,7 @@ fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
     let text = paragraph.text.as_str();
     let Some(first) = paragraph.items.first() else {
         return html! {
-            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids, as_written) }</span>
+            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids, &paragraph.breaks, as_written) }</span>
         };
     };
     let lead_end = text.get(..first.start).map_or(0, |lead| {
@@ -64,13 +64,13 @@ fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
             <li class="sub-item">
                 <span class="sub-item-label" aria-hidden="true">{ &item.label }</span>
                 { " " }
-                { rich_text(text, item.start, item.end, &paragraph.aids, as_written) }
+                { rich_text(text, item.start, item.end, &paragraph.aids, &paragraph.breaks, as_written) }
             </li>
         }
     });
     html! {
         <>
-            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids, as_written) }</span>
+            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids, &paragraph.breaks, as_written) }</span>
             <ul class="sub-items">{ for items }</ul>
         </>
     }

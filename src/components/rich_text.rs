@@ -5,13 +5,37 @@
 use cable::{AidKind, ReadingAid};
 use yew::prelude::*;
 
-/// Renders `text[start..end]` with the aids that fall inside it; `as_written` shows each aid's
-/// stretch as written, still marked, instead of its reading.
+/// A discreet mark where a page break was removed; its glyph comes from the style sheet, so that
+/// copied text does not carry it.
+fn break_mark() -> Html {
+    html! {
+        <span class="page-break-mark" role="img" aria-label="page break" title="A page break stood here"></span>
+    }
+}
+
+/// Plain text of `text[from..to]` with a page-break mark at each of `breaks` inside it.
+fn plain(text: &str, from: usize, to: usize, breaks: &[usize], parts: &mut Vec<Html>) {
+    let mut at = from;
+    for &mark in breaks.iter().filter(|&&mark| mark > from && mark < to) {
+        if let Some(piece) = text.get(at..mark) {
+            parts.push(html! { { piece } });
+        }
+        parts.push(break_mark());
+        at = mark;
+    }
+    if let Some(piece) = text.get(at..to) {
+        parts.push(html! { { piece } });
+    }
+}
+
+/// Renders `text[start..end]` with the aids and page-break marks that fall inside it;
+/// `as_written` shows each aid's stretch as written, still marked, instead of its reading.
 pub fn rich_text(
     text: &str,
     start: usize,
     end: usize,
     aids: &[ReadingAid],
+    breaks: &[usize],
     as_written: bool,
 ) -> Html {
     let mut parts: Vec<Html> = Vec::new();
@@ -23,9 +47,7 @@ pub fn rich_text(
         if aid.start < at {
             continue;
         }
-        if let Some(plain) = text.get(at..aid.start) {
-            parts.push(html! { { plain } });
-        }
+        plain(text, at, aid.start, breaks, &mut parts);
         parts.push(match aid.kind {
             AidKind::Apostrophe => html! {
                 <span class="aid aid-apostrophe" title={format!("Written {}, read {}: the telegraph had no apostrophe", aid.raw, aid.reading)}>
@@ -45,8 +67,6 @@ pub fn rich_text(
         });
         at = aid.end;
     }
-    if let Some(plain) = text.get(at..end) {
-        parts.push(html! { { plain } });
-    }
+    plain(text, at, end, breaks, &mut parts);
     html! { <>{ for parts }</> }
 }

@@ -381,6 +381,7 @@ pub(crate) fn read(context: &mut Context<'_>, cable: &mut Cable, first: usize) {
             // Items and aids keep to the shortened text.
             let len = paragraph.text.len();
             paragraph.aids.retain(|aid| aid.end <= len);
+            paragraph.breaks.retain(|&at| at < len);
             for item in &mut paragraph.items {
                 if item.end > len {
                     item.end = len.max(item.start);
@@ -454,6 +455,8 @@ fn is_lone_classification(text: &str) -> bool {
 fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
     let cleaned = &context.cleaned.text;
     let mut blocks: Vec<Block> = Vec::new();
+    // Where each page break began (cleaned offsets), to mark it in the paragraph it split.
+    let mut break_starts: Vec<usize> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut idx = 0;
     while let Some(&line) = lines.get(idx) {
@@ -479,11 +482,13 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                 .find(|line| !line.is_blank())
                 .map_or(line.end, |last| last.end);
             cable.page_breaks.push(context.span(line.start, last));
+            break_starts.push(line.start);
             idx = end.max(idx + 1);
             continue;
         }
         if is_page_break(text) || is_lone_classification(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
+            break_starts.push(line.start);
         } else {
             if let Some(other) = another_cable(cable, trimmed) {
                 context.warn(
@@ -583,6 +588,7 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
                                 text: String::new(),
                                 items: Vec::new(),
                                 aids: Vec::new(),
+                                breaks: Vec::new(),
                             };
                             let mut map = Vec::new();
                             append(context, &mut paragraph, &mut map, line, "");
@@ -615,6 +621,18 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
     for (paragraph, map) in paragraphs.iter_mut().zip(&maps) {
         paragraph.items = items(context, paragraph, map);
         paragraph.aids = crate::aids::find(context, &paragraph.text, map);
+        // A break inside the paragraph: before the first of its lines that comes after it.
+        let first = map.first().map_or(usize::MAX, |&(_, cleaned, _)| cleaned);
+        paragraph.breaks = break_starts
+            .iter()
+            .filter(|&&at| at > first)
+            .filter_map(|&at| {
+                map.iter()
+                    .find(|&&(_, cleaned, _)| cleaned > at)
+                    .map(|&(offset, _, _)| offset)
+            })
+            .collect();
+        paragraph.breaks.dedup();
     }
     cable.paragraphs = paragraphs;
 }
@@ -778,6 +796,7 @@ fn begin_paragraph(
         text,
         items: Vec::new(),
         aids: Vec::new(),
+        breaks: Vec::new(),
     }
 }
 

@@ -708,6 +708,8 @@ pub struct Paragraph {
     pub items: Vec<SubItem>,
     /// Reading aids for the text: apostrophes typed as commas, redactions, transmission garbles.
     pub aids: Vec<ReadingAid>,
+    /// Where page breaks were removed from the text: byte offsets in `text`, in order.
+    pub breaks: Vec<usize>,
 }
 
 /// A portion marking read: `C/NF` → level `C` (confidential), controls `NOFORN`.

@@ -120,6 +120,18 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
         if let Some(number) = &paragraph.number {
             spans.push((node.clone(), number.span));
         }
+        if paragraph.breaks.iter().any(|&at| at > paragraph.text.len())
+            || paragraph
+                .breaks
+                .windows(2)
+                .any(|pair| pair.first() >= pair.get(1))
+        {
+            return Err(SpanError {
+                node: format!("{node}, page break"),
+                span: paragraph.span,
+                problem: "a break lies outside the text or out of order",
+            });
+        }
         for item in &paragraph.items {
             if paragraph.text.get(item.start..item.end) != Some(item.text.as_str()) {
                 return Err(SpanError {

@@ -231,6 +231,15 @@ fn paragraphs_signature_and_notes() {
         .text
         .contains("he would like to discuss with U.S. experts"));
     assert!(!cable.paragraphs[5].text.contains("00000372"));
+    // Where the break was: before "to discuss with U.S. experts".
+    let sixth = &cable.paragraphs[5];
+    assert_eq!(sixth.breaks.len(), 1);
+    assert!(sixth.text[sixth.breaks[0]..].starts_with("to discuss with U.S. experts"));
+    assert!(cable
+        .paragraphs
+        .iter()
+        .enumerate()
+        .all(|(idx, p)| idx == 5 || p.breaks.is_empty()));
     assert!(source(cable.paragraphs[5].span).contains("OTTAWA 00000372 002 OF 002"));
     assert_eq!(cable.page_breaks.len(), 1);
     assert!(source(cable.paragraphs[0].span).starts_with("1. (C/NF) Summary:"));
