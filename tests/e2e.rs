@@ -910,6 +910,9 @@ async fn browser_timings() {
         .unwrap_or_default();
     let first_id: &'static str = Box::leak(first_id.into_boxed_str());
     let megabyte = paste_timing(big.clone(), first_id).await;
+    // A megabyte shows its first paragraphs, and the rest on request.
+    let more = text_of(&client, "#show-all-paragraphs").await;
+    assert!(more.starts_with("Show all "), "{more}");
     // A keystroke after it: the text area answers before the next frame is painted.
     let keystroke = client
         .execute_async(

@@ -46,12 +46,48 @@ fn marking_title(portion: Option<&PortionMarking>) -> String {
     words.join(", ")
 }
 
-/// The paragraph's text: lead-in and list items, with reading aids.
-fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
+/// How many paragraphs are rendered at first; the rest wait for "Show all" (or for the reader
+/// to choose one of them), so that a megabyte of text does not stall the tab.
+const PARAGRAPHS_AT_FIRST: usize = 60;
+
+/// Paragraphs longer than this (bytes) show their start until the reader asks for the rest.
+const LONG_PARAGRAPH: usize = 12_000;
+
+/// The paragraph's text: lead-in and list items, with reading aids; a long paragraph is cut at
+/// `LONG_PARAGRAPH` unless `whole`, with a button (`on_whole`) for the rest.
+fn paragraph_body(
+    paragraph: &Paragraph,
+    as_written: bool,
+    whole: bool,
+    on_whole: Callback<MouseEvent>,
+) -> Html {
     let text = paragraph.text.as_str();
-    let Some(first) = paragraph.items.first() else {
+    let cut = if whole || text.len() <= LONG_PARAGRAPH {
+        text.len()
+    } else {
+        // At a word boundary, on a character boundary.
+        let mut at = LONG_PARAGRAPH;
+        while at > 0 && !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.get(..at)
+            .and_then(|head| head.rfind(char::is_whitespace))
+            .unwrap_or(at)
+    };
+    let rest = (cut < text.len()).then(|| {
+        html! {
+            <button type="button" class="link-button show-rest" onclick={on_whole}>
+                { format!("… show the whole paragraph ({} KB more)", (text.len() - cut).div_ceil(1000)) }
+            </button>
+        }
+    });
+    let first = paragraph.items.first().filter(|item| item.start < cut);
+    let Some(first) = first else {
         return html! {
-            <span class="paragraph-text">{ rich_text(text, 0, text.len(), &paragraph.aids, &paragraph.breaks, as_written) }</span>
+            <>
+                <span class="paragraph-text">{ rich_text(text, 0, cut, &paragraph.aids, &paragraph.breaks, as_written) }</span>
+                { for rest }
+            </>
         };
     };
     let lead_end = text.get(..first.start).map_or(0, |lead| {
@@ -59,12 +95,12 @@ fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
             .trim_end()
             .len()
     });
-    let items = paragraph.items.iter().map(|item| {
+    let items = paragraph.items.iter().filter(|item| item.start < cut).map(|item| {
         html! {
             <li class="sub-item">
                 <span class="sub-item-label" aria-hidden="true">{ &item.label }</span>
                 { " " }
-                { rich_text(text, item.start, item.end, &paragraph.aids, &paragraph.breaks, as_written) }
+                { rich_text(text, item.start, item.end.min(cut), &paragraph.aids, &paragraph.breaks, as_written) }
             </li>
         }
     });
@@ -72,6 +108,7 @@ fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
         <>
             <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids, &paragraph.breaks, as_written) }</span>
             <ul class="sub-items">{ for items }</ul>
+            { for rest }
         </>
     }
 }
@@ -81,8 +118,46 @@ fn paragraph_body(paragraph: &Paragraph, as_written: bool) -> Html {
 pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     let cable = &props.parse.cable;
     let paragraphs = &cable.paragraphs;
+    // What the reader asked to see whole; forgotten when the text changes.
+    let show_all = use_state(|| false);
+    let whole: UseStateHandle<Vec<usize>> = use_state(Vec::new);
+    {
+        let show_all = show_all.clone();
+        let whole = whole.clone();
+        use_effect_with(props.parse.clone(), move |_| {
+            show_all.set(false);
+            whole.set(Vec::new());
+        });
+    }
+    let selected_idx = props.selected.as_deref().and_then(|selected| {
+        paragraphs
+            .iter()
+            .enumerate()
+            .position(|(idx, paragraph)| crate::anchors::paragraph(paragraph, idx) == selected)
+    });
+    let limit = if *show_all {
+        paragraphs.len()
+    } else {
+        PARAGRAPHS_AT_FIRST
+            .max(selected_idx.map_or(0, |idx| idx + 1))
+            .min(paragraphs.len())
+    };
+    let n_more = paragraphs.len() - limit;
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
-    let items = paragraphs.iter().enumerate().map(|(idx, paragraph)| {
+    let items = paragraphs.iter().take(limit).enumerate().map(|(idx, paragraph)| {
+        let is_whole = whole.contains(&idx) || selected_idx == Some(idx);
+        let on_whole = {
+            let whole = whole.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut list = (*whole).clone();
+                list.push(idx);
+                whole.set(list);
+            })
+        };
         let anchor = crate::anchors::paragraph(paragraph, idx);
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
         let onclick = {
@@ -130,7 +205,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                 <p>
                     { for number }
                     { for marking }
-                    { paragraph_body(paragraph, props.as_written) }
+                    { paragraph_body(paragraph, props.as_written, is_whole, on_whole) }
                 </p>
                 <SourceSnippet source={props.source.clone()} span={paragraph.span} />
             </li>
@@ -151,6 +226,11 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                 <p class="empty">{ "No paragraphs were found." }</p>
             } else {
                 <ol class="paragraphs">{ for items }</ol>
+                if n_more > 0 {
+                    <button type="button" class="button" id="show-all-paragraphs" onclick={on_show_all}>
+                        { format!("Show all {} paragraphs ({n_more} more)", paragraphs.len()) }
+                    </button>
+                }
             }
             if let Some(signature) = &cable.signature {
                 <p class="signature">
