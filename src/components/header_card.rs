@@ -81,7 +81,7 @@ impl Rows<'_> {
                 <dt>{ label }</dt>
                 <dd data-field={id.to_string()} id={format!("value-{id}")}>{ value }</dd>
                 <button type="button" class="copy-field" aria-label={format!("Copy {label}")} title={format!("Copy {label}")}
-                    onclick={on_copy}>{ "⧉" }</button>
+                    onclick={on_copy}>{ "copy" }</button>
             </div>
         }
     }
