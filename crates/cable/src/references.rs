@@ -974,21 +974,10 @@ pub(crate) fn inline(
             .find(|&idx| text.is_char_boundary(idx))
             .unwrap_or(text.len());
         let tokens = tokenize(context, &[(start + at, start + window_end)]);
-        let idx = 0;
-        let Some(token) = tokens.first() else {
-            continue;
-        };
-        let upper = token.upper();
-        let opens = token.text.starts_with('(');
-        let see = matches!(
-            upper.trim_end_matches([',', ':', '.']),
-            "SEE" | "REFTEL" | "REFTELS" | "PER"
-        );
-        if !opens && !see {
-            continue;
-        }
+        // The scan above chose `(…` or a word (`SEE`, …): a word is not part of the window.
+        let see = !text.get(at..).is_some_and(|rest| rest.starts_with('('));
         let mut window: Vec<Token> = Vec::new();
-        for next in tokens.iter().skip(idx + usize::from(see)).take(7) {
+        for next in tokens.iter().skip(usize::from(see)).take(7) {
             let closes = next.text.contains(')');
             let leading = next.text.len() - next.text.trim_start_matches('(').len();
             let bare = next
@@ -1164,10 +1153,8 @@ fn read_item(
         || letter.as_ref().map_or(start, |(_, token)| token.end),
         |token| token.end,
     );
-    let text = match (first, last) {
-        (Some(first), Some(last)) => join_tokens(context, tokens, first.start, last.end),
-        _ => String::new(),
-    };
+    // Empty for an item that is only a letter.
+    let text = join_tokens(context, tokens);
     let text = text.trim_end_matches([',', ';']).trim().to_string();
     let span = context.span(start, end);
     let (found, consumed) = citations(context, tokens, inherited);
@@ -1201,7 +1188,7 @@ fn read_item(
 }
 
 /// The item's text: its tokens as written, one space between, furniture left out.
-fn join_tokens(context: &Context<'_>, tokens: &[Token], _start: usize, _end: usize) -> String {
+fn join_tokens(context: &Context<'_>, tokens: &[Token]) -> String {
     let mut text = String::new();
     let mut previous_end: Option<usize> = None;
     for token in tokens {
@@ -1222,9 +1209,7 @@ fn annotation(context: &Context<'_>, tokens: &[Token], consumed: usize) -> Optio
         .filter(|token| token.start >= consumed)
         .cloned()
         .collect();
-    let first = rest.first()?;
-    let last = rest.last()?;
-    let text = join_tokens(context, &rest, first.start, last.end);
+    let text = join_tokens(context, &rest);
     let text = text.trim_matches([',', ';', ' ']).to_string();
     (!text.is_empty()).then_some(text)
 }

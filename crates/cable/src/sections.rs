@@ -24,17 +24,17 @@ const LABEL_TAILS: [&str; 6] = [
 pub(crate) fn summary(text: &str) -> Option<Section> {
     let upper = text.to_ascii_uppercase();
     let end_marker = find_end(&upper, "SUMMARY", 0);
-    let (start, by_heading) = match find_start(text, &upper, "SUMMARY", 0) {
-        Some(found) if end_marker.is_none_or(|(end, _)| found.0 <= end) => found,
+    let start = match find_start(text, &upper, "SUMMARY", 0) {
+        Some(found) if end_marker.is_none_or(|(end, _)| found <= end) => found,
         // Only `End summary`: the summary is the first paragraph, up to the marker.
         _ => {
             let (end, _) = end_marker?;
-            (first_paragraph_text(text, end), false)
+            first_paragraph_text(text, end)
         }
     };
     let end = match end_marker {
         Some((end, _)) if end >= start => end,
-        _ => paragraph_end(text, start, by_heading),
+        _ => paragraph_end(text, start),
     };
     section(text, start, end)
 }
@@ -44,16 +44,15 @@ pub(crate) fn comments(text: &str) -> Vec<Section> {
     let upper = text.to_ascii_uppercase();
     let mut sections = Vec::new();
     let mut from = 0;
-    while let Some((start, by_heading)) = find_start(text, &upper, "COMMENT", from) {
+    while let Some(start) = find_start(text, &upper, "COMMENT", from) {
         let end = match find_end(&upper, "COMMENT", start) {
             // An end marker belongs to this comment when no other comment starts first.
             Some((end, _))
-                if find_start(text, &upper, "COMMENT", start)
-                    .is_none_or(|(next, _)| next > end) =>
+                if find_start(text, &upper, "COMMENT", start).is_none_or(|next| next > end) =>
             {
                 end
             }
-            _ => paragraph_end(text, start, by_heading),
+            _ => paragraph_end(text, start),
         };
         let Some(found) = section(text, start, end) else {
             break;
@@ -131,7 +130,7 @@ fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
 
 /// Where the section's content starts: after an inline label (`SUMMARY:`, `Summary and
 /// Comment.`), or at the paragraph after a heading line. The flag says it came from a heading.
-fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<(usize, bool)> {
+fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<usize> {
     for at in word_positions(upper, word, from) {
         // Not the end marker itself.
         let before = upper.get(..at).unwrap_or("").trim_end();
@@ -180,7 +179,7 @@ fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<(usize
                 Some(label_end) => label_end,
                 None => start,
             };
-            return Some((start, true));
+            return Some(start);
         }
         // An inline label: the word (and its tail) followed by `:` or `.`, at the start of a
         // paragraph's text or a sentence.
@@ -193,7 +192,7 @@ fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<(usize
         };
         if matches!(punctuation, Some(':' | '.' | ';')) && starts_sentence {
             let start = skip_marking(text, after + 1);
-            return Some((start, false));
+            return Some(start);
         }
     }
     None
@@ -250,7 +249,7 @@ fn skip_marking(text: &str, from: usize) -> usize {
 
 /// Where the paragraph holding `start` ends: a blank line, a numbered paragraph's line, or a
 /// dashed heading inside the line (`… [...]. -------- Training --------`).
-fn paragraph_end(text: &str, start: usize, _by_heading: bool) -> usize {
+fn paragraph_end(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or("");
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
