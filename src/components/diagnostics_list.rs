@@ -51,16 +51,11 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         let local = diagnostic.span.end - diagnostic.span.start < whole;
         // A local diagnostic is linked like any element: choosing it shows its source.
         let onclick = local.then(|| {
-            let on_select = props.on_select.clone();
             let selected = Selected {
                 anchor: anchor.clone(),
                 span: diagnostic.span,
             };
-            Callback::from(move |event: MouseEvent| {
-                if !super::source_pane::on_control(&event) {
-                    on_select.emit(selected.clone())
-                }
-            })
+            super::source_pane::select_on_click(&props.on_select, selected)
         });
         html! {
             <li class={classes!("diagnostic", format!("diagnostic-{}", label.to_ascii_lowercase()),

@@ -45,16 +45,11 @@ impl Rows<'_> {
             .map(|(_, span)| *span);
         let is_selected = self.selected == Some(anchor.as_str());
         let onclick = span.map(|span| {
-            let on_select = self.on_select.clone();
-            let anchor = anchor.clone();
-            Callback::from(move |event: MouseEvent| {
-                if !super::source_pane::on_control(&event) {
-                    on_select.emit(Selected {
-                        anchor: anchor.clone(),
-                        span,
-                    })
-                }
-            })
+            let selected = Selected {
+                anchor: anchor.clone(),
+                span,
+            };
+            super::source_pane::select_on_click(self.on_select, selected)
         });
         // Copies what the row shows (its text as the page renders it).
         let on_copy = {

@@ -160,18 +160,13 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         };
         let anchor = crate::anchors::paragraph(paragraph, idx);
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
-        let onclick = {
-            let on_select = props.on_select.clone();
-            let selected = Selected {
+        let onclick = super::source_pane::select_on_click(
+            &props.on_select,
+            Selected {
                 anchor: anchor.clone(),
                 span: paragraph.span,
-            };
-            Callback::from(move |event: MouseEvent| {
-                if !super::source_pane::on_control(&event) {
-                    on_select.emit(selected.clone())
-                }
-            })
-        };
+            },
+        );
         let number = paragraph.number.as_ref().map(|number| {
             let title = (number.raw != number.value.to_string()).then(|| format!("Written as {}", number.raw));
             html! { <span class="paragraph-number" title={title}>{ format!("{}.", number.value) }</span> }

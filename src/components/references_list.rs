@@ -94,18 +94,13 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
     let rows = references.iter().enumerate().map(|(idx, reference)| {
         let anchor = crate::anchors::reference(reference, idx);
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
-        let onclick = {
-            let on_select = props.on_select.clone();
-            let selected = Selected {
+        let onclick = super::source_pane::select_on_click(
+            &props.on_select,
+            Selected {
                 anchor: anchor.clone(),
                 span: reference.span,
-            };
-            Callback::from(move |event: MouseEvent| {
-                if !super::source_pane::on_control(&event) {
-                    on_select.emit(selected.clone())
-                }
-            })
-        };
+            },
+        );
         html! {
             <tr id={anchor} class={classes!("reference", "selectable", is_selected.then_some("selected"))} onclick={onclick}>
                 <th scope="row" class="reference-letter">{ reference.letter.clone().unwrap_or_default() }</th>
