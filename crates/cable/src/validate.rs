@@ -132,8 +132,11 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
                 problem: "a break lies outside the text or out of order",
             });
         }
+        // An item or a reading aid records a range of the paragraph's text and what stands there.
+        let stands_in_text =
+            |start: usize, end: usize, text: &str| paragraph.text.get(start..end) == Some(text);
         for item in &paragraph.items {
-            if paragraph.text.get(item.start..item.end) != Some(item.text.as_str()) {
+            if !stands_in_text(item.start, item.end, &item.text) {
                 return Err(SpanError {
                     node: format!("{node}, item"),
                     span: item.span,
@@ -143,10 +146,7 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
             spans.push((format!("{node}, item"), item.span));
         }
         for aid in &paragraph.aids {
-            if aid.start > aid.end
-                || paragraph.text.get(aid.start..aid.end).is_none()
-                || paragraph.text.get(aid.start..aid.end) != Some(aid.raw.as_str())
-            {
+            if !stands_in_text(aid.start, aid.end, &aid.raw) {
                 return Err(SpanError {
                     node: format!("{node}, reading aid"),
                     span: aid.span,
