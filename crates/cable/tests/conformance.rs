@@ -33,6 +33,11 @@ fn corpus_cable(id: &str) -> Option<String> {
 }
 
 /// The year a case gives, for snippets.
+/// Parses a case's input with what the case says of its context (its year, if any).
+fn parse_case(case: &Value) -> cable::Parse {
+    cable::parse_with(case["input"].as_str().unwrap_or(""), options(case))
+}
+
 fn options(case: &Value) -> cable::Options {
     cable::Options {
         year: case["year"]
@@ -172,7 +177,7 @@ fn compare_addressees(expected: &Value, found: Value) -> Outcome {
 
 /// A TO or INFO case: the addressees of one list, compared field by field.
 fn recipients_case(case: &Value, list: fn(&cable::Routing) -> &Vec<cable::Addressee>) -> Outcome {
-    let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+    let parse = parse_case(case);
     let found = parse
         .cable
         .routing
@@ -186,13 +191,10 @@ fn header_suites() {
     let reports = vec![
         run("subject", |case| {
             // cablemap's `clean` only strips a leading portion marking, which no unclean case has.
-            compare(
-                &case["expected"],
-                subject_of(&cable::parse(case["input"].as_str().unwrap_or(""))),
-            )
+            compare(&case["expected"], subject_of(&parse_case(case)))
         }),
         run("tags", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+            let parse = parse_case(case);
             compare(
                 &case["expected"],
                 parse
@@ -204,7 +206,7 @@ fn header_suites() {
             )
         }),
         run("classified_by", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+            let parse = parse_case(case);
             let names = parse
                 .cable
                 .classifier
@@ -232,7 +234,7 @@ fn header_suites() {
             recipients_case(case, |routing| &routing.info)
         }),
         run("nondisclosure_deadline", |case| {
-            let parse = cable::parse_with(case["input"].as_str().unwrap_or(""), options(case));
+            let parse = parse_case(case);
             let date = parse
                 .cable
                 .declassification
@@ -379,18 +381,18 @@ fn signers_of(parse: &cable::Parse, canonical: bool) -> Value {
 fn body_suites() {
     let reports = vec![
         run("references", |case| {
-            let parse = cable::parse_with(case["input"].as_str().unwrap_or(""), options(case));
+            let parse = parse_case(case);
             compare(
                 &case["expected"],
                 cited_ids(&parse, case["reference_id"].as_str()),
             )
         }),
         run("references_ng", |case| {
-            let parse = cable::parse_with(case["input"].as_str().unwrap_or(""), options(case));
+            let parse = parse_case(case);
             compare(&case["expected"], reference_objects(&parse))
         }),
         run("references_malformed_tripoli", |case| {
-            let parse = cable::parse_with(case["input"].as_str().unwrap_or(""), options(case));
+            let parse = parse_case(case);
             compare(
                 &case["expected"],
                 cited_ids(&parse, case["reference_id"].as_str()),
@@ -399,7 +401,7 @@ fn body_suites() {
         run("reference_oddities", references_by_cable_id),
         run("issue25_references", references_by_cable_id),
         run("signers", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+            let parse = parse_case(case);
             compare(
                 &case["expected"],
                 signers_of(&parse, case["c14n"].as_bool() == Some(true)),
@@ -420,7 +422,7 @@ fn body_suites() {
             compare(&case["expected"], found.map_or(Value::Null, Value::String))
         }),
         run("summary", |case| {
-            let parse = cable::parse(case["input"].as_str().unwrap_or(""));
+            let parse = parse_case(case);
             let summary = parse
                 .cable
                 .summary
