@@ -209,6 +209,24 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|error| panic!("click {css}: {error}"));
 }
 
+/// Clicks the first element at `css` whose text contains `needle`.
+async fn click_by_text(client: &Client, css: &str, needle: &str) {
+    let elements = client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_else(|error| panic!("{css}: {error}"));
+    for element in elements {
+        if element.text().await.unwrap_or_default().contains(needle) {
+            element
+                .click()
+                .await
+                .unwrap_or_else(|error| panic!("click {css} with {needle:?}: {error}"));
+            return;
+        }
+    }
+    panic!("no {css} contains {needle:?}");
+}
+
 /// Waits until the element at `css` has attribute `name` satisfying `condition`.
 async fn wait_for_attr(client: &Client, css: &str, name: &str, condition: impl Fn(&str) -> bool) {
     let started = Instant::now();
@@ -751,27 +769,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         highlighted.starts_with("14. (C/NF) After listening to ref A points"),
         "{highlighted}"
     );
-    let lines = client
-        .find_all(Locator::Css(".src-line"))
-        .await
-        .expect("source lines");
-    let mut ref_b_line = None;
-    for line in lines {
-        if line
-            .text()
-            .await
-            .unwrap_or_default()
-            .contains("B. E-MAIL BAKER-MATTEI")
-        {
-            ref_b_line = Some(line);
-            break;
-        }
-    }
-    ref_b_line
-        .expect("the source line of reference B")
-        .click()
-        .await
-        .expect("click the source line");
+    click_by_text(client, ".src-line", "B. E-MAIL BAKER-MATTEI").await;
     wait_for_attr(client, "#ref-B", "class", |class| {
         class.contains("selected")
     })
@@ -787,27 +785,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         )
         .await
         .expect("open the notes");
-    let notes = client
-        .find_all(Locator::Css("#diagnostics li.diagnostic"))
-        .await
-        .expect("diagnostics");
-    let mut garble_note = None;
-    for note in notes {
-        if note
-            .text()
-            .await
-            .unwrap_or_default()
-            .contains("Transmission garble")
-        {
-            garble_note = Some(note);
-            break;
-        }
-    }
-    garble_note
-        .expect("the garble's note")
-        .click()
-        .await
-        .expect("choose it");
+    click_by_text(client, "#diagnostics li.diagnostic", "Transmission garble").await;
     wait_for_text(client, "#source-selection", |text| {
         text.starts_with("Qpolicy")
     })
