@@ -1,0 +1,121 @@
+//! The size benchmark: for every corpus cable, URL characters per byte of text for cablescope's
+//! links, lz-string's `compressToEncodedURIComponent` (the TypeScript playground's links) and
+//! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), each counting only
+//! what follows the `#`.
+//!
+//! `cargo run --release -p permalink --example sizes [--each] [DIR]` (DIR defaults to the corpus).
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn base64url(bytes: &[u8]) -> usize {
+    (bytes.len() * 4).div_ceil(3)
+}
+
+fn main() {
+    let mut each = false;
+    let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/cables");
+    for arg in std::env::args().skip(1) {
+        if arg == "--each" {
+            each = true;
+        } else {
+            dir = PathBuf::from(arg);
+        }
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus directory")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let view = permalink::View::default();
+    let (mut ours, mut lz, mut pako) = (Vec::new(), Vec::new(), Vec::new());
+    let mut losses = Vec::new();
+    let (mut encode_time, mut decode_time, mut total_bytes) = (0.0, 0.0, 0usize);
+    if each {
+        println!(
+            "{:<24} {:>8} {:>10} {:>10} {:>10}",
+            "cable", "bytes", "cablescope", "lz-string", "pako"
+        );
+    }
+    for path in &paths {
+        let text = std::fs::read_to_string(path).expect("cable text");
+        let started = Instant::now();
+        let fragment = permalink::encode(&text, &view).expect("encodable");
+        encode_time += started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        let link = permalink::decode(&fragment).expect("decodable");
+        decode_time += started.elapsed().as_secs_f64();
+        assert_eq!(link.text, text, "{}", path.display());
+        total_bytes += text.len();
+        let n = text.len() as f64;
+        let lz_chars = lz_str::compress_to_encoded_uri_component(&text).len();
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+        let pako_chars = base64url(&deflated);
+        let (a, b, c) = (
+            fragment.len() as f64 / n,
+            lz_chars as f64 / n,
+            pako_chars as f64 / n,
+        );
+        if a >= b || a >= c {
+            losses.push(
+                path.file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+        if each {
+            println!(
+                "{:<24} {:>8} {:>10.3} {:>10.3} {:>10.3}",
+                path.file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                text.len(),
+                a,
+                b,
+                c
+            );
+        }
+        ours.push(a);
+        lz.push(b);
+        pako.push(c);
+    }
+    let summary = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        (
+            values[values.len() / 2],
+            values[values.len() - 1],
+            values[0],
+        )
+    };
+    println!(
+        "{} cables, {} bytes; URL characters per byte of text (median, max, min):",
+        paths.len(),
+        total_bytes
+    );
+    for (name, values) in [
+        ("cablescope", &mut ours),
+        ("lz-string", &mut lz),
+        ("pako deflate + base64url", &mut pako),
+    ] {
+        let (median, max, min) = summary(values);
+        println!("  {name:<26} {median:.3}  {max:.3}  {min:.3}");
+    }
+    println!(
+        "cablescope shorter than both on {} of {} cables{}",
+        paths.len() - losses.len(),
+        paths.len(),
+        if losses.is_empty() {
+            String::new()
+        } else {
+            format!(" (not on {})", losses.join(", "))
+        }
+    );
+    println!(
+        "cablescope speed: encode {:.1} MB/s, decode {:.1} MB/s",
+        total_bytes as f64 / 1e6 / encode_time,
+        total_bytes as f64 / 1e6 / decode_time
+    );
+}

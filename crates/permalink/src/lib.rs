@@ -1,0 +1,445 @@
+//! cablescope's links: a cable's text and the view of it (the selected element, the open
+//! sections, the reading), compressed into a URL fragment that no server ever sees.
+//!
+//! A link's fragment is `#` + the format version + `.` + base64url of the payload:
+//!
+//! ```text
+//! #1.<base64url>
+//! payload = CRC-32 of the rest (4 bytes, big-endian)
+//!           length of the rest (varint), so that a cut link is told from a damaged one
+//!           text length in bytes (varint)
+//!           view flags (1 byte), then the selected element's anchor (varint length + ASCII)
+//!           the text, compressed by the version's model
+//! ```
+//!
+//! **Invariant: every version ever released keeps decoding.** `tests/frozen.rs` holds links made
+//! by each version; a new format gets a new version number and its own model, beside the old.
+//!
+//! **Invariant: decoding never panics and never returns a wrong text.** A link that is cut,
+//! damaged, from a later version or too large gives a [`LinkError`] whose message says what to do.
+//!
+//! # Example
+//!
+//! ```
+//! let view = permalink::View { selected: Some("p-3".into()), source_open: true, ..Default::default() };
+//! let fragment = permalink::encode("1. (C) THE EMBASSY REPORTS.", &view).unwrap();
+//! assert!(fragment.starts_with("1."));
+//! let link = permalink::decode(&fragment).unwrap();
+//! assert_eq!(link.text, "1. (C) THE EMBASSY REPORTS.");
+//! assert_eq!(link.view, view);
+//! ```
+#![deny(missing_docs)]
+
+mod base64url;
+mod crc32;
+mod model;
+
+use std::fmt;
+
+/// The format this crate writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The largest text a link may carry, in bytes: decoding a link never allocates more than this
+/// for its text, whatever the link claims.
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The longest anchor a link may select (anchors are short: `p-12`, `ref-B`, `field-subject`).
+pub const MAX_ANCHOR_BYTES: usize = 64;
+
+/// What the version-1 model reads before the text: cable boilerplate (see its header).
+const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
+
+/// How the cable is shown: everything a link restores besides the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// The selected element's anchor (`p-4`, `ref-B`, `field-subject`), scrolled to and
+    /// highlighted when the link is opened.
+    pub selected: Option<String>,
+    /// The source view is open in place of the text area.
+    pub source_open: bool,
+    /// Reading aids are shown as written (`POST,S`) rather than read (`POST'S`).
+    pub as_written: bool,
+    /// The transmission details (VZCZC, DE and security lines) are unfolded.
+    pub transmission_open: bool,
+    /// The parser's notes are unfolded.
+    pub notes_open: bool,
+    /// Every paragraph is shown, not only the first ones of a long text.
+    pub all_paragraphs: bool,
+}
+
+impl View {
+    const SOURCE_OPEN: u8 = 1;
+    const AS_WRITTEN: u8 = 2;
+    const TRANSMISSION_OPEN: u8 = 4;
+    const NOTES_OPEN: u8 = 8;
+    const ALL_PARAGRAPHS: u8 = 16;
+    const SELECTED: u8 = 32;
+    /// Flags this version knows; any other bit set means the link is damaged.
+    const KNOWN: u8 = 63;
+
+    fn flags(&self) -> u8 {
+        let mut flags = 0;
+        for (on, flag) in [
+            (self.source_open, View::SOURCE_OPEN),
+            (self.as_written, View::AS_WRITTEN),
+            (self.transmission_open, View::TRANSMISSION_OPEN),
+            (self.notes_open, View::NOTES_OPEN),
+            (self.all_paragraphs, View::ALL_PARAGRAPHS),
+            (self.selected.is_some(), View::SELECTED),
+        ] {
+            if on {
+                flags |= flag;
+            }
+        }
+        flags
+    }
+}
+
+/// What a link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The cable's text, exactly as it was.
+    pub text: String,
+    /// How it was shown.
+    pub view: View,
+}
+
+/// Why a link could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EncodeError {
+    /// The text is over [`MAX_TEXT_BYTES`].
+    TextTooLarge(usize),
+    /// The selected anchor is not a short ASCII name.
+    BadAnchor(String),
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::TextTooLarge(bytes) => write!(
+                f,
+                "the text is {:.1} MB; a link can carry at most {} MB",
+                *bytes as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+            EncodeError::BadAnchor(anchor) => write!(f, "{anchor:?} is not an element's anchor"),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+/// Why a link could not be opened. The messages say what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// The fragment is not a cablescope link at all.
+    NotALink,
+    /// Made by a later version of cablescope than this one.
+    FutureVersion(u32),
+    /// Shorter than it says it is: cut somewhere on the way.
+    Incomplete,
+    /// Changed on the way: the checksum does not match, or a part cannot be read.
+    Damaged,
+    /// Claims a text over [`MAX_TEXT_BYTES`]; not decoded.
+    TooLarge(u64),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotALink => write!(
+                f,
+                "This address does not hold a cablescope link. Check that the whole link was copied."
+            ),
+            LinkError::FutureVersion(version) => write!(
+                f,
+                "This link was made by a newer version of cablescope (link format {version}; this page reads up to {FORMAT_VERSION}). Reload the page to get the newest version."
+            ),
+            LinkError::Incomplete => write!(
+                f,
+                "This link is incomplete: its end is missing, as happens when a chat or mail program cuts a long link. Ask the sender for the whole link, or for the cable as a file."
+            ),
+            LinkError::Damaged => write!(
+                f,
+                "This link is damaged: some of its characters were changed on the way, so the cable it held cannot be trusted and is not shown. Ask the sender for the link again."
+            ),
+            LinkError::TooLarge(bytes) => write!(
+                f,
+                "This link claims a text of {:.1} MB, more than the {} MB a link may carry; it was not opened.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a varint at `*pos`; `None` when the bytes end first or it runs past 64 bits.
+fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*pos)?;
+        *pos += 1;
+        value |= u64::from(byte & 0x7F) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Whether `anchor` can be carried: short, ASCII letters, digits and `-_`.
+fn valid_anchor(anchor: &str) -> bool {
+    !anchor.is_empty()
+        && anchor.len() <= MAX_ANCHOR_BYTES
+        && anchor
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+}
+
+/// The fragment (without `#`) of a link to `text` shown as `view`.
+pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(EncodeError::TextTooLarge(text.len()));
+    }
+    let compressed = model::compress(PRIMER_V1, text.as_bytes());
+    encode_with(text.len(), &compressed, view)
+}
+
+/// A text compressed once, so that a link can follow the view (a new selection, a section
+/// opened) without compressing the text again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompressedText {
+    len: usize,
+    code: Vec<u8>,
+}
+
+impl CompressedText {
+    /// Compresses `text` for links.
+    pub fn new(text: &str) -> Result<CompressedText, EncodeError> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(EncodeError::TextTooLarge(text.len()));
+        }
+        Ok(CompressedText {
+            len: text.len(),
+            code: model::compress(PRIMER_V1, text.as_bytes()),
+        })
+    }
+
+    /// The fragment (without `#`) of a link to this text shown as `view`.
+    pub fn fragment(&self, view: &View) -> Result<String, EncodeError> {
+        encode_with(self.len, &self.code, view)
+    }
+}
+
+fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, EncodeError> {
+    let mut rest = Vec::with_capacity(compressed.len() + 16);
+    push_varint(&mut rest, len as u64);
+    rest.push(view.flags());
+    if let Some(anchor) = &view.selected {
+        if !valid_anchor(anchor) {
+            return Err(EncodeError::BadAnchor(anchor.clone()));
+        }
+        push_varint(&mut rest, anchor.len() as u64);
+        rest.extend_from_slice(anchor.as_bytes());
+    }
+    rest.extend_from_slice(compressed);
+    let mut payload = Vec::with_capacity(rest.len() + 8);
+    let mut counted = Vec::with_capacity(4);
+    push_varint(&mut counted, rest.len() as u64);
+    let crc = crc32::crc32(&[&counted[..], &rest[..]].concat());
+    payload.extend_from_slice(&crc.to_be_bytes());
+    payload.extend_from_slice(&counted);
+    payload.extend_from_slice(&rest);
+    Ok(format!("{FORMAT_VERSION}.{}", base64url::encode(&payload)))
+}
+
+/// What the link in `fragment` (with or without its `#`) carries.
+pub fn decode(fragment: &str) -> Result<Link, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (version, body) = fragment.split_once('.').ok_or(LinkError::NotALink)?;
+    if version.is_empty() || version.len() > 9 || !version.bytes().all(|byte| byte.is_ascii_digit())
+    {
+        return Err(LinkError::NotALink);
+    }
+    let version: u32 = version.parse().map_err(|_| LinkError::NotALink)?;
+    match version {
+        1 => decode_v1(body),
+        0 => Err(LinkError::NotALink),
+        later => Err(LinkError::FutureVersion(later)),
+    }
+}
+
+fn decode_v1(body: &str) -> Result<Link, LinkError> {
+    if body.is_empty() {
+        return Err(LinkError::Incomplete);
+    }
+    // A character outside the alphabet is damage; so are bits no encoder writes. A length no
+    // encoder writes is most often a cut: read what is whole, and let the declared length tell.
+    let payload = match base64url::decode(body) {
+        Ok(payload) => payload,
+        Err(base64url::Base64Error::Length) => {
+            base64url::decode(body.get(..body.len() - 1).unwrap_or(""))
+                .map_err(|_| LinkError::Damaged)?
+        }
+        Err(_) => return Err(LinkError::Damaged),
+    };
+    let cut = body.len() % 4 == 1;
+    let crc_bytes: [u8; 4] = payload
+        .get(..4)
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or(LinkError::Incomplete)?;
+    let mut pos = 4;
+    let declared = read_varint(&payload, &mut pos).ok_or(LinkError::Incomplete)?;
+    let available = (payload.len() - pos) as u64;
+    if available < declared {
+        return Err(LinkError::Incomplete);
+    }
+    if cut
+        || available > declared
+        || crc32::crc32(payload.get(4..).unwrap_or(&[])) != u32::from_be_bytes(crc_bytes)
+    {
+        return Err(LinkError::Damaged);
+    }
+    let rest = payload.get(pos..).unwrap_or(&[]);
+    let mut pos = 0;
+    let len = read_varint(rest, &mut pos).ok_or(LinkError::Damaged)?;
+    if len > MAX_TEXT_BYTES as u64 {
+        return Err(LinkError::TooLarge(len));
+    }
+    let flags = *rest.get(pos).ok_or(LinkError::Damaged)?;
+    pos += 1;
+    if flags & !View::KNOWN != 0 {
+        return Err(LinkError::Damaged);
+    }
+    let selected = if flags & View::SELECTED != 0 {
+        let anchor_len = read_varint(rest, &mut pos).ok_or(LinkError::Damaged)? as usize;
+        let anchor = rest
+            .get(pos..pos.saturating_add(anchor_len))
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .filter(|anchor| valid_anchor(anchor))
+            .ok_or(LinkError::Damaged)?;
+        pos += anchor_len;
+        Some(anchor.to_string())
+    } else {
+        None
+    };
+    let code = rest.get(pos..).unwrap_or(&[]);
+    let text = model::decompress(PRIMER_V1, code, len as usize);
+    let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
+    Ok(Link {
+        text,
+        view: View {
+            selected,
+            source_open: flags & View::SOURCE_OPEN != 0,
+            as_written: flags & View::AS_WRITTEN != 0,
+            transmission_open: flags & View::TRANSMISSION_OPEN != 0,
+            notes_open: flags & View::NOTES_OPEN != 0,
+            all_paragraphs: flags & View::ALL_PARAGRAPHS != 0,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_round_trip(text: &str, view: &View) {
+        let fragment = encode(text, view).unwrap_or_else(|error| unreachable!("{error}"));
+        let link = decode(&fragment);
+        assert_eq!(
+            link,
+            Ok(Link {
+                text: text.to_string(),
+                view: view.clone()
+            })
+        );
+    }
+
+    #[test]
+    fn round_trips_texts_and_views() {
+        check_round_trip("", &View::default());
+        check_round_trip("x", &View::default());
+        check_round_trip(
+            "C O N F I D E N T I A L OTTAWA 000372\n\nSIPDIS\n\nE.O. 12958: DECL: 03/14/2018\n",
+            &View {
+                selected: Some("field-subject".into()),
+                source_open: true,
+                as_written: true,
+                transmission_open: true,
+                notes_open: true,
+                all_paragraphs: true,
+            },
+        );
+        check_round_trip(
+            "é ü — ¶ \u{202E} \0 \r\n",
+            &View {
+                selected: Some("p-u3".into()),
+                ..View::default()
+            },
+        );
+    }
+
+    #[test]
+    fn the_view_can_change_without_compressing_again() {
+        let text = "1. (C) SUMMARY: THE MINISTER AGREED. END SUMMARY.";
+        let compressed = CompressedText::new(text).unwrap_or_else(|error| unreachable!("{error}"));
+        let view = View {
+            selected: Some("p-1".into()),
+            ..View::default()
+        };
+        assert_eq!(compressed.fragment(&view), encode(text, &view));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_carry() {
+        let view = View {
+            selected: Some("p 1\"><script>".into()),
+            ..View::default()
+        };
+        assert!(matches!(encode("x", &view), Err(EncodeError::BadAnchor(_))));
+    }
+
+    #[test]
+    fn tells_what_is_wrong_with_a_link() {
+        assert_eq!(decode(""), Err(LinkError::NotALink));
+        assert_eq!(decode("#top"), Err(LinkError::NotALink));
+        assert_eq!(decode("#p-3"), Err(LinkError::NotALink));
+        assert_eq!(decode("#2.AAAA"), Err(LinkError::FutureVersion(2)));
+        assert_eq!(decode("#1."), Err(LinkError::Incomplete));
+        let fragment = encode("THE EMBASSY", &View::default()).unwrap_or_default();
+        for extra in ["A", "AA", "AAA", "AAAA"] {
+            assert_eq!(
+                decode(&format!("{fragment}{extra}")),
+                Err(LinkError::Damaged),
+                "{extra}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_link_claiming_a_huge_text_is_not_decoded() {
+        // A well-formed payload (right checksum) whose text length is 1 TB.
+        let mut rest = Vec::new();
+        push_varint(&mut rest, 1 << 40);
+        rest.push(0);
+        let mut counted = Vec::new();
+        push_varint(&mut counted, rest.len() as u64);
+        let mut payload = crc32::crc32(&[&counted[..], &rest[..]].concat())
+            .to_be_bytes()
+            .to_vec();
+        payload.extend_from_slice(&counted);
+        payload.extend_from_slice(&rest);
+        let fragment = format!("1.{}", base64url::encode(&payload));
+        assert_eq!(decode(&fragment), Err(LinkError::TooLarge(1 << 40)));
+    }
+}
