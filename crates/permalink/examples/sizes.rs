@@ -3,7 +3,9 @@
 //! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), each counting only
 //! what follows the `#`.
 //!
-//! `cargo run --release -p permalink --example sizes [--each] [DIR]` (DIR defaults to the corpus).
+//! `cargo run --release -p permalink --example sizes [--each] [--held-out] [DIR]` (DIR defaults to
+//! the corpus). `--held-out` measures only the cables the version-1 primer was not made from (the
+//! odd-numbered half, see `data/make_primer.py`): what to expect of cables outside the corpus.
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
@@ -15,10 +17,13 @@ fn base64url(bytes: &[u8]) -> usize {
 
 fn main() {
     let mut each = false;
+    let mut held_out = false;
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/cables");
     for arg in std::env::args().skip(1) {
         if arg == "--each" {
             each = true;
+        } else if arg == "--held-out" {
+            held_out = true;
         } else {
             dir = PathBuf::from(arg);
         }
@@ -30,6 +35,9 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .collect();
     paths.sort();
+    if held_out {
+        paths = paths.into_iter().step_by(2).collect();
+    }
     let view = permalink::View::default();
     let (mut ours, mut lz, mut pako) = (Vec::new(), Vec::new(), Vec::new());
     let mut losses = Vec::new();
@@ -112,6 +120,17 @@ fn main() {
         } else {
             format!(" (not on {})", losses.join(", "))
         }
+    );
+    let seed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/seed/08OTTAWA372.txt"),
+    )
+    .expect("the seed cable");
+    let seed_link = permalink::encode(&seed, &view).expect("encodable");
+    println!(
+        "the seed (08OTTAWA372, {} bytes): {} characters after the '#' ({:.3} a byte)",
+        seed.len(),
+        seed_link.len(),
+        seed_link.len() as f64 / seed.len() as f64
     );
     println!(
         "cablescope speed: encode {:.1} MB/s, decode {:.1} MB/s",

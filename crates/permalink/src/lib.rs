@@ -46,8 +46,15 @@ pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 /// The longest anchor a link may select (anchors are short: `p-12`, `ref-B`, `field-subject`).
 pub const MAX_ANCHOR_BYTES: usize = 64;
 
-/// What the version-1 model reads before the text: cable boilerplate (see its header).
+/// What the version-1 model reads before the text: phrases that recur across cables, then the
+/// text of a few cables (see `data/README.md`). Frozen: links made with it must keep decoding.
 const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
+
+/// The version-1 model after it read its primer, made once: each link starts from a copy.
+fn primed_v1() -> model::Model {
+    static PRIMED: std::sync::OnceLock<model::Model> = std::sync::OnceLock::new();
+    PRIMED.get_or_init(|| model::Model::new(PRIMER_V1)).clone()
+}
 
 /// How the cable is shown: everything a link restores besides the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -211,7 +218,7 @@ pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(EncodeError::TextTooLarge(text.len()));
     }
-    let compressed = model::compress(PRIMER_V1, text.as_bytes());
+    let compressed = model::compress(primed_v1(), text.as_bytes());
     encode_with(text.len(), &compressed, view)
 }
 
@@ -231,7 +238,7 @@ impl CompressedText {
         }
         Ok(CompressedText {
             len: text.len(),
-            code: model::compress(PRIMER_V1, text.as_bytes()),
+            code: model::compress(primed_v1(), text.as_bytes()),
         })
     }
 
@@ -334,7 +341,7 @@ fn decode_v1(body: &str) -> Result<Link, LinkError> {
         None
     };
     let code = rest.get(pos..).unwrap_or(&[]);
-    let text = model::decompress(PRIMER_V1, code, len as usize);
+    let text = model::decompress(primed_v1(), code, len as usize);
     let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
     Ok(Link {
         text,

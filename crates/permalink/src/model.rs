@@ -19,10 +19,7 @@
 const PROB_BITS: u32 = 12;
 
 /// Slots in each hashed context table (2^18 each).
-const TABLE_BITS: u32 = 18;
-
-/// The models' count: order 0 to 4, order 6, word, match.
-const N_INPUTS: usize = 8;
+const TABLE_BITS: u32 = 20;
 
 /// Weight sets of the mixer: by match length bucket (4) and bit position (8).
 const N_WEIGHT_SETS: usize = 32;
@@ -48,6 +45,7 @@ fn squash(x: i32) -> i32 {
 }
 
 /// The inverse of [`squash`], tabulated: `stretch(p) = ln(p / (1 - p))`, scaled.
+#[derive(Clone)]
 struct Stretch(Vec<i16>);
 
 impl Stretch {
@@ -71,33 +69,33 @@ impl Stretch {
     }
 }
 
-/// An adaptive probability: the high 22 bits are the probability of a 1, the low 10 bits how
+/// An adaptive probability in 16 bits: the high 12 are the probability of a 1, the low 4 how
 /// many times it was updated (capped), which sets how fast it moves: fast at first, then slower.
 #[derive(Clone, Copy)]
-struct Counter(u32);
+struct Counter(u16);
 
 impl Counter {
-    const NEW: Counter = Counter(1 << 31);
-    const LIMIT: u32 = 255;
+    const NEW: Counter = Counter(2048 << 4);
+    const LIMIT: u16 = 15;
 
     fn p(self) -> i32 {
-        (self.0 >> (32 - PROB_BITS)) as i32
+        i32::from(self.0 >> 4)
     }
 
     fn update(&mut self, bit: u32, reciprocal: &[i32]) {
-        let count = self.0 & 1023;
-        let p = i64::from(self.0 >> 10);
-        let target = if bit == 1 { (1i64 << 22) - 1 } else { 0 };
-        let rate = i64::from(reciprocal.get(count as usize).copied().unwrap_or(1));
-        let p = p + (((target - p) * rate) >> 16);
+        let count = self.0 & 15;
+        let p = i32::from(self.0 >> 4);
+        let target = if bit == 1 { 4095 } else { 0 };
+        let rate = reciprocal.get(usize::from(count)).copied().unwrap_or(1);
+        let p = p + (((target - p) * rate + (1 << 15)) >> 16);
         let count = (count + 1).min(Counter::LIMIT);
-        self.0 = ((p.clamp(0, (1 << 22) - 1) as u32) << 10) | count;
+        self.0 = ((p.clamp(1, 4095) as u16) << 4) | count;
     }
 }
 
 /// `65536 * 2 / (2n + 3)`: a counter updated `n` times moves `1 / (n + 1.5)` of the way.
 fn reciprocals() -> Vec<i32> {
-    (0..1024).map(|n| 131_072 / (2 * n + 3)).collect()
+    (0..16).map(|n| 131_072 / (2 * n + 3)).collect()
 }
 
 /// Mixes 32-bit hashes; the multiplier is the golden ratio's.
@@ -107,7 +105,57 @@ fn hash(a: u32, b: u32) -> u32 {
         .wrapping_mul(0xC2B2_AE35)
 }
 
-/// The whole model: what it has seen, its tables, its mixer.
+/// The hashed models: orders 2, 3, 4 and 6, the current word, the current and previous word.
+const N_HASHED: usize = 6;
+
+/// Every model's input to the mixer: order 0, order 1, the hashed ones, the match model.
+const N_INPUTS: usize = N_HASHED + 3;
+
+/// An adaptive refinement of the mixer's output (an "APM" in lpaq's terms): for each small
+/// context, a curve from the mixer's probability to what actually happened, learnt as it goes.
+#[derive(Clone)]
+struct Refiner {
+    table: Vec<u16>,
+    slot: usize,
+}
+
+impl Refiner {
+    const RATE: u32 = 7;
+
+    fn new(n_contexts: usize) -> Refiner {
+        let curve: Vec<u16> = (0..33)
+            .map(|step| (squash((step - 16) * 128) * 16) as u16)
+            .collect();
+        let mut table = Vec::with_capacity(n_contexts * 33);
+        for _ in 0..n_contexts {
+            table.extend_from_slice(&curve);
+        }
+        Refiner { table, slot: 0 }
+    }
+
+    fn refine(&mut self, p: i32, context: usize, stretch: &Stretch) -> i32 {
+        let position = stretch.of(p) + 2048;
+        let low = (position >> 7) as usize;
+        let weight = position & 127;
+        let base = context * 33 + low;
+        let at = |slot: usize| i32::from(self.table.get(slot).copied().unwrap_or(32768));
+        let refined = (at(base) * (128 - weight) + at(base + 1) * weight) >> 11;
+        self.slot = if weight < 64 { base } else { base + 1 };
+        refined.clamp(1, 4095)
+    }
+
+    fn update(&mut self, bit: u32) {
+        let target = (bit << 16) + (bit << Refiner::RATE) - bit - bit;
+        if let Some(entry) = self.table.get_mut(self.slot) {
+            let value = i64::from(*entry);
+            *entry = (value + ((i64::from(target) - value) >> Refiner::RATE)) as u16;
+        }
+    }
+}
+
+/// The whole model: what it has seen, its tables, its mixer. Cloning a primed model is much
+/// faster than priming a new one.
+#[derive(Clone)]
 pub struct Model {
     stretch: Stretch,
     reciprocal: Vec<i32>,
@@ -115,10 +163,13 @@ pub struct Model {
     order0: Vec<Counter>,
     /// Order 1: by the previous byte and the partial byte.
     order1: Vec<Counter>,
-    /// Orders 2, 3, 4, 6 and the word model: hashed.
-    hashed: [Vec<Counter>; 5],
+    /// The hashed models' tables, in buckets of 16 counters: one bucket holds a context's
+    /// counters for the bits of one half-byte, so that those bits share a cache line.
+    hashed: Vec<Vec<Counter>>,
     /// Each hashed model's context hash for the current byte.
-    context: [u32; 5],
+    context: [u32; N_HASHED],
+    /// Each hashed model's bucket for the current half-byte.
+    bucket: [usize; N_HASHED],
     /// The slots this bit's prediction came from, to update.
     slots: [usize; N_INPUTS - 1],
     /// The match model: where the longest recent match continues, and its length.
@@ -134,12 +185,15 @@ pub struct Model {
     /// The bits of the current byte so far, behind a leading 1.
     partial: u32,
     n_bits: u32,
-    /// The hash of the current word (letters only), 0 between words.
+    /// The hash of the current word (letters only, any case), 0 between words; and the last one.
     word: u32,
+    last_word: u32,
     weights: Vec<i32>,
     inputs: [i32; N_INPUTS + 1],
     weight_set: usize,
     mixed: i32,
+    refiner: Refiner,
+    refined: i32,
 }
 
 const MATCH_MIN: usize = 5;
@@ -153,14 +207,11 @@ impl Model {
             reciprocal: reciprocals(),
             order0: vec![Counter::NEW; 256],
             order1: vec![Counter::NEW; 1 << 16],
-            hashed: [
-                vec![Counter::NEW; 1 << TABLE_BITS],
-                vec![Counter::NEW; 1 << TABLE_BITS],
-                vec![Counter::NEW; 1 << TABLE_BITS],
-                vec![Counter::NEW; 1 << TABLE_BITS],
-                vec![Counter::NEW; 1 << TABLE_BITS],
-            ],
-            context: [0; 5],
+            hashed: (0..N_HASHED)
+                .map(|_| vec![Counter::NEW; 1 << TABLE_BITS])
+                .collect(),
+            context: [0; N_HASHED],
+            bucket: [0; N_HASHED],
             slots: [0; N_INPUTS - 1],
             match_ptr: 0,
             match_len: 0,
@@ -171,10 +222,13 @@ impl Model {
             partial: 1,
             n_bits: 0,
             word: 0,
+            last_word: 0,
             weights: vec![1 << 14; N_WEIGHT_SETS * (N_INPUTS + 1)],
             inputs: [0; N_INPUTS + 1],
             weight_set: 0,
             mixed: 2048,
+            refiner: Refiner::new(1 << 16),
+            refined: 2048,
         };
         model.byte_contexts();
         for &byte in primer {
@@ -195,6 +249,13 @@ impl Model {
             .map_or(0, |&byte| u32::from(byte))
     }
 
+    /// Chooses each hashed model's bucket for the half-byte that starts now.
+    fn buckets(&mut self) {
+        for (bucket, &context) in self.bucket.iter_mut().zip(self.context.iter()) {
+            *bucket = ((hash(context, self.partial) >> (32 - TABLE_BITS + 4)) << 4) as usize;
+        }
+    }
+
     /// The contexts that hold for a whole byte, computed when it starts.
     fn byte_contexts(&mut self) {
         let (b1, b2, b3, b4, b5, b6) = (
@@ -211,7 +272,9 @@ impl Model {
             hash(4, b1 | b2 << 8 | b3 << 16 | b4 << 24),
             hash(hash(6, b1 | b2 << 8 | b3 << 16 | b4 << 24), b5 | b6 << 8),
             hash(7, self.word),
+            hash(hash(8, self.word), self.last_word),
         ];
+        self.buckets();
         // The match model: follow the current match, or look for a new one.
         let len = self.history.len();
         if self.match_len > 0 {
@@ -261,29 +324,34 @@ impl Model {
     pub fn predict(&mut self) -> i32 {
         let partial = self.partial;
         let b1 = self.back(1);
-        let mut ps = [0i32; N_INPUTS - 1];
+        // Within a half-byte, the partial bits after it pick the counter (1..15).
+        let nibble = if self.n_bits < 4 {
+            partial as usize
+        } else {
+            (partial as usize & ((1 << (self.n_bits - 4)) - 1)) | (1 << (self.n_bits - 4))
+        };
         self.slots[0] = partial as usize;
         self.slots[1] = ((b1 << 8) | partial) as usize;
-        for (idx, &context) in self.context.iter().enumerate() {
-            let slot = (hash(context, partial) >> (32 - TABLE_BITS)) as usize;
-            if let Some(entry) = self.slots.get_mut(idx + 2) {
-                *entry = slot;
-            }
+        let _ = nibble;
+        for (slot, &context) in self.slots.iter_mut().skip(2).zip(self.context.iter()) {
+            *slot = (hash(context, partial) >> (32 - TABLE_BITS)) as usize;
         }
-        if let Some(p) = self.order0.get(self.slots[0]) {
-            ps[0] = p.p();
+        let stretch = &self.stretch;
+        let inputs = &mut self.inputs;
+        let p0 = self.order0.get(self.slots[0]).map_or(2048, |c| c.p());
+        let p1 = self.order1.get(self.slots[1]).map_or(2048, |c| c.p());
+        if let Some(input) = inputs.get_mut(0) {
+            *input = stretch.of(p0);
         }
-        if let Some(p) = self.order1.get(self.slots[1]) {
-            ps[1] = p.p();
+        if let Some(input) = inputs.get_mut(1) {
+            *input = stretch.of(p1);
         }
         for (idx, table) in self.hashed.iter().enumerate() {
             let slot = self.slots.get(idx + 2).copied().unwrap_or(0);
-            if let (Some(p), Some(out)) = (table.get(slot), ps.get_mut(idx + 2)) {
-                *out = p.p();
+            let p = table.get(slot).map_or(2048, |c| c.p());
+            if let Some(input) = inputs.get_mut(idx + 2) {
+                *input = stretch.of(p);
             }
-        }
-        for (input, &p) in self.inputs.iter_mut().zip(ps.iter()) {
-            *input = self.stretch.of(p);
         }
         // The match model: the bit the match expects, weighed by how reliable such matches were.
         let expected = self.expected_bit();
@@ -321,9 +389,10 @@ impl Model {
             .zip(self.inputs.iter())
             .map(|(&weight, &input)| i64::from(weight) * i64::from(input))
             .sum();
-        let p = squash((dot >> 16).clamp(-2047, 2047) as i32);
-        self.mixed = p.clamp(1, 4095);
-        self.mixed
+        self.mixed = squash((dot >> 16).clamp(-2047, 2047) as i32).clamp(1, 4095);
+        let context = ((b1 << 8) | partial) as usize;
+        self.refined = self.refiner.refine(self.mixed, context, &self.stretch);
+        ((self.mixed + 3 * self.refined) >> 2).clamp(1, 4095)
     }
 
     /// The bit the current match predicts, if there is a match and it agrees with this byte so far.
@@ -345,9 +414,10 @@ impl Model {
             .get_mut(self.weight_set..self.weight_set + N_INPUTS + 1)
         {
             for (weight, &input) in weights.iter_mut().zip(self.inputs.iter()) {
-                *weight += (input * error * 3) >> 10;
+                *weight += (input * error * MIXER_RATE) >> 13;
             }
         }
+        self.refiner.update(bit);
         let reciprocal = &self.reciprocal;
         if let Some(counter) = self.order0.get_mut(self.slots[0]) {
             counter.update(bit, reciprocal);
@@ -368,20 +438,27 @@ impl Model {
         }
         self.partial = (self.partial << 1) | bit;
         self.n_bits += 1;
+        if self.n_bits == 4 {
+            self.buckets();
+        }
         if self.n_bits == 8 {
             let byte = (self.partial & 0xFF) as u8;
             self.history.push(byte);
-            self.word = if byte.is_ascii_alphabetic() {
-                hash(self.word, u32::from(byte.to_ascii_uppercase()))
-            } else {
-                0
-            };
+            if byte.is_ascii_alphabetic() {
+                self.word = hash(self.word, u32::from(byte.to_ascii_uppercase()));
+            } else if self.word != 0 {
+                self.last_word = self.word;
+                self.word = 0;
+            }
             self.partial = 1;
             self.n_bits = 0;
             self.byte_contexts();
         }
     }
 }
+
+/// How fast the mixer's weights follow the error.
+const MIXER_RATE: i32 = 3;
 
 /// Writes the bits of an arithmetic code, given each bit's probability (carry-less, 32-bit, as in
 /// lpaq).
@@ -451,9 +528,8 @@ impl Decoder<'_> {
     }
 }
 
-/// `text` compressed, the model having read `primer` first.
-pub fn compress(primer: &[u8], text: &[u8]) -> Vec<u8> {
-    let mut model = Model::new(primer);
+/// `text` compressed by `model` (a clone of a primed model).
+pub fn compress(mut model: Model, text: &[u8]) -> Vec<u8> {
     let mut encoder = Encoder {
         low: 0,
         high: u32::MAX,
@@ -469,10 +545,9 @@ pub fn compress(primer: &[u8], text: &[u8]) -> Vec<u8> {
     encoder.finish()
 }
 
-/// The `len` bytes that `code` holds (the model having read the same `primer`). Garbage in gives
-/// garbage out, never a panic: the caller checks the result.
-pub fn decompress(primer: &[u8], code: &[u8], len: usize) -> Vec<u8> {
-    let mut model = Model::new(primer);
+/// The `len` bytes that `code` holds, read by `model` (primed as the writer's was). Garbage in
+/// gives garbage out, never a panic: the caller checks the result.
+pub fn decompress(mut model: Model, code: &[u8], len: usize) -> Vec<u8> {
     let mut decoder = Decoder {
         low: 0,
         high: u32::MAX,
@@ -521,8 +596,8 @@ mod tests {
             &[0u8; 5000][..],
         ] {
             for primer in [&b""[..], &primer[..]] {
-                let code = compress(primer, text);
-                assert_eq!(decompress(primer, &code, text.len()), text);
+                let code = compress(Model::new(primer), text);
+                assert_eq!(decompress(Model::new(primer), &code, text.len()), text);
             }
         }
     }
@@ -531,7 +606,7 @@ mod tests {
     fn a_repeated_text_costs_little() {
         let line = b"RUEHC/SECSTATE WASHDC IMMEDIATE 1234\n";
         let text: Vec<u8> = line.iter().copied().cycle().take(line.len() * 50).collect();
-        let code = compress(b"", &text);
+        let code = compress(Model::new(b""), &text);
         assert!(code.len() < 120, "{} bytes", code.len());
     }
 }
