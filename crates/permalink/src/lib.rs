@@ -290,29 +290,36 @@ fn decode_v1(body: &str) -> Result<Link, LinkError> {
     if body.is_empty() {
         return Err(LinkError::Incomplete);
     }
-    // A character outside the alphabet is damage; so are bits no encoder writes. A length no
-    // encoder writes is most often a cut: read what is whole, and let the declared length tell.
-    let payload = match base64url::decode(body) {
-        Ok(payload) => payload,
-        Err(base64url::Base64Error::Length) => {
-            base64url::decode(body.get(..body.len() - 1).unwrap_or(""))
-                .map_err(|_| LinkError::Damaged)?
+    // A character outside the alphabet is damage. A last group no encoder writes (one character,
+    // or bits after the last byte) is most often a cut: read the whole groups, and let the
+    // declared length tell a cut from a change.
+    let (payload, odd_end) = match base64url::decode(body) {
+        Ok(payload) => (payload, false),
+        Err(base64url::Base64Error::Length | base64url::Base64Error::TrailingBits) => {
+            let whole = body.len() / 4 * 4;
+            let payload = base64url::decode(body.get(..whole).unwrap_or(""))
+                .map_err(|_| LinkError::Damaged)?;
+            (payload, true)
         }
-        Err(_) => return Err(LinkError::Damaged),
+        Err(base64url::Base64Error::Character(_)) => return Err(LinkError::Damaged),
     };
-    let cut = body.len() % 4 == 1;
     let crc_bytes: [u8; 4] = payload
         .get(..4)
         .and_then(|bytes| bytes.try_into().ok())
         .ok_or(LinkError::Incomplete)?;
     let mut pos = 4;
     let declared = read_varint(&payload, &mut pos).ok_or(LinkError::Incomplete)?;
-    let available = (payload.len() - pos) as u64;
-    if available < declared {
+    // How many characters the whole link has, by its own account.
+    let expected_chars = (pos as u64)
+        .saturating_add(declared)
+        .saturating_mul(4)
+        .div_ceil(3);
+    if (body.len() as u64) < expected_chars {
         return Err(LinkError::Incomplete);
     }
-    if cut
-        || available > declared
+    let available = (payload.len() - pos) as u64;
+    if odd_end
+        || available != declared
         || crc32::crc32(payload.get(4..).unwrap_or(&[])) != u32::from_be_bytes(crc_bytes)
     {
         return Err(LinkError::Damaged);

@@ -1,0 +1,193 @@
+//! Properties of links: every text and view comes back exactly; every cut and every changed
+//! character of a link is refused with a message, never decoded to another text.
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::Path;
+
+use permalink::{decode, encode, LinkError, View};
+
+/// xorshift64*: small, deterministic; a failing seed can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+const PIECES: [&str; 16] = [
+    "C O N F I D E N T I A L ",
+    "SIPDIS\n",
+    "E.O. 12958: DECL: 03/14/2018\n",
+    "RUEHC/SECSTATE WASHDC ",
+    "Classified By: ",
+    "\n\n",
+    "\r\n",
+    "¶",
+    "’",
+    "é",
+    "\u{202E}",
+    "\u{200B}",
+    "\0",
+    "<script>alert(1)</script>",
+    "𝔘",
+    "1. (C) ",
+];
+
+fn random_text(rng: &mut Rng) -> String {
+    let mut text = String::new();
+    for _ in 0..rng.below(60) {
+        match rng.below(3) {
+            0 => text.push_str(PIECES[rng.below(PIECES.len())]),
+            1 => {
+                for _ in 0..rng.below(20) {
+                    text.push(char::from(b' ' + rng.below(95) as u8));
+                }
+            }
+            _ => {
+                if let Some(ch) = char::from_u32(rng.below(0x11_0000) as u32) {
+                    text.push(ch);
+                }
+            }
+        }
+    }
+    text
+}
+
+fn random_view(rng: &mut Rng) -> View {
+    let anchors = [
+        "p-1",
+        "p-12",
+        "p-u3",
+        "ref-A",
+        "ref-b",
+        "field-subject",
+        "field-tags",
+        "note-4",
+    ];
+    View {
+        selected: (rng.below(2) == 0).then(|| anchors[rng.below(anchors.len())].to_string()),
+        source_open: rng.below(2) == 0,
+        as_written: rng.below(2) == 0,
+        transmission_open: rng.below(2) == 0,
+        notes_open: rng.below(2) == 0,
+        all_paragraphs: rng.below(2) == 0,
+    }
+}
+
+fn round_trip(text: &str, view: &View, what: &str) {
+    let fragment = encode(text, view).unwrap_or_else(|error| panic!("{what}: {error}"));
+    let link = decode(&fragment).unwrap_or_else(|error| panic!("{what}: {error}"));
+    assert!(link.text == text, "{what}: the text came back different");
+    assert_eq!(&link.view, view, "{what}");
+}
+
+#[test]
+fn random_texts_and_views_come_back() {
+    let mut rng = Rng(0x5EED_CAB1E);
+    for case in 0..300 {
+        let text = random_text(&mut rng);
+        let view = random_view(&mut rng);
+        round_trip(&text, &view, &format!("case {case}"));
+    }
+}
+
+#[test]
+fn every_corpus_cable_and_variant_comes_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut rng = Rng(7);
+    let mut n = 0;
+    for dir in ["cables", "variants"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("corpus directory")
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("corpus file");
+            // Variants include other encodings; a link carries the text the page decoded.
+            let text = String::from_utf8_lossy(&bytes);
+            round_trip(&text, &random_view(&mut rng), &path.display().to_string());
+            n += 1;
+        }
+    }
+    assert!(n > 300, "only {n} corpus files");
+}
+
+/// Every cut of `link` and every one-character change is refused, with a message.
+fn check_rejects_damage(link: &str) {
+    let (version, body) = link.split_once('.').expect("a link");
+    for len in 0..link.len() {
+        let cut = &link[..len];
+        let result = decode(cut);
+        assert!(result.is_err(), "the cut {cut:?} decoded");
+        if len > version.len() + 1 {
+            assert_eq!(result, Err(LinkError::Incomplete), "cut at {len}");
+        }
+    }
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~%"
+        .chars()
+        .collect();
+    for (idx, original) in body.char_indices() {
+        for &replacement in &alphabet {
+            if replacement == original {
+                continue;
+            }
+            let mut changed = String::with_capacity(link.len());
+            changed.push_str(version);
+            changed.push('.');
+            changed.push_str(&body[..idx]);
+            changed.push(replacement);
+            changed.push_str(&body[idx + 1..]);
+            match decode(&changed) {
+                Ok(_) => panic!("{changed:?} (character {idx} changed) decoded"),
+                Err(error) => assert!(!error.to_string().is_empty()),
+            }
+        }
+    }
+}
+
+#[test]
+fn cut_or_changed_links_are_refused() {
+    let seed = include_str!("../../../corpus/seed/08OTTAWA372.txt");
+    for (text, view) in [
+        (
+            "1. (C) SUMMARY: THE MINISTER AGREED. END SUMMARY.\n",
+            View {
+                selected: Some("p-1".into()),
+                ..View::default()
+            },
+        ),
+        ("", View::default()),
+        (
+            seed,
+            View {
+                source_open: true,
+                ..View::default()
+            },
+        ),
+    ] {
+        check_rejects_damage(&encode(text, &view).expect("encodable"));
+    }
+}
+
+#[test]
+fn a_link_from_a_later_version_says_so() {
+    let link = encode("x", &View::default()).expect("encodable");
+    let later = link.replacen("1.", "2.", 1);
+    let error = decode(&later).expect_err("a later version");
+    assert_eq!(error, LinkError::FutureVersion(2));
+    assert!(error.to_string().contains("newer version"));
+}
