@@ -1,7 +1,7 @@
 //! cablescope: paste the raw text of a US diplomatic cable and read it decomposed, entirely in the
 //! browser. The parsing lives in the `cable` crate; this crate is the yew front end.
 
-pub mod anchors;
+pub use cable::anchors;
 mod app;
 pub mod components;
 pub mod export;

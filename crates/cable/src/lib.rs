@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod aids;
+pub mod anchors;
 mod body;
 mod classifier;
 mod fields;

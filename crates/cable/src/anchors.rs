@@ -2,7 +2,7 @@
 //! of the header's rows, shared by the components that show them and by the selection that
 //! finds an element from a line of source.
 
-use cable::{Cable, Paragraph, Reference, Span};
+use crate::{Cable, Paragraph, Reference, Span};
 
 /// `p-<number>`, or `p-u<position>` for an unnumbered paragraph.
 pub fn paragraph(paragraph: &Paragraph, idx: usize) -> String {
@@ -88,7 +88,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
                 cable
                     .captions
                     .iter()
-                    .filter(|caption| caption.kind == cable::CaptionKind::Handling)
+                    .filter(|caption| caption.kind == crate::CaptionKind::Handling)
                     .map(|caption| caption.span),
             ),
         ),
@@ -98,7 +98,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
                 cable
                     .captions
                     .iter()
-                    .filter(|caption| caption.kind != cable::CaptionKind::Handling)
+                    .filter(|caption| caption.kind != crate::CaptionKind::Handling)
                     .map(|caption| caption.span),
             ),
         ),
@@ -130,4 +130,47 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
         .drain(..)
         .filter_map(|(anchor, span)| Some((format!("field-{anchor}"), span?)))
         .collect()
+}
+
+/// The source span of the element with `anchor` (a paragraph, a reference or a header field), if
+/// the cable has it: what a link that selects that element points at.
+pub fn find(cable: &Cable, anchor: &str) -> Option<Span> {
+    let paragraphs = cable
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find(|(idx, item)| paragraph(item, *idx) == anchor)
+        .map(|(_, item)| item.span);
+    paragraphs
+        .or_else(|| {
+            cable
+                .references
+                .iter()
+                .enumerate()
+                .find(|(idx, item)| reference(item, *idx) == anchor)
+                .map(|(_, item)| item.span)
+        })
+        .or_else(|| {
+            header_fields(cable)
+                .into_iter()
+                .find(|(name, _)| name == anchor)
+                .map(|(_, span)| span)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_kind_of_element_by_its_anchor() {
+        let text = "UNCLAS SECTION 01 OF 01 OTTAWA 000372\n\nSIPDIS\n\nSUBJECT: THE SUBJECT\n\nREF: A. STATE 12345\n\n1. FIRST.\n\n2. SECOND.\n";
+        let parse = crate::parse(text);
+        for anchor in ["p-1", "p-2", "ref-A", "field-subject"] {
+            let span = find(&parse.cable, anchor);
+            assert!(span.is_some(), "{anchor} not found");
+        }
+        assert_eq!(find(&parse.cable, "p-3"), None);
+        assert_eq!(find(&parse.cable, "ref-B"), None);
+    }
 }
