@@ -1,33 +1,66 @@
 //! `cable parse [--year YYYY] [--pretty] [FILE|-]...`: one JSON object per input, one per line.
+//! `cable link [--base URL] [--select ELEMENT] [view options] [FILE|-]...`: the page's link to
+//! each input, one per line.
 //!
 //! A bad cable is not a failure: its problems are diagnostics in the JSON and the exit code is 0.
-//! Only unreadable files and bad arguments give a non-zero code, after every other input has
-//! been printed.
+//! Only unreadable files, bad arguments and links that cannot be made give a non-zero code,
+//! after every other input has been printed.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: cable parse [--year YYYY] [--pretty] [FILE|-]...
+       cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
+                  [--notes] [--all-paragraphs] [FILE|-]...
 
-Parses each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic cable and
-prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
+parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic
+cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
 
   --year YYYY   the cable's year, for text without a date-time group (a snippet)
   --pretty      indent the JSON (then objects span several lines)
+
+link: prints, for each input, the link the page makes to it: the page's address, then `#` and
+the text and view, compressed (the cable never reaches a server).
+
+  --base URL          the page's address (default http://127.0.0.1:8080/, what `./x serve` serves)
+  --select ELEMENT    select and scroll to an element: p-4 (paragraph 4), ref-B (reference B),
+                      field-subject, field-tags, field-date-time, ... (its anchor in the page)
+  --source            open the source view
+  --as-written        show reading aids as written (POST,S), not read (POST'S)
+  --transmission      unfold the transmission details
+  --notes             unfold the parser's notes
+  --all-paragraphs    show every paragraph of a long text
 ";
 
-/// What the command line asked for.
+/// Links longer than this are cut by some chat applications (Discord's limit); `cable link` warns.
+const LONG_LINK: usize = 2000;
+
+/// What `cable parse` was asked for.
 struct Request {
     options: cable::Options,
     pretty: bool,
     inputs: Vec<String>,
 }
 
-fn parse_arguments(arguments: &[String]) -> Result<Request, String> {
+/// What `cable link` was asked for.
+struct LinkRequest {
+    base: String,
+    view: permalink::View,
+    inputs: Vec<String>,
+}
+
+/// The command line.
+enum Command {
+    Parse(Request),
+    Link(LinkRequest),
+}
+
+fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
     let mut arguments = arguments.iter();
     match arguments.next().map(String::as_str) {
         Some("parse") => {}
+        Some("link") => return parse_link_arguments(arguments).map(Command::Link),
         Some("-h" | "--help" | "help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command `{other}`")),
         None => return Err("no command given".to_string()),
@@ -47,6 +80,52 @@ fn parse_arguments(arguments: &[String]) -> Result<Request, String> {
                 request.options.year = Some(parse_year(year.trim_start_matches("--year="))?);
             }
             "--pretty" => request.pretty = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            input => request.inputs.push(input.to_string()),
+        }
+    }
+    if request.inputs.is_empty() {
+        request.inputs.push("-".to_string());
+    }
+    Ok(Command::Parse(request))
+}
+
+fn parse_link_arguments<'a>(
+    mut arguments: impl Iterator<Item = &'a String>,
+) -> Result<LinkRequest, String> {
+    let mut request = LinkRequest {
+        base: "http://127.0.0.1:8080/".to_string(),
+        view: permalink::View::default(),
+        inputs: Vec::new(),
+    };
+    while let Some(argument) = arguments.next() {
+        let (flag, inline) = match argument.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_string())),
+            _ => (argument.as_str(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| arguments.next().cloned())
+                .ok_or(format!("{flag} needs {what}"))
+        };
+        match flag {
+            "--base" => {
+                let base = value("the page's address")?;
+                if base.contains('#') {
+                    return Err(format!(
+                        "--base takes the page's address without a `#`, not `{base}`"
+                    ));
+                }
+                request.base = base;
+            }
+            "--select" => request.view.selected = Some(value("an element's anchor, like p-4")?),
+            "--source" => request.view.source_open = true,
+            "--as-written" => request.view.as_written = true,
+            "--transmission" => request.view.transmission_open = true,
+            "--notes" => request.view.notes_open = true,
+            "--all-paragraphs" => request.view.all_paragraphs = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             input => request.inputs.push(input.to_string()),
@@ -80,8 +159,8 @@ fn read_input(input: &str) -> io::Result<String> {
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let request = match parse_arguments(&arguments) {
-        Ok(request) => request,
+    let command = match parse_arguments(&arguments) {
+        Ok(command) => command,
         Err(problem) if problem.is_empty() => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -91,6 +170,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    match command {
+        Command::Parse(request) => run_parse(&request),
+        Command::Link(request) => run_link(&request),
+    }
+}
+
+fn run_parse(request: &Request) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -128,6 +214,56 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    finish(out, failed)
+}
+
+fn run_link(request: &LinkRequest) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for input in &request.inputs {
+        let text = match read_input(input) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("cable: cannot read {input}: {error}");
+                failed = true;
+                continue;
+            }
+        };
+        // A link to an element the cable does not have would open on nothing: refuse it here.
+        if let Some(anchor) = &request.view.selected {
+            let parse = cable::parse(&text);
+            if cable::anchors::find(&parse.cable, anchor).is_none() {
+                eprintln!(
+                    "cable: {input} has no element `{anchor}` (anchors look like p-4, ref-B, field-subject)"
+                );
+                failed = true;
+                continue;
+            }
+        }
+        let fragment = match permalink::encode(&text, &request.view) {
+            Ok(fragment) => fragment,
+            Err(error) => {
+                eprintln!("cable: no link for {input}: {error}");
+                failed = true;
+                continue;
+            }
+        };
+        let link = format!("{}#{fragment}", request.base);
+        if link.len() > LONG_LINK {
+            eprintln!(
+                "cable: the link to {input} is {} characters; some chat applications cut links over {LONG_LINK}",
+                link.len()
+            );
+        }
+        if writeln!(out, "{link}").is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    finish(out, failed)
+}
+
+fn finish(mut out: impl Write, failed: bool) -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::from(1);
     }

@@ -113,3 +113,60 @@ fn io_errors_and_bad_arguments_fail_clearly() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown command"), "{stderr}");
 }
+
+#[test]
+fn makes_the_page_link_to_each_file() {
+    let seed = "corpus/seed/08OTTAWA372.txt";
+    let (code, out, err) = cable(
+        &[
+            "link",
+            "--base",
+            "https://cablescope.example/",
+            "--select",
+            "p-3",
+            "--source",
+            seed,
+            "-",
+        ],
+        "1. FIRST.\n\n2. SECOND.\n\n3. (C) A SNIPPET FROM STANDARD INPUT.\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let links: Vec<&str> = out.lines().collect();
+    assert_eq!(links.len(), 2, "{out}");
+    // The seed's link is long, and says so.
+    assert!(
+        err.contains("characters; some chat applications cut links over 2000"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/seed/08OTTAWA372.txt"
+    ))
+    .expect("the seed");
+    let (base, fragment) = links[0].split_once('#').expect("a fragment");
+    assert_eq!(base, "https://cablescope.example/");
+    let link = permalink::decode(fragment).expect("a link that opens");
+    assert_eq!(link.text, text);
+    assert_eq!(link.view.selected.as_deref(), Some("p-3"));
+    assert!(link.view.source_open);
+    let snippet =
+        permalink::decode(links[1].split_once('#').expect("a fragment").1).expect("opens");
+    assert_eq!(
+        snippet.text,
+        "1. FIRST.\n\n2. SECOND.\n\n3. (C) A SNIPPET FROM STANDARD INPUT.\n"
+    );
+}
+
+#[test]
+fn refuses_a_link_to_an_element_the_cable_lacks() {
+    let (code, out, err) = cable(
+        &["link", "--select", "ref-Z", "corpus/seed/08OTTAWA372.txt"],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("has no element `ref-Z`"), "{err}");
+    let (code, _, err) = cable(&["link", "--base", "https://x.example/#old"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("without a `#`"), "{err}");
+}
