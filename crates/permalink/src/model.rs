@@ -22,7 +22,7 @@ const PROB_BITS: u32 = 12;
 const TABLE_BITS: u32 = 20;
 
 /// Weight sets of the mixer: by match length bucket (4) and bit position (8).
-const N_WEIGHT_SETS: usize = 32;
+const N_WEIGHT_SETS: usize = 1024;
 
 /// The logistic function, `4096 / (1 + e^(-x/256))`, for `x` in -2047..=2047, by interpolation in
 /// a table of 33 points.
@@ -197,7 +197,7 @@ pub struct Model {
 }
 
 const MATCH_MIN: usize = 5;
-const MATCH_TABLE_BITS: u32 = 18;
+const MATCH_TABLE_BITS: u32 = 16;
 
 impl Model {
     /// A fresh model that has read `primer`.
@@ -227,7 +227,7 @@ impl Model {
             inputs: [0; N_INPUTS + 1],
             weight_set: 0,
             mixed: 2048,
-            refiner: Refiner::new(1 << 16),
+            refiner: Refiner::new(1 << 11),
             refined: 2048,
         };
         model.byte_contexts();
@@ -379,7 +379,7 @@ impl Model {
             (Some(_), 16..=31) => 2,
             _ => 3,
         };
-        self.weight_set = (bucket * 8 + self.n_bits as usize) * (N_INPUTS + 1);
+        self.weight_set = (bucket * 256 + partial as usize) * (N_INPUTS + 1);
         let weights = self
             .weights
             .get(self.weight_set..self.weight_set + N_INPUTS + 1)
@@ -390,7 +390,7 @@ impl Model {
             .map(|(&weight, &input)| i64::from(weight) * i64::from(input))
             .sum();
         self.mixed = squash((dot >> 16).clamp(-2047, 2047) as i32).clamp(1, 4095);
-        let context = ((b1 << 8) | partial) as usize;
+        let context = (((b1 >> 5) << 8) | partial) as usize;
         self.refined = self.refiner.refine(self.mixed, context, &self.stretch);
         ((self.mixed + 3 * self.refined) >> 2).clamp(1, 4095)
     }
