@@ -48,12 +48,81 @@ pub const MAX_ANCHOR_BYTES: usize = 64;
 
 /// What the version-1 model reads before the text: phrases that recur across cables, then the
 /// text of a few cables (see `data/README.md`). Frozen: links made with it must keep decoding.
-const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
+/// The page fetches it rather than carrying it in its wasm; the CLI and tests compile it in.
+#[cfg(feature = "builtin-primer")]
+pub const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
 
-/// The version-1 model after it read its primer, made once: each link starts from a copy.
-fn primed_v1() -> model::Model {
-    static PRIMED: std::sync::OnceLock<model::Model> = std::sync::OnceLock::new();
-    PRIMED.get_or_init(|| model::Model::new(PRIMER_V1)).clone()
+/// The CRC-32 and length of the version-1 primer: a primer fetched from elsewhere must match.
+pub const PRIMER_V1_CHECK: (u32, usize) = (0xAA3E_598D, 44_340);
+
+/// Links made and read with a primed model. Making one reads the primer (the slow part, about a
+/// fifth of a second natively); each link then starts from a copy of the primed model.
+#[derive(Clone)]
+pub struct Codec {
+    primed: model::Model,
+}
+
+/// The primer given to [`Codec::new`] is not version 1's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrimerError;
+
+impl fmt::Display for PrimerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the link model's primer did not arrive whole (its checksum does not match)"
+        )
+    }
+}
+
+impl std::error::Error for PrimerError {}
+
+impl Codec {
+    /// A codec for format 1, from its primer (the bytes of `data/primer-v1.txt`, checked).
+    pub fn new(primer: &[u8]) -> Result<Codec, PrimerError> {
+        if (crc32::crc32(primer), primer.len()) != PRIMER_V1_CHECK {
+            return Err(PrimerError);
+        }
+        Ok(Codec {
+            primed: model::Model::new(primer),
+        })
+    }
+
+    /// The codec with the primer compiled in, made once per process.
+    #[cfg(feature = "builtin-primer")]
+    pub fn builtin() -> &'static Codec {
+        static CODEC: std::sync::OnceLock<Codec> = std::sync::OnceLock::new();
+        CODEC.get_or_init(|| Codec {
+            primed: model::Model::new(PRIMER_V1),
+        })
+    }
+
+    /// The fragment (without `#`) of a link to `text` shown as `view`.
+    pub fn encode(&self, text: &str, view: &View) -> Result<String, EncodeError> {
+        self.compress(text)?.fragment(view)
+    }
+
+    /// Compresses `text` for links, once: the view can then change cheaply.
+    pub fn compress(&self, text: &str) -> Result<CompressedText, EncodeError> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(EncodeError::TextTooLarge(text.len()));
+        }
+        Ok(CompressedText {
+            len: text.len(),
+            code: model::compress(self.primed.clone(), text.as_bytes()),
+        })
+    }
+
+    /// What the link in `fragment` (with or without its `#`) carries.
+    pub fn decode(&self, fragment: &str) -> Result<Link, LinkError> {
+        let parts = read_fragment(fragment)?;
+        let text = model::decompress(self.primed.clone(), &parts.code, parts.len);
+        let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
+        Ok(Link {
+            text,
+            view: parts.view,
+        })
+    }
 }
 
 /// How the cable is shown: everything a link restores besides the text.
@@ -213,13 +282,10 @@ fn valid_anchor(anchor: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
 }
 
-/// The fragment (without `#`) of a link to `text` shown as `view`.
+/// The fragment (without `#`) of a link to `text` shown as `view`, with the built-in primer.
+#[cfg(feature = "builtin-primer")]
 pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(EncodeError::TextTooLarge(text.len()));
-    }
-    let compressed = model::compress(primed_v1(), text.as_bytes());
-    encode_with(text.len(), &compressed, view)
+    Codec::builtin().encode(text, view)
 }
 
 /// A text compressed once, so that a link can follow the view (a new selection, a section
@@ -231,17 +297,6 @@ pub struct CompressedText {
 }
 
 impl CompressedText {
-    /// Compresses `text` for links.
-    pub fn new(text: &str) -> Result<CompressedText, EncodeError> {
-        if text.len() > MAX_TEXT_BYTES {
-            return Err(EncodeError::TextTooLarge(text.len()));
-        }
-        Ok(CompressedText {
-            len: text.len(),
-            code: model::compress(primed_v1(), text.as_bytes()),
-        })
-    }
-
     /// The fragment (without `#`) of a link to this text shown as `view`.
     pub fn fragment(&self, view: &View) -> Result<String, EncodeError> {
         encode_with(self.len, &self.code, view)
@@ -270,12 +325,40 @@ fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, Enc
     Ok(format!("{FORMAT_VERSION}.{}", base64url::encode(&payload)))
 }
 
-/// What the link in `fragment` (with or without its `#`) carries.
+/// What the link in `fragment` (with or without its `#`) carries, with the built-in primer.
+#[cfg(feature = "builtin-primer")]
 pub fn decode(fragment: &str) -> Result<Link, LinkError> {
+    Codec::builtin().decode(fragment)
+}
+
+/// Whether `fragment` is meant as a cablescope link (`#1.…`, or a later version's), as opposed
+/// to an anchor such as `#p-4`: the page tells the two apart before loading the model.
+pub fn is_link(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split_once('.').is_some_and(|(version, _)| {
+        !version.is_empty()
+            && version.len() <= 9
+            && version.bytes().all(|byte| byte.is_ascii_digit())
+    })
+}
+
+/// A link's parts, checked, before its text is decompressed.
+struct Parts {
+    len: usize,
+    view: View,
+    code: Vec<u8>,
+}
+
+/// Reads and checks everything of a link but its compressed text: version, checksum, lengths
+/// and view. Cheap: the page can refuse a bad link before it has the model.
+pub fn check(fragment: &str) -> Result<(), LinkError> {
+    read_fragment(fragment).map(|_| ())
+}
+
+fn read_fragment(fragment: &str) -> Result<Parts, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let (version, body) = fragment.split_once('.').ok_or(LinkError::NotALink)?;
-    if version.is_empty() || version.len() > 9 || !version.bytes().all(|byte| byte.is_ascii_digit())
-    {
+    if !is_link(fragment) {
         return Err(LinkError::NotALink);
     }
     let version: u32 = version.parse().map_err(|_| LinkError::NotALink)?;
@@ -286,7 +369,7 @@ pub fn decode(fragment: &str) -> Result<Link, LinkError> {
     }
 }
 
-fn decode_v1(body: &str) -> Result<Link, LinkError> {
+fn decode_v1(body: &str) -> Result<Parts, LinkError> {
     if body.is_empty() {
         return Err(LinkError::Incomplete);
     }
@@ -347,11 +430,10 @@ fn decode_v1(body: &str) -> Result<Link, LinkError> {
     } else {
         None
     };
-    let code = rest.get(pos..).unwrap_or(&[]);
-    let text = model::decompress(primed_v1(), code, len as usize);
-    let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
-    Ok(Link {
-        text,
+    let code = rest.get(pos..).unwrap_or(&[]).to_vec();
+    Ok(Parts {
+        len: len as usize,
+        code,
         view: View {
             selected,
             source_open: flags & View::SOURCE_OPEN != 0,
@@ -404,9 +486,27 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_primer_passes_its_own_check() {
+        assert!(Codec::new(PRIMER_V1).is_ok());
+        assert_eq!(Codec::new(&PRIMER_V1[1..]).err(), Some(PrimerError));
+    }
+
+    #[test]
+    fn anchors_are_not_links() {
+        assert!(is_link("#1.AAAA"));
+        assert!(is_link("2.x"));
+        assert!(!is_link("#p-4"));
+        assert!(!is_link("#field-subject"));
+        assert!(!is_link(""));
+        assert_eq!(check("#1.AAAA"), Err(LinkError::Incomplete));
+    }
+
+    #[test]
     fn the_view_can_change_without_compressing_again() {
         let text = "1. (C) SUMMARY: THE MINISTER AGREED. END SUMMARY.";
-        let compressed = CompressedText::new(text).unwrap_or_else(|error| unreachable!("{error}"));
+        let compressed = Codec::builtin()
+            .compress(text)
+            .unwrap_or_else(|error| unreachable!("{error}"));
         let view = View {
             selected: Some("p-1".into()),
             ..View::default()
