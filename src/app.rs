@@ -114,14 +114,62 @@ impl Theme {
 }
 
 /// Keyboard shortcuts, as the help lists them.
-const SHORTCUTS: [(&str, &str); 6] = [
+const SHORTCUTS: [(&str, &str); 7] = [
     ("/", "focus the cable text"),
     ("j", "next paragraph"),
     ("k", "previous paragraph"),
     ("s", "open or close the source view"),
+    ("c", "copy a link to this view"),
     ("t", "change the theme"),
     ("?", "show or hide these shortcuts"),
 ];
+
+/// The text and view shown when a fragment the page did not write came into the address.
+type HeldView = std::rc::Rc<std::cell::RefCell<Option<(std::rc::Rc<str>, permalink::View)>>>;
+
+/// How long the view must rest before the address follows it (Safari throttles faster
+/// `replaceState` calls).
+const ADDRESS_DEBOUNCE_MS: u32 = 300;
+
+/// Makes a link to `text` shown as `view`, copies it and shows it in the link box (selected, for
+/// a browser that will not copy), saying how long it is.
+fn copy_link(
+    dispatcher: yew::UseReducerDispatcher<AppState>,
+    link_box: UseStateHandle<Option<String>>,
+    text: std::rc::Rc<str>,
+    view: permalink::View,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let codec = match crate::link::codec().await {
+            Ok(codec) => codec,
+            Err(problem) => {
+                dispatcher.dispatch(Action::LinkError(problem));
+                return;
+            }
+        };
+        match crate::link::fragment(&codec, &text, &view) {
+            Ok(fragment) => {
+                let url = crate::link::address(Some(&fragment));
+                let n_chars = url.chars().count();
+                let what = match &view.selected {
+                    Some(anchor) => format!("a link to {anchor}"),
+                    None => "a link to this view".to_string(),
+                };
+                let mut message = if crate::export::copy(&url) {
+                    format!("Copied {what}: {n_chars} characters.")
+                } else {
+                    format!("This browser would not copy to the clipboard: {what} ({n_chars} characters) is selected below; copy it with Ctrl+C.")
+                };
+                if n_chars > crate::link::LONG_LINK {
+                    message.push_str(" Links over 2,000 characters are cut by some chat applications (Discord; Slack keeps about 4,000): for a long cable, send the file.");
+                }
+                link_box.set(Some(url));
+                dispatcher.dispatch(Action::Info(message));
+            }
+            Err(problem) => dispatcher.dispatch(Action::LinkError(problem)),
+        }
+    });
+}
 
 /// The whole page.
 #[function_component(App)]
@@ -297,63 +345,245 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| theme.set(theme.next()))
     };
     let show_shortcuts = use_state(|| false);
-    let as_written = use_state(|| false);
-    let on_toggle_written = use_callback(as_written.clone(), |(), as_written| {
-        as_written.set(!**as_written)
+    let on_toggle_written = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::ToggleWritten)
+    });
+    let on_show_all = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::ShowAllParagraphs)
+    });
+    let on_transmission = use_callback(state.dispatcher(), |open: bool, dispatcher| {
+        dispatcher.dispatch(Action::SetTransmissionOpen(open))
+    });
+    let on_notes = use_callback(state.dispatcher(), |open: bool, dispatcher| {
+        dispatcher.dispatch(Action::SetNotesOpen(open))
+    });
+
+    // Links. The address follows the view; a link in the address (at start, or typed into the
+    // address bar later) opens; "Copy link" copies one.
+    let link_box: UseStateHandle<Option<String>> = use_state(|| None);
+    // The fragment this page last wrote, and, while a fragment it did not write is in the
+    // address (a link being opened, a broken one, an anchor), the view it was shown with: that
+    // fragment stays until the view changes.
+    let written = use_mut_ref(String::new);
+    let held: HeldView = use_mut_ref(|| None);
+    {
+        let dispatcher = state.dispatcher();
+        let written = written.clone();
+        let held = held.clone();
+        use_effect_with((), move |_| {
+            let open = move |fragment: String| {
+                // `replaceState`, which the page writes with, fires no `hashchange`: whatever
+                // arrives here came from outside (the address bar, a link, the start).
+                if fragment.is_empty() {
+                    return;
+                }
+                held.replace(None);
+                if !permalink::is_link(&fragment) {
+                    // An anchor: #p-4, #ref-B, #field-subject.
+                    dispatcher.dispatch(Action::SelectAnchor(fragment));
+                    return;
+                }
+                if let Err(error) = permalink::check(&fragment) {
+                    dispatcher.dispatch(Action::LinkError(format!(
+                        "{error} Your text is unchanged."
+                    )));
+                    return;
+                }
+                let dispatcher = dispatcher.clone();
+                let written = written.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let opened = match crate::link::codec().await {
+                        Ok(codec) => codec.decode(&fragment).map_err(|error| error.to_string()),
+                        Err(problem) => Err(problem),
+                    };
+                    match opened {
+                        Ok(link) => {
+                            written.replace(fragment);
+                            dispatcher.dispatch(Action::OpenLink(link));
+                        }
+                        Err(problem) => dispatcher.dispatch(Action::LinkError(format!(
+                            "{problem} Your text is unchanged."
+                        ))),
+                    }
+                });
+            };
+            open(crate::link::current_fragment());
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                    open(crate::link::current_fragment())
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let written = written.clone();
+        let held = held.clone();
+        let view = state.link_view();
+        let pristine = state.is_pristine();
+        use_effect_with(
+            (state.parsed_text.clone(), view, pristine),
+            move |(text, view, pristine)| {
+                let (text, view, pristine) = (text.clone(), view.clone(), *pristine);
+                let timeout = Timeout::new(ADDRESS_DEBOUNCE_MS, move || {
+                    let current = crate::link::current_fragment();
+                    if !current.is_empty() && current != *written.borrow() {
+                        let mut held = held.borrow_mut();
+                        let unchanged = held.as_ref().is_some_and(|(held_text, held_view)| {
+                            **held_text == *text && *held_view == view
+                        });
+                        if held.is_none() || unchanged {
+                            if held.is_none() {
+                                *held = Some((text, view));
+                            }
+                            return;
+                        }
+                        *held = None;
+                    }
+                    if pristine {
+                        if !current.is_empty() {
+                            crate::link::replace_fragment(None);
+                        }
+                        written.borrow_mut().clear();
+                        return;
+                    }
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Ok(codec) = crate::link::codec().await else {
+                            return;
+                        };
+                        match crate::link::fragment(&codec, &text, &view) {
+                            Ok(fragment) => {
+                                if fragment != crate::link::current_fragment() {
+                                    crate::link::replace_fragment(Some(&fragment));
+                                }
+                                written.replace(fragment);
+                            }
+                            // Too long for a link: the address carries none.
+                            Err(_) => {
+                                if !crate::link::current_fragment().is_empty() {
+                                    crate::link::replace_fragment(None);
+                                }
+                                written.borrow_mut().clear();
+                            }
+                        }
+                    });
+                });
+                move || drop(timeout)
+            },
+        );
+    }
+    let on_copy_link = {
+        let dispatcher = state.dispatcher();
+        let link_box = link_box.clone();
+        let text = state.parsed_text.clone();
+        let view = state.link_view();
+        Callback::from(move |_: MouseEvent| {
+            copy_link(
+                dispatcher.clone(),
+                link_box.clone(),
+                text.clone(),
+                view.clone(),
+            )
+        })
+    };
+    let on_copy_element_link = use_callback(
+        (
+            state.dispatcher(),
+            link_box.clone(),
+            state.parsed_text.clone(),
+            state.link_view(),
+        ),
+        |anchor: String, (dispatcher, link_box, text, view)| {
+            let view = permalink::View {
+                selected: Some(anchor),
+                ..view.clone()
+            };
+            copy_link(dispatcher.clone(), link_box.clone(), text.clone(), view)
+        },
+    );
+    // The link box's text is selected as it appears, ready to copy.
+    use_effect_with((*link_box).clone(), |shown| {
+        if shown.is_some() {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id("link-output"))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.select();
+            }
+        }
     });
     // Keyboard shortcuts, except while typing in a field.
     {
         let dispatcher = state.dispatcher();
         let theme = theme.clone();
         let show_shortcuts = show_shortcuts.clone();
-        use_effect_with((*theme, *show_shortcuts), move |_| {
-            let listener = web_sys::window()
-                .and_then(|window| window.document())
-                .map(|document| {
-                    gloo_events::EventListener::new(&document, "keydown", move |event| {
-                        use wasm_bindgen::JsCast;
-                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if event.ctrl_key() || event.meta_key() || event.alt_key() {
-                            return;
-                        }
-                        let typing = event
-                            .target()
-                            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|element| {
-                                matches!(
-                                    element.tag_name().as_str(),
-                                    "TEXTAREA" | "INPUT" | "SELECT"
-                                )
-                            });
-                        if typing {
-                            return;
-                        }
-                        match event.key().as_str() {
-                            "/" => {
-                                event.prevent_default();
-                                let area = web_sys::window()
-                                    .and_then(|window| window.document())
-                                    .and_then(|document| document.get_element_by_id("cable-input"))
-                                    .and_then(|element| {
-                                        element.dyn_into::<web_sys::HtmlElement>().ok()
-                                    });
-                                if let Some(area) = area {
-                                    let _ = area.focus();
+        let link_box = link_box.clone();
+        let text = state.parsed_text.clone();
+        let view = state.link_view();
+        use_effect_with(
+            (*theme, *show_shortcuts, text, view),
+            move |(_, _, text, view)| {
+                let text = text.clone();
+                let view = view.clone();
+                let listener =
+                    web_sys::window()
+                        .and_then(|window| window.document())
+                        .map(|document| {
+                            gloo_events::EventListener::new(&document, "keydown", move |event| {
+                                use wasm_bindgen::JsCast;
+                                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                                    return;
+                                };
+                                if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                                    return;
                                 }
-                            }
-                            "j" => dispatcher.dispatch(Action::StepParagraph(1)),
-                            "k" => dispatcher.dispatch(Action::StepParagraph(-1)),
-                            "s" => dispatcher.dispatch(Action::ToggleSource),
-                            "t" => theme.set(theme.next()),
-                            "?" => show_shortcuts.set(!*show_shortcuts),
-                            _ => {}
-                        }
-                    })
-                });
-            move || drop(listener)
-        });
+                                let typing = event
+                                    .target()
+                                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                                    .is_some_and(|element| {
+                                        matches!(
+                                            element.tag_name().as_str(),
+                                            "TEXTAREA" | "INPUT" | "SELECT"
+                                        )
+                                    });
+                                if typing {
+                                    return;
+                                }
+                                match event.key().as_str() {
+                                    "/" => {
+                                        event.prevent_default();
+                                        let area = web_sys::window()
+                                            .and_then(|window| window.document())
+                                            .and_then(|document| {
+                                                document.get_element_by_id("cable-input")
+                                            })
+                                            .and_then(|element| {
+                                                element.dyn_into::<web_sys::HtmlElement>().ok()
+                                            });
+                                        if let Some(area) = area {
+                                            let _ = area.focus();
+                                        }
+                                    }
+                                    "j" => dispatcher.dispatch(Action::StepParagraph(1)),
+                                    "k" => dispatcher.dispatch(Action::StepParagraph(-1)),
+                                    "s" => dispatcher.dispatch(Action::ToggleSource),
+                                    "c" => copy_link(
+                                        dispatcher.clone(),
+                                        link_box.clone(),
+                                        text.clone(),
+                                        view.clone(),
+                                    ),
+                                    "t" => theme.set(theme.next()),
+                                    "?" => show_shortcuts.set(!*show_shortcuts),
+                                    _ => {}
+                                }
+                            })
+                        });
+                move || drop(listener)
+            },
+        );
     }
     let on_shortcuts = {
         let show_shortcuts = show_shortcuts.clone();
@@ -430,25 +660,42 @@ pub fn app() -> Html {
                             <button type="button" class="button" id="copy-json" onclick={on_copy_json}>{ "Copy JSON" }</button>
                             <button type="button" class="button" id="copy-text" onclick={on_copy_text}>{ "Copy reading text" }</button>
                             <button type="button" class="button" id="print" onclick={on_print}>{ "Print" }</button>
+                            <button type="button" class="button" id="copy-link" onclick={on_copy_link}
+                                title="A link that carries this cable and this view; the text travels in the link, never to a server">{ "Copy link" }</button>
                         </div>
                     }
                     if let Some(banner) = banner.clone() {
                         <div class={classes!("classification-banner", banner.1.clone())} id="banner-top" role="note" aria-label="Classification">{ &banner.0 }</div>
                     }
                     if !state.parsed_text.trim().is_empty() {
-                        <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied} />
+                        if let Some(url) = (*link_box).clone() {
+                            <div class="link-box" id="link-box">
+                                <label for="link-output">{ format!("Link ({} characters)", url.chars().count()) }</label>
+                                <input id="link-output" type="text" readonly=true value={url.clone()} />
+                                <button type="button" class="link-button" id="close-link-box"
+                                    onclick={let link_box = link_box.clone(); move |_| link_box.set(None)}>{ "Close" }</button>
+                                if url.chars().count() > crate::link::LONG_LINK {
+                                    <p class="link-warning" id="link-warning">{ "Over 2,000 characters: some chat applications cut links this long." }</p>
+                                }
+                            </div>
+                        }
+                        <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied}
+                            transmission_open={state.transmission_open} {on_transmission} />
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
-                            loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()} />
+                            loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()}
+                            on_copy_link={on_copy_element_link.clone()} />
                         <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} on_select={on_select.clone()}
-                            as_written={*as_written} {on_toggle_written} />
-                        <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()} />
+                            as_written={state.as_written} {on_toggle_written} all_paragraphs={state.all_paragraphs} {on_show_all}
+                            on_copy_link={on_copy_element_link} />
+                        <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()}
+                            open={state.notes_open} on_toggle={on_notes} />
                     }
                     if let Some(banner) = banner {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>
                     }
                     if let Some(ms) = state.parse_ms {
-                        <p class="hint" id="parse-time" data-ms={format!("{ms:.1}")}>
-                            { format!("Read {} bytes in {ms:.1} ms, in this tab.", state.parsed_text.len()) }
+                        <p class="hint" id="parse-time" data-ms={crate::state::one_decimal(ms)}>
+                            { format!("Read {} bytes in {} ms, in this tab.", state.parsed_text.len(), crate::state::one_decimal(ms)) }
                         </p>
                     }
                 </div>

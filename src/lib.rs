@@ -5,6 +5,7 @@ pub use cable::anchors;
 mod app;
 pub mod components;
 pub mod export;
+pub mod link;
 pub mod samples;
 pub mod state;
 

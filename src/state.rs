@@ -31,6 +31,23 @@ pub struct AppState {
     pub files: Vec<LoadedFile>,
     /// How long the last parse took, in milliseconds (in a browser).
     pub parse_ms: Option<f64>,
+    /// Reading aids are shown as written (`POST,S`) rather than read (`POST'S`).
+    pub as_written: bool,
+    /// The transmission details are unfolded.
+    pub transmission_open: bool,
+    /// The parser's notes are unfolded (`Some`), or folded as the page chooses (`None`: open
+    /// when there are warnings).
+    pub notes_open: Option<bool>,
+    /// Every paragraph is shown, not only the first ones of a long text.
+    pub all_paragraphs: bool,
+}
+
+/// `value` with one decimal (`12.3`), by integer arithmetic: formatting floats would add
+/// kilobytes of code to the page.
+pub fn one_decimal(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
 }
 
 /// Parses `text`, timing it where a clock is at hand.
@@ -126,6 +143,20 @@ pub enum Action {
     ToggleSource,
     /// Select the next (`1`) or previous (`-1`) paragraph.
     StepParagraph(isize),
+    /// Select the element with this anchor (`p-4`, `ref-B`, `field-subject`), if there is one.
+    SelectAnchor(String),
+    /// Show reading aids as written, or as read.
+    ToggleWritten,
+    /// The transmission details were unfolded (`true`) or folded.
+    SetTransmissionOpen(bool),
+    /// The parser's notes were unfolded (`true`) or folded.
+    SetNotesOpen(bool),
+    /// Show every paragraph of a long text.
+    ShowAllParagraphs,
+    /// Show the cable and view a link carried; what was in the text area can be brought back.
+    OpenLink(permalink::Link),
+    /// A link could not be opened: why, and what to do. The text is left alone.
+    LinkError(String),
 }
 
 impl Default for AppState {
@@ -149,7 +180,40 @@ impl AppState {
             source_open: false,
             files: Vec::new(),
             parse_ms,
+            as_written: false,
+            transmission_open: false,
+            notes_open: None,
+            all_paragraphs: false,
         }
+    }
+
+    /// What a link to this state carries besides the text.
+    pub fn link_view(&self) -> permalink::View {
+        let n_warnings = self
+            .parse
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == cable::Severity::Warning)
+            .count();
+        permalink::View {
+            selected: self
+                .selected
+                .as_ref()
+                .map(|selected| selected.anchor.clone()),
+            source_open: self.source_open,
+            as_written: self.as_written,
+            transmission_open: self.transmission_open,
+            notes_open: self.notes_open.unwrap_or(n_warnings > 0),
+            all_paragraphs: self.all_paragraphs,
+        }
+    }
+
+    /// Whether the page shows what it opens with: the seed, nothing chosen or unfolded. Its
+    /// address then carries no link.
+    pub fn is_pristine(&self) -> bool {
+        *self.parsed_text == *SEED_CABLE
+            && *self.text == *SEED_CABLE
+            && self.link_view() == AppState::default().link_view()
     }
 
     /// Replaces the text, parses it at once and remembers the old text for undo.
@@ -167,6 +231,10 @@ impl AppState {
             source_open: self.source_open,
             files: self.files.clone(),
             parse_ms,
+            as_written: self.as_written,
+            transmission_open: self.transmission_open,
+            notes_open: self.notes_open,
+            all_paragraphs: false,
         }
     }
 }
@@ -196,6 +264,7 @@ impl Reducible for AppState {
                     parse_ms,
                     // A span of the old text means nothing in the new one.
                     selected: None,
+                    all_paragraphs: false,
                     ..(*self).clone()
                 })
             }
@@ -325,6 +394,89 @@ impl Reducible for AppState {
                     None => self,
                 }
             }
+            Action::SelectAnchor(anchor) => {
+                match crate::anchors::find(&self.parse.cable, &anchor) {
+                    Some(span) => Rc::new(AppState {
+                        selected: Some(Selected { anchor, span }),
+                        ..(*self).clone()
+                    }),
+                    None => self,
+                }
+            }
+            Action::ToggleWritten => Rc::new(AppState {
+                as_written: !self.as_written,
+                ..(*self).clone()
+            }),
+            Action::SetTransmissionOpen(open) => {
+                if self.transmission_open == open {
+                    return self;
+                }
+                Rc::new(AppState {
+                    transmission_open: open,
+                    ..(*self).clone()
+                })
+            }
+            Action::SetNotesOpen(open) => {
+                if self.link_view().notes_open == open && self.notes_open.is_some() {
+                    return self;
+                }
+                Rc::new(AppState {
+                    notes_open: Some(open),
+                    ..(*self).clone()
+                })
+            }
+            Action::ShowAllParagraphs => Rc::new(AppState {
+                all_paragraphs: true,
+                ..(*self).clone()
+            }),
+            Action::OpenLink(link) => {
+                let n_bytes = link.text.len();
+                let mut next = self.replace(
+                    Rc::from(link.text),
+                    Notice {
+                        kind: NoticeKind::Info,
+                        message: format!("Opened the cable this link carries ({n_bytes} bytes)."),
+                    },
+                );
+                // The untouched sample is not a draft worth offering back.
+                if next.replaced_text.as_deref() == Some(SEED_CABLE) {
+                    next.replaced_text = None;
+                }
+                if let Some(replaced) = &next.replaced_text {
+                    if let Some(notice) = &mut next.notice {
+                        notice.message.push_str(&format!(
+                            " What was in the text area ({} bytes) is kept: Undo brings it back.",
+                            replaced.len()
+                        ));
+                    }
+                }
+                let view = link.view;
+                next.source_open = view.source_open;
+                next.as_written = view.as_written;
+                next.transmission_open = view.transmission_open;
+                next.notes_open = Some(view.notes_open);
+                next.all_paragraphs = view.all_paragraphs;
+                if let Some(anchor) = view.selected {
+                    match crate::anchors::find(&next.parse.cable, &anchor) {
+                        Some(span) => next.selected = Some(Selected { anchor, span }),
+                        None => {
+                            if let Some(notice) = &mut next.notice {
+                                notice.message.push_str(&format!(
+                                    " It pointed at {anchor}, which this text does not have."
+                                ));
+                            }
+                        }
+                    }
+                }
+                Rc::new(next)
+            }
+            Action::LinkError(message) => Rc::new(AppState {
+                notice: Some(Notice {
+                    kind: NoticeKind::Error,
+                    message,
+                }),
+                ..(*self).clone()
+            }),
             Action::ToggleSource => Rc::new(AppState {
                 source_open: !self.source_open,
                 ..(*self).clone()
@@ -472,6 +624,20 @@ pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), Strin
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_decimal_rounds_like_format() {
+        for value in [0.0, 0.04, 0.05, 1.25, 12.345, 99.96, 1234.5, -0.3] {
+            let expected = format!("{value:.1}");
+            // `format!` rounds half to even; both are fine for a timing, but they must agree off
+            // the midpoint.
+            if (value * 100.0) % 5.0 != 0.0 {
+                assert_eq!(super::one_decimal(value), expected, "{value}");
+            }
+        }
+        assert_eq!(super::one_decimal(12.34), "12.3");
+        assert_eq!(super::one_decimal(-0.3), "-0.3");
+    }
+
     use super::*;
 
     fn reduce(state: AppState, action: Action) -> AppState {

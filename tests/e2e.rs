@@ -157,10 +157,13 @@ fn downloads_dir(driver: &Driver) -> PathBuf {
 }
 
 async fn browser(driver: &Driver) -> Client {
+    // Each session its own profile: a fresh browser, as a colleague opening a link has.
+    static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let profile = std::env::temp_dir().join(format!(
-        "cablescope-e2e-{}-{}",
+        "cablescope-e2e-{}-{}-{}",
         std::process::id(),
-        driver.port
+        driver.port,
+        SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -819,6 +822,247 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .find(Locator::Id("cable-input"))
         .await
         .expect("the text area is back");
+}
+
+/// The address's fragment, once it holds a link (the page writes it after the view rests).
+async fn wait_for_link(client: &Client) -> String {
+    let started = Instant::now();
+    loop {
+        let href = client
+            .execute("return location.href;", vec![])
+            .await
+            .expect("location")
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        if href.contains("#1.") {
+            return href;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the address never held a link: {href}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A link made in one browser opens in another to the same view; a link made by the `cable`
+/// command opens too; broken links say what is wrong and leave the text alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_carry_the_cable_and_the_view() {
+    let (port, driver, client) = session().await;
+    let url = format!("http://127.0.0.1:{port}/");
+    client.goto(&url).await.expect("page");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    // The untouched page carries no link.
+    let href = client
+        .execute("return location.href;", vec![])
+        .await
+        .expect("href");
+    assert_eq!(href, json!(url));
+    // Choose paragraph 3 and unfold the transmission details: the address follows.
+    click(&client, "#p-3").await;
+    click(&client, "#transmission summary").await;
+    wait_for_attr(&client, "#transmission", "open", |_| true).await;
+    let address = wait_for_link(&client).await;
+    // Copy link shows the same link, with its length.
+    click(&client, "#copy-link").await;
+    let shown = wait_for_attr_value(&client, "#link-output", "value").await;
+    let address = if shown == address {
+        address
+    } else {
+        wait_for_link(&client).await
+    };
+    assert_eq!(shown, address, "the link box and the address differ");
+    let label = text_of(&client, "#link-box label").await;
+    assert_eq!(
+        label,
+        format!("Link ({} characters)", shown.chars().count())
+    );
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("characters"), "{notice}");
+    // A link to one paragraph, from its own button.
+    client
+        .execute(
+            "document.querySelector('#p-5 .element-link').click();",
+            vec![],
+        )
+        .await
+        .expect("paragraph link");
+    let paragraph_link = wait_for_attr_value(&client, "#link-output", "value").await;
+    let paragraph_link = if paragraph_link == shown {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_for_attr_value(&client, "#link-output", "value").await
+    } else {
+        paragraph_link
+    };
+    assert_ne!(paragraph_link, shown);
+
+    // A fresh browser (new profile) opens the link to the same view.
+    let other = browser(&driver).await;
+    other.goto(&address).await.expect("open the link");
+    wait_for_attr(&other, "#p-3", "class", |class| class.contains("selected")).await;
+    wait_for_attr(&other, "#transmission", "open", |_| true).await;
+    assert_eq!(
+        text_of(&other, "[data-field=canonical-id]").await,
+        "08OTTAWA372"
+    );
+    let source_shown = other
+        .execute("return !!document.getElementById('source-pane');", vec![])
+        .await
+        .expect("source pane");
+    assert_eq!(
+        source_shown,
+        json!(true),
+        "choosing an element opens the source view"
+    );
+    // The deep link to paragraph 5.
+    other
+        .goto(&paragraph_link)
+        .await
+        .expect("open the paragraph link");
+    wait_for_attr(&other, "#p-5", "class", |class| class.contains("selected")).await;
+
+    // A link made by the `cable` command opens the same way.
+    let cli = std::process::Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "cable-cli",
+            "--",
+            "link",
+            "--base",
+            &url,
+            "--select",
+            "ref-A",
+            "--as-written",
+        ])
+        .arg(repo().join("corpus/cables/08STATE15220.txt"))
+        .current_dir(repo())
+        .output()
+        .expect("run the cable command");
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    let cli_link = String::from_utf8_lossy(&cli.stdout).trim().to_string();
+    other
+        .goto(&cli_link)
+        .await
+        .expect("open the command's link");
+    wait_for_text(&other, "[data-field=canonical-id]", |text| {
+        text == "08STATE15220"
+    })
+    .await;
+    wait_for_attr(&other, "#ref-A", "class", |class| {
+        class.contains("selected")
+    })
+    .await;
+
+    // Broken links: a draft typed in the text area stays; the message says what to do.
+    click(&other, "#show-editor").await;
+    paste(&other, "MY DRAFT: 1. (C) NOTES FOR TOMORROW.").await;
+    wait_for_text(&other, "#parse-time", |text| {
+        text.starts_with("Read 36 bytes")
+    })
+    .await;
+    let fragment = cli_link
+        .split_once('#')
+        .map(|(_, fragment)| fragment.to_string())
+        .unwrap_or_default();
+    for (broken, expect) in [
+        (
+            fragment[..fragment.len() / 2].to_string(),
+            "This link is incomplete",
+        ),
+        (
+            format!(
+                "{}{}{}",
+                &fragment[..40],
+                if &fragment[40..41] == "A" { "B" } else { "A" },
+                &fragment[41..]
+            ),
+            "This link is damaged",
+        ),
+        (
+            format!("9{}", &fragment[1..]),
+            "newer version of cablescope",
+        ),
+    ] {
+        other
+            .execute("location.hash = arguments[0];", vec![json!(broken)])
+            .await
+            .expect("set the hash");
+        let notice = wait_for_text(&other, "#notice", |text| text.contains(expect)).await;
+        assert!(notice.contains("Your text is unchanged"), "{notice}");
+        let draft = other
+            .execute(
+                "return document.getElementById('cable-input').value;",
+                vec![],
+            )
+            .await
+            .expect("draft");
+        assert_eq!(draft, json!("MY DRAFT: 1. (C) NOTES FOR TOMORROW."));
+    }
+    // A good link over the draft: the draft can be brought back.
+    other
+        .execute("location.hash = arguments[0];", vec![json!(fragment)])
+        .await
+        .expect("set the hash");
+    let notice = wait_for_text(&other, "#notice", |text| {
+        text.contains("Opened the cable this link carries")
+    })
+    .await;
+    assert!(notice.contains("Undo brings it back"), "{notice}");
+    click(&other, "#notice-undo").await;
+    wait_for_text(&other, "#parse-time", |text| {
+        text.starts_with("Read 36 bytes")
+    })
+    .await;
+    // A broken link in a fresh browser: the sample shows, with the message.
+    let fresh = browser(&driver).await;
+    fresh
+        .goto(&format!("{url}#1.AAAAAAAAAA"))
+        .await
+        .expect("open a broken link");
+    wait_for_text(&fresh, "#notice", |text| text.contains("This link is")).await;
+    assert_eq!(
+        text_of(&fresh, "[data-field=canonical-id]").await,
+        "08OTTAWA372"
+    );
+    // Links fetch nothing but the page's own files (the model's primer among them).
+    let foreign = fresh
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));",
+            vec![],
+        )
+        .await
+        .expect("resources");
+    assert_eq!(foreign, json!([]));
+    let _ = fresh.close().await;
+    let _ = other.close().await;
+    let _ = client.close().await;
+}
+
+/// The value of attribute `name` of the element at `css`, once it has one.
+async fn wait_for_attr_value(client: &Client, css: &str, name: &str) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(Some(value)) = element.prop(name).await {
+                if !value.is_empty() {
+                    return value;
+                }
+            }
+        }
+        assert!(started.elapsed() < WAIT, "{css} [{name}] never had a value");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// Timings in the browser, printed for BENCHMARKS.md, not asserted: navigation to the seed fully

@@ -60,6 +60,9 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
         on_select: yew::Callback::noop(),
         as_written: false,
         on_toggle_written: yew::Callback::noop(),
+        all_paragraphs: false,
+        on_show_all: yew::Callback::noop(),
+        on_copy_link: yew::Callback::noop(),
     };
     yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

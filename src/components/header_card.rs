@@ -24,6 +24,12 @@ pub struct HeaderCardProps {
     /// A row's value was copied (or not): what to tell the reader.
     #[prop_or_default]
     pub on_copied: Callback<String>,
+    /// The transmission details are unfolded.
+    #[prop_or_default]
+    pub transmission_open: bool,
+    /// The reader unfolded (`true`) or folded the transmission details.
+    #[prop_or_default]
+    pub on_transmission: Callback<bool>,
 }
 
 /// Builds the header's rows; each knows its source span and can be selected.
@@ -107,7 +113,16 @@ fn local_time(date_time: cable::DateTime) -> Option<String> {
 }
 
 /// The transmission lines, folded away as PlusD's "Show Headers" does, each explained.
-fn transmission(routing: &cable::Routing) -> Html {
+/// The `toggle` handler of a `<details>`: reports whether it is now open.
+pub fn details_toggle(on_toggle: &Callback<bool>) -> Callback<Event> {
+    let on_toggle = on_toggle.clone();
+    Callback::from(move |event: Event| {
+        let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+        on_toggle.emit(details.open());
+    })
+}
+
+fn transmission(routing: &cable::Routing, open: bool, on_toggle: Callback<Event>) -> Html {
     let mut items: Vec<Html> = Vec::new();
     let mut item = |term: &str, value: String, explanation: String| {
         items.push(html! {
@@ -185,7 +200,7 @@ fn transmission(routing: &cable::Routing) -> Html {
         );
     }
     html! {
-        <details class="transmission" id="transmission">
+        <details class="transmission" id="transmission" open={open} ontoggle={on_toggle}>
             <summary>{ "Transmission details" }</summary>
             <dl class="transmission-lines">{ for items }</dl>
         </details>
@@ -406,7 +421,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
                 <dl class="fields">{ for rows }</dl>
             }
             if let Some(routing) = routing {
-                { transmission(routing) }
+                { transmission(routing, props.transmission_open, details_toggle(&props.on_transmission)) }
             }
             if let Some(span) = cable.header_span() {
                 <SourceSnippet source={props.source.clone()} span={span} />

@@ -52,8 +52,8 @@ pub fn read_files(
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
             on_file_error.emit(format!(
-                "{name} is {:.1} MB; files over {} MB are refused. Your text is unchanged.",
-                file.size() as f64 / 1_048_576.0,
+                "{name} is {} MB; files over {} MB are refused. Your text is unchanged.",
+                crate::state::one_decimal(file.size() as f64 / 1_048_576.0),
                 MAX_FILE_BYTES / 1_048_576
             ));
             continue;

@@ -24,7 +24,7 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
     };
     let undo = props.on_undo.as_ref().map(|on_undo| {
         let on_undo = on_undo.clone();
-        html! { <button type="button" class="link-button" onclick={move |_| on_undo.emit(())}>{ "Undo" }</button> }
+        html! { <button type="button" class="link-button" id="notice-undo" onclick={move |_| on_undo.emit(())}>{ "Undo" }</button> }
     });
     let on_dismiss = props.on_dismiss.clone();
     html! {

@@ -29,6 +29,15 @@ pub struct ParagraphsListProps {
     /// Switch between the two.
     #[prop_or_default]
     pub on_toggle_written: Callback<()>,
+    /// Show every paragraph, not only the first ones of a long text.
+    #[prop_or_default]
+    pub all_paragraphs: bool,
+    /// The reader asked for every paragraph.
+    #[prop_or_default]
+    pub on_show_all: Callback<()>,
+    /// Copy a link to the element with this anchor.
+    #[prop_or_default]
+    pub on_copy_link: Callback<String>,
 }
 
 /// What a portion marking means, for its badge's title: `CONFIDENTIAL, NOFORN`.
@@ -113,21 +122,31 @@ fn paragraph_body(
     }
 }
 
+/// A small button that copies a link to the element `anchor` (its label says which, for screen
+/// readers).
+pub fn link_button(on_copy_link: &Callback<String>, anchor: &str, label: &str) -> Html {
+    let onclick = {
+        let on_copy_link = on_copy_link.clone();
+        let anchor = anchor.to_string();
+        Callback::from(move |_: MouseEvent| on_copy_link.emit(anchor.clone()))
+    };
+    html! {
+        <button type="button" class="link-button element-link" aria-label={label.to_string()} title={label.to_string()} {onclick}>
+            { "Copy link" }
+        </button>
+    }
+}
+
 /// Each paragraph with its number, portion marking, sub-heading and source.
 #[function_component(ParagraphsList)]
 pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     let cable = &props.parse.cable;
     let paragraphs = &cable.paragraphs;
-    // What the reader asked to see whole; forgotten when the text changes.
-    let show_all = use_state(|| false);
+    // The paragraphs the reader asked to see whole; forgotten when the text changes.
     let whole: UseStateHandle<Vec<usize>> = use_state(Vec::new);
     {
-        let show_all = show_all.clone();
         let whole = whole.clone();
-        use_effect_with(props.parse.clone(), move |_| {
-            show_all.set(false);
-            whole.set(Vec::new());
-        });
+        use_effect_with(props.parse.clone(), move |_| whole.set(Vec::new()));
     }
     let selected_idx = props.selected.as_deref().and_then(|selected| {
         paragraphs
@@ -135,7 +154,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             .enumerate()
             .position(|(idx, paragraph)| crate::anchors::paragraph(paragraph, idx) == selected)
     });
-    let limit = if *show_all {
+    let limit = if props.all_paragraphs {
         paragraphs.len()
     } else {
         PARAGRAPHS_AT_FIRST
@@ -144,8 +163,8 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     };
     let n_more = paragraphs.len() - limit;
     let on_show_all = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(true))
+        let on_show_all = props.on_show_all.clone();
+        Callback::from(move |_: MouseEvent| on_show_all.emit(()))
     };
     let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
     let items = paragraphs.iter().take(limit).enumerate().map(|(idx, paragraph)| {
@@ -159,6 +178,11 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             })
         };
         let anchor = crate::anchors::paragraph(paragraph, idx);
+        let anchor_for_link = anchor.clone();
+        let label_for_link = match &paragraph.number {
+            Some(number) => format!("Copy a link to paragraph {}", number.value),
+            None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
+        };
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
         let onclick = super::source_pane::select_on_click(
             &props.on_select,
@@ -202,7 +226,10 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
                     { for marking }
                     { paragraph_body(paragraph, props.as_written, is_whole, on_whole) }
                 </p>
-                <SourceSnippet source={props.source.clone()} span={paragraph.span} />
+                <div class="element-tools">
+                    <SourceSnippet source={props.source.clone()} span={paragraph.span} />
+                    { link_button(&props.on_copy_link, &anchor_for_link, &label_for_link) }
+                </div>
             </li>
         }
     });

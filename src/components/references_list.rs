@@ -27,6 +27,9 @@ pub struct ReferencesListProps {
     /// Show opened file `n`.
     #[prop_or_default]
     pub on_show_file: Callback<usize>,
+    /// Copy a link to the element with this anchor.
+    #[prop_or_default]
+    pub on_copy_link: Callback<String>,
 }
 
 /// WikiLeaks' public page of a cable, which the reader may choose to open.
@@ -93,6 +96,11 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
     let references = &cable.references;
     let rows = references.iter().enumerate().map(|(idx, reference)| {
         let anchor = crate::anchors::reference(reference, idx);
+        let link_anchor = anchor.clone();
+        let link_label = format!(
+            "Copy a link to reference {}",
+            reference.letter.clone().unwrap_or_else(|| (idx + 1).to_string())
+        );
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
         let onclick = super::source_pane::select_on_click(
             &props.on_select,
@@ -112,6 +120,7 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
                     }
                 </td>
                 <td class="reference-id">{ cited_ids(&reference.cables, &props.loaded, &props.on_show_file) }</td>
+                <td class="reference-link">{ super::paragraphs_list::link_button(&props.on_copy_link, &link_anchor, &link_label) }</td>
             </tr>
         }
     });
@@ -131,7 +140,7 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
                 <p class="empty">{ "This cable has no REF block." }</p>
             } else {
                 <table class="references">
-                    <thead><tr><th scope="col">{ "Ref" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "As written" }</th><th scope="col">{ "Canonical ID" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Ref" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "As written" }</th><th scope="col">{ "Canonical ID" }</th><th scope="col"><span class="visually-hidden">{ "Link" }</span></th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }

@@ -62,6 +62,31 @@ pub struct Codec {
     primed: model::Model,
 }
 
+/// A codec being primed: see [`Codec::priming`].
+pub struct Priming {
+    model: model::Model,
+    primer: Vec<u8>,
+    done: usize,
+}
+
+impl Priming {
+    /// Reads up to `n_bytes` more of the primer; `true` once it has read all of it.
+    pub fn step(&mut self, n_bytes: usize) -> bool {
+        let end = self.done.saturating_add(n_bytes).min(self.primer.len());
+        if let Some(bytes) = self.primer.get(self.done..end) {
+            self.model.feed(bytes);
+        }
+        self.done = end;
+        self.done >= self.primer.len()
+    }
+
+    /// The primed codec (reading whatever of the primer is left).
+    pub fn finish(mut self) -> Codec {
+        while !self.step(usize::MAX) {}
+        Codec { primed: self.model }
+    }
+}
+
 /// The primer given to [`Codec::new`] is not version 1's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrimerError;
@@ -85,6 +110,19 @@ impl Codec {
         }
         Ok(Codec {
             primed: model::Model::new(primer),
+        })
+    }
+
+    /// Starts priming a codec for format 1 with `primer` (checked first), to be done in steps
+    /// so that a page can answer between them.
+    pub fn priming(primer: &[u8]) -> Result<Priming, PrimerError> {
+        if (crc32::crc32(primer), primer.len()) != PRIMER_V1_CHECK {
+            return Err(PrimerError);
+        }
+        Ok(Priming {
+            model: model::Model::new(&[]),
+            primer: primer.to_vec(),
+            done: 0,
         })
     }
 
@@ -194,8 +232,8 @@ impl fmt::Display for EncodeError {
         match self {
             EncodeError::TextTooLarge(bytes) => write!(
                 f,
-                "the text is {:.1} MB; a link can carry at most {} MB",
-                *bytes as f64 / 1_048_576.0,
+                "the text is {} MB; a link can carry at most {} MB",
+                megabytes(*bytes as u64),
                 MAX_TEXT_BYTES / 1_048_576
             ),
             EncodeError::BadAnchor(anchor) => write!(f, "{anchor:?} is not an element's anchor"),
@@ -241,8 +279,8 @@ impl fmt::Display for LinkError {
             ),
             LinkError::TooLarge(bytes) => write!(
                 f,
-                "This link claims a text of {:.1} MB, more than the {} MB a link may carry; it was not opened.",
-                *bytes as f64 / 1_048_576.0,
+                "This link claims a text of {} MB, more than the {} MB a link may carry; it was not opened.",
+                megabytes(*bytes),
                 MAX_TEXT_BYTES / 1_048_576
             ),
         }
@@ -250,6 +288,13 @@ impl fmt::Display for LinkError {
 }
 
 impl std::error::Error for LinkError {}
+
+/// `bytes` in megabytes with one decimal, by integer arithmetic: formatting floats would add
+/// kilobytes of code to the page.
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes.saturating_mul(10) + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
@@ -488,6 +533,15 @@ mod tests {
     #[test]
     fn the_builtin_primer_passes_its_own_check() {
         assert!(Codec::new(PRIMER_V1).is_ok());
+        // Priming in steps gives the same model as priming at once.
+        let mut priming = Codec::priming(PRIMER_V1).unwrap_or_else(|error| unreachable!("{error}"));
+        while !priming.step(1000) {}
+        let stepped = priming.finish();
+        let view = View::default();
+        assert_eq!(
+            stepped.encode("THE EMBASSY", &view),
+            encode("THE EMBASSY", &view)
+        );
         assert_eq!(Codec::new(&PRIMER_V1[1..]).err(), Some(PrimerError));
     }
 

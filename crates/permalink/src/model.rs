@@ -231,13 +231,18 @@ impl Model {
             refined: 2048,
         };
         model.byte_contexts();
-        for &byte in primer {
+        model.feed(primer);
+        model
+    }
+
+    /// Learns from `bytes` without coding them (how the primer is read).
+    pub fn feed(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
             for bit in (0..8).rev() {
-                model.predict();
-                model.update(u32::from(byte >> bit) & 1);
+                self.predict();
+                self.update(u32::from(byte >> bit) & 1);
             }
         }
-        model
     }
 
     /// The byte `back` bytes before the current one (1 = the last), or 0 before the start.

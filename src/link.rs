@@ -1,0 +1,125 @@
+//! Links to the view: the page's address follows what is shown, and a link opened in the page
+//! shows the same again. The format is the `permalink` crate's; this module does the browser's
+//! part: the model's primer (one of the page's own static files, fetched once and checked), the
+//! address bar (`history.replaceState`, never a new history entry) and the clipboard.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use permalink::{Codec, CompressedText, View};
+
+/// Where the primer is, beside the page.
+const PRIMER_PATH: &str = "primer-v1.txt";
+
+/// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
+/// 4,000): the page warns.
+pub const LONG_LINK: usize = 2000;
+
+/// Texts longer than this are not put in the address: compressing them would hold up the page
+/// (about a second for 100 KB), and such links are too long to send anyway.
+pub const MAX_LINKED_TEXT: usize = 128 * 1024;
+
+thread_local! {
+    static CODEC: RefCell<Option<Rc<Codec>>> = const { RefCell::new(None) };
+    static LOADING: RefCell<bool> = const { RefCell::new(false) };
+    /// The last text compressed, so that a change of view does not compress it again.
+    static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
+}
+
+/// The link model, fetched and primed on first use. Priming is done a few kilobytes at a time,
+/// letting the page answer between steps.
+pub async fn codec() -> Result<Rc<Codec>, String> {
+    loop {
+        if let Some(codec) = CODEC.with(|codec| codec.borrow().clone()) {
+            return Ok(codec);
+        }
+        if !LOADING.with(|loading| loading.replace(true)) {
+            break;
+        }
+        // Someone else is loading it: wait for them.
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    let loaded = load().await;
+    LOADING.with(|loading| loading.replace(false));
+    let codec = Rc::new(loaded?);
+    CODEC.with(|slot| slot.replace(Some(codec.clone())));
+    Ok(codec)
+}
+
+async fn load() -> Result<Codec, String> {
+    let primer = crate::samples::fetch_bytes(PRIMER_PATH)
+        .await
+        .map_err(|problem| format!("The link model could not be loaded: {problem}."))?;
+    let mut priming = Codec::priming(&primer).map_err(|error| {
+        format!("The link model could not be loaded: {error}. Reload the page.")
+    })?;
+    while !priming.step(4096) {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(priming.finish())
+}
+
+/// The fragment (without `#`) of a link to `text` shown as `view`.
+pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, String> {
+    if text.len() > MAX_LINKED_TEXT {
+        return Err(format!(
+            "This text is {} KB; links carry texts up to {} KB. Send the cable as a file instead.",
+            text.len().div_ceil(1024),
+            MAX_LINKED_TEXT / 1024
+        ));
+    }
+    let cached = COMPRESSED.with(|cache| {
+        cache
+            .borrow()
+            .as_ref()
+            .filter(|(cached, _)| Rc::ptr_eq(cached, text) || **cached == **text)
+            .map(|(_, compressed)| compressed.clone())
+    });
+    let compressed = match cached {
+        Some(compressed) => compressed,
+        None => {
+            let compressed = Rc::new(codec.compress(text).map_err(|error| error.to_string())?);
+            COMPRESSED.with(|cache| cache.replace(Some((text.clone(), compressed.clone()))));
+            compressed
+        }
+    };
+    compressed.fragment(view).map_err(|error| error.to_string())
+}
+
+/// The page's address with `fragment` (or with none).
+pub fn address(fragment: Option<&str>) -> String {
+    let location = web_sys::window().map(|window| window.location());
+    let base = location
+        .map(|location| {
+            format!(
+                "{}{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    match fragment {
+        Some(fragment) => format!("{base}#{fragment}"),
+        None => base,
+    }
+}
+
+/// The address's fragment, without its `#`.
+pub fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Shows `fragment` in the address bar without adding to the history.
+pub fn replace_fragment(fragment: Option<&str>) {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&address(fragment)),
+        );
+    }
+}
