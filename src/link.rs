@@ -26,8 +26,8 @@ thread_local! {
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
 
-/// The link model, fetched and primed on first use. Priming is done a few kilobytes at a time,
-/// letting the page answer between steps.
+/// The link model, fetched and primed on first use. Priming (a few hundred milliseconds in
+/// Chromium here) is done 8 KB at a time, letting the page answer between steps.
 pub async fn codec() -> Result<Rc<Codec>, String> {
     loop {
         if let Some(codec) = CODEC.with(|codec| codec.borrow().clone()) {
@@ -53,7 +53,7 @@ async fn load() -> Result<Codec, String> {
     let mut priming = Codec::priming(&primer).map_err(|error| {
         format!("The link model could not be loaded: {error}. Reload the page.")
     })?;
-    while !priming.step(4096) {
+    while !priming.step(8 * 1024) {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     Ok(priming.finish())

@@ -1115,6 +1115,32 @@ async fn browser_timings() {
             frame_loads.push(ms);
         }
     }
+    // A link to the seed with paragraph 3 chosen, opened: from navigation to that paragraph
+    // selected (the model's primer fetched and read, the link decoded, the view rendered).
+    client.goto(&url).await.expect("page");
+    wait_for_text(&client, "#p-7", |_| true).await;
+    click(&client, "#p-3").await;
+    let link = wait_for_link(&client).await;
+    let mut link_loads = Vec::new();
+    for _ in 0..3 {
+        client.goto(&url).await.expect("page");
+        client.goto(&link).await.expect("the link");
+        let ms = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(function check() {\
+                   const p = document.getElementById('p-3');\
+                   if (p && p.classList.contains('selected')) setTimeout(() => done(performance.now()), 0);\
+                   else requestAnimationFrame(check);\
+                 });",
+                vec![],
+            )
+            .await
+            .expect("link opened")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        link_loads.push(ms);
+    }
     client.goto(&url).await.expect("page");
     wait_for_text(&client, "#p-7", |_| true).await;
     // A paste of the longest corpus cable, to its last paragraph on screen.
@@ -1265,6 +1291,12 @@ async fn browser_timings() {
         "browser: navigation of a frame to the seed rendered: median {:.0} ms, best {:.0} ms (5 loads after a first)",
         median(&mut frame_loads.clone()),
         frame_loads.iter().copied().fold(f64::INFINITY, f64::min)
+    );
+    println!(
+        "browser: navigation to a link to the seed ({} characters) with its paragraph selected: median {:.0} ms, best {:.0} ms (3 loads)",
+        link.len(),
+        median(&mut link_loads.clone()),
+        link_loads.iter().copied().fold(f64::INFINITY, f64::min)
     );
     println!(
         "browser: paste of 00STATE228772 ({} bytes) to rendered: median {:.0} ms, best {:.0} ms (5 pastes)",
