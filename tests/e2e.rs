@@ -863,11 +863,42 @@ async fn links_carry_the_cable_and_the_view() {
         .await
         .expect("href");
     assert_eq!(href, json!(url));
-    // Choose paragraph 3 and unfold the transmission details: the address follows.
+    let history_length = client
+        .execute("return history.length;", vec![])
+        .await
+        .expect("history");
+    // Choose paragraph 3 and unfold the transmission details: the address follows, replacing
+    // its entry rather than adding to the history.
     click(&client, "#p-3").await;
     click(&client, "#transmission summary").await;
     wait_for_attr(&client, "#transmission", "open", |_| true).await;
     let address = wait_for_link(&client).await;
+    click(&client, "#p-4").await;
+    let started = Instant::now();
+    while wait_for_link(&client).await == address {
+        assert!(
+            started.elapsed() < WAIT,
+            "the address did not follow the new selection"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    click(&client, "#p-3").await;
+    let started = Instant::now();
+    while wait_for_link(&client).await != address {
+        assert!(
+            started.elapsed() < WAIT,
+            "the address did not come back to paragraph 3"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let after = client
+        .execute("return history.length;", vec![])
+        .await
+        .expect("history");
+    assert_eq!(
+        after, history_length,
+        "the view's changes added history entries"
+    );
     // Copy link shows the same link, with its length.
     click(&client, "#copy-link").await;
     let shown = wait_for_attr_value(&client, "#link-output", "value").await;

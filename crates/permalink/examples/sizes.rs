@@ -3,7 +3,9 @@
 //! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), each counting only
 //! what follows the `#`.
 //!
-//! `cargo run --release -p permalink --example sizes [--each] [--held-out] [DIR]` (DIR defaults to
+//! `cargo run --release -p permalink --example sizes [--each] [--held-out] [--check] [DIR]`
+//! (`--check`: exit 1 unless the median is at most 0.40 and every cable's link is shorter than
+//! both others'; the sizes are deterministic, so this cannot flake; DIR defaults to
 //! the corpus). `--held-out` measures only the cables the version-1 primer was not made from (the
 //! odd-numbered half, see `data/make_primer.py`): what to expect of cables outside the corpus.
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
@@ -18,12 +20,15 @@ fn base64url(bytes: &[u8]) -> usize {
 fn main() {
     let mut each = false;
     let mut held_out = false;
+    let mut check = false;
     let mut dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/cables");
     for arg in std::env::args().skip(1) {
         if arg == "--each" {
             each = true;
         } else if arg == "--held-out" {
             held_out = true;
+        } else if arg == "--check" {
+            check = true;
         } else {
             dir = PathBuf::from(arg);
         }
@@ -90,6 +95,9 @@ fn main() {
         lz.push(b);
         pako.push(c);
     }
+    let mut sorted = ours.clone();
+    sorted.sort_by(f64::total_cmp);
+    let our_median = sorted[sorted.len() / 2];
     let summary = |values: &mut Vec<f64>| {
         values.sort_by(f64::total_cmp);
         (
@@ -137,4 +145,8 @@ fn main() {
         total_bytes as f64 / 1e6 / encode_time,
         total_bytes as f64 / 1e6 / decode_time
     );
+    if check && (our_median > 0.40 || !losses.is_empty()) {
+        eprintln!("link size target missed: median {our_median:.3} (target 0.40), {} cables not shorter than both", losses.len());
+        std::process::exit(1);
+    }
 }
