@@ -680,7 +680,7 @@ pub fn app() -> Html {
                             </div>
                         }
                         <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied}
-                            transmission_open={state.transmission_open} {on_transmission} />
+                            transmission_open={state.transmission_open} {on_transmission} on_copy_link={on_copy_element_link.clone()} />
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
                             loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()}
                             on_copy_link={on_copy_element_link.clone()} />

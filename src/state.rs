@@ -213,7 +213,12 @@ impl AppState {
     pub fn is_pristine(&self) -> bool {
         *self.parsed_text == *SEED_CABLE
             && *self.text == *SEED_CABLE
-            && self.link_view() == AppState::default().link_view()
+            && self.selected.is_none()
+            && !self.source_open
+            && !self.as_written
+            && !self.transmission_open
+            && self.notes_open.is_none()
+            && !self.all_paragraphs
     }
 
     /// Replaces the text, parses it at once and remembers the old text for undo.
@@ -679,6 +684,90 @@ mod tests {
         assert!(state.selected.is_none());
         let state = reduce(state, Action::ToggleSource);
         assert!(!state.source_open);
+    }
+
+    #[test]
+    fn a_link_opens_its_text_and_view_and_keeps_the_draft() {
+        let state = AppState::default();
+        assert!(state.is_pristine());
+        let state = reduce(state, Action::Edit("MY DRAFT".to_string()));
+        let state = reduce(state, Action::Parse);
+        assert!(!state.is_pristine());
+        let view = permalink::View {
+            selected: Some("ref-B".to_string()),
+            source_open: true,
+            as_written: true,
+            transmission_open: true,
+            notes_open: false,
+            all_paragraphs: true,
+        };
+        let state = reduce(
+            state,
+            Action::OpenLink(permalink::Link {
+                text: SEED_CABLE.to_string(),
+                view: view.clone(),
+            }),
+        );
+        assert_eq!(&*state.parsed_text, SEED_CABLE);
+        assert_eq!(state.link_view(), view);
+        assert_eq!(state.replaced_text.as_deref(), Some("MY DRAFT"));
+        let notice = state.notice.clone().expect("a notice");
+        assert!(
+            notice.message.contains("Undo brings it back"),
+            "{}",
+            notice.message
+        );
+        // The draft comes back.
+        let state = reduce(state, Action::UndoReplace);
+        assert_eq!(&*state.text, "MY DRAFT");
+        // A link to an element the text lacks opens the text and says so.
+        let state = reduce(
+            AppState::default(),
+            Action::OpenLink(permalink::Link {
+                text: "1. ONLY ONE PARAGRAPH.".to_string(),
+                view: permalink::View {
+                    selected: Some("p-9".to_string()),
+                    ..permalink::View::default()
+                },
+            }),
+        );
+        assert!(state.selected.is_none());
+        assert!(
+            state.replaced_text.is_none(),
+            "the untouched sample is not a draft"
+        );
+        let message = state
+            .notice
+            .map(|notice| notice.message)
+            .unwrap_or_default();
+        assert!(
+            message.contains("p-9, which this text does not have"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_broken_link_leaves_the_text_and_an_anchor_selects() {
+        let state = reduce(AppState::default(), Action::Edit("MY DRAFT".to_string()));
+        let state = reduce(
+            state,
+            Action::LinkError("This link is damaged.".to_string()),
+        );
+        assert_eq!(&*state.text, "MY DRAFT");
+        assert_eq!(
+            state.notice.map(|notice| notice.kind),
+            Some(NoticeKind::Error)
+        );
+        let state = reduce(AppState::default(), Action::SelectAnchor("p-5".to_string()));
+        assert_eq!(
+            state.selected.map(|selected| selected.anchor),
+            Some("p-5".to_string())
+        );
+        let state = reduce(
+            AppState::default(),
+            Action::SelectAnchor("p-50".to_string()),
+        );
+        assert!(state.selected.is_none());
     }
 
     #[test]

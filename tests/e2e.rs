@@ -931,6 +931,23 @@ async fn links_carry_the_cable_and_the_view() {
         paragraph_link
     };
     assert_ne!(paragraph_link, shown);
+    // And to a header field, from its row's "link" button.
+    client
+        .execute(
+            "document.querySelector('#field-subject [aria-label^=\"Copy a link\"]').click();",
+            vec![],
+        )
+        .await
+        .expect("field link");
+    let started = Instant::now();
+    let field_link = loop {
+        let value = wait_for_attr_value(&client, "#link-output", "value").await;
+        if value != paragraph_link {
+            break value;
+        }
+        assert!(started.elapsed() < WAIT, "the field's link never showed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
 
     // A fresh browser (new profile) opens the link to the same view.
     let other = browser(&driver).await;
@@ -956,6 +973,11 @@ async fn links_carry_the_cable_and_the_view() {
         .await
         .expect("open the paragraph link");
     wait_for_attr(&other, "#p-5", "class", |class| class.contains("selected")).await;
+    other.goto(&field_link).await.expect("open the field link");
+    wait_for_attr(&other, "#field-subject", "class", |class| {
+        class.contains("selected")
+    })
+    .await;
 
     // A link made by the `cable` command opens the same way.
     let cli = std::process::Command::new(env!("CARGO"))

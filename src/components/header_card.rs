@@ -30,6 +30,9 @@ pub struct HeaderCardProps {
     /// The reader unfolded (`true`) or folded the transmission details.
     #[prop_or_default]
     pub on_transmission: Callback<bool>,
+    /// Copy a link to the field with this anchor.
+    #[prop_or_default]
+    pub on_copy_link: Callback<String>,
 }
 
 /// Builds the header's rows; each knows its source span and can be selected.
@@ -38,6 +41,7 @@ struct Rows<'a> {
     selected: Option<&'a str>,
     on_select: &'a Callback<Selected>,
     on_copied: Callback<String>,
+    on_copy_link: &'a Callback<String>,
 }
 
 impl Rows<'_> {
@@ -50,6 +54,7 @@ impl Rows<'_> {
             .find(|(field, _)| *field == anchor)
             .map(|(_, span)| *span);
         let is_selected = self.selected == Some(anchor.as_str());
+        let anchor_for_link = anchor.clone();
         let onclick = span.map(|span| {
             let selected = Selected {
                 anchor: anchor.clone(),
@@ -81,8 +86,14 @@ impl Rows<'_> {
                 id={anchor} onclick={onclick}>
                 <dt>{ label }</dt>
                 <dd data-field={id.to_string()} id={format!("value-{id}")}>{ value }</dd>
-                <button type="button" class="copy-field" aria-label={format!("Copy {label}")} title={format!("Copy {label}")}
-                    onclick={on_copy}>{ "copy" }</button>
+                <span class="field-tools">
+                    <button type="button" class="copy-field" aria-label={format!("Copy {label}")} title={format!("Copy {label}")}
+                        onclick={on_copy}>{ "copy" }</button>
+                    if span.is_some() {
+                        <button type="button" class="copy-field" aria-label={format!("Copy a link to {label}")} title={format!("Copy a link to {label}")}
+                            onclick={let on_copy_link = self.on_copy_link.clone(); move |_| on_copy_link.emit(anchor_for_link.clone())}>{ "link" }</button>
+                    }
+                </span>
             </div>
         }
     }
@@ -238,6 +249,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         selected: props.selected.as_deref(),
         on_select: &props.on_select,
         on_copied: props.on_copied.clone(),
+        on_copy_link: &props.on_copy_link,
     };
     let row = |id: &str, label: &str, value: Html| builder.row(id, label, value);
     let mut rows = Vec::new();

@@ -1,7 +1,8 @@
 //! The size benchmark: for every corpus cable, URL characters per byte of text for cablescope's
 //! links, lz-string's `compressToEncodedURIComponent` (the TypeScript playground's links) and
-//! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), each counting only
-//! what follows the `#`.
+//! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), and that deflate
+//! with a preset dictionary (the primer's last 32 KB, the most a deflate window holds), each
+//! counting only what follows the `#`.
 //!
 //! `cargo run --release -p permalink --example sizes [--each] [--held-out] [--check] [DIR]`
 //! (`--check`: exit 1 unless the median is at most 0.40 and every cable's link is shorter than
@@ -15,6 +16,27 @@ use std::time::Instant;
 
 fn base64url(bytes: &[u8]) -> usize {
     (bytes.len() * 4).div_ceil(3)
+}
+
+/// zlib deflate (level 9) of `text` with a preset dictionary: the deflate window holds `dictionary`
+/// before the text starts, as zlib's `deflateSetDictionary` does. Emulated with miniz_oxide by
+/// compressing the dictionary, flushing, and counting only what the text adds; plus zlib's
+/// header, dictionary ID and checksum (10 bytes).
+fn deflate_with_dictionary(dictionary: &[u8], text: &[u8]) -> usize {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush,
+    };
+    let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
+    let mut out = vec![0u8; (dictionary.len() + text.len()) * 2 + 1024];
+    let (_, _, after_dictionary) =
+        compress(&mut compressor, dictionary, &mut out, TDEFLFlush::Sync);
+    let (_, _, written) = compress(
+        &mut compressor,
+        text,
+        &mut out[after_dictionary..],
+        TDEFLFlush::Finish,
+    );
+    written + 10
 }
 
 fn main() {
@@ -44,7 +66,12 @@ fn main() {
         paths = paths.into_iter().step_by(2).collect();
     }
     let view = permalink::View::default();
-    let (mut ours, mut lz, mut pako) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut lz, mut pako, mut pako_dictionary) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // The deflate window is 32 KB: the primer's last 32 KB are the dictionary.
+    let dictionary = permalink::PRIMER_V1
+        .get(permalink::PRIMER_V1.len().saturating_sub(32 * 1024)..)
+        .unwrap_or_default();
     let mut losses = Vec::new();
     let (mut encode_time, mut decode_time, mut total_bytes) = (0.0, 0.0, 0usize);
     if each {
@@ -67,6 +94,8 @@ fn main() {
         let lz_chars = lz_str::compress_to_encoded_uri_component(&text).len();
         let deflated = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
         let pako_chars = base64url(&deflated);
+        let dictionary_chars =
+            (deflate_with_dictionary(dictionary, text.as_bytes()) * 4).div_ceil(3);
         let (a, b, c) = (
             fragment.len() as f64 / n,
             lz_chars as f64 / n,
@@ -94,6 +123,7 @@ fn main() {
         ours.push(a);
         lz.push(b);
         pako.push(c);
+        pako_dictionary.push(dictionary_chars as f64 / n);
     }
     let mut sorted = ours.clone();
     sorted.sort_by(f64::total_cmp);
@@ -115,9 +145,10 @@ fn main() {
         ("cablescope", &mut ours),
         ("lz-string", &mut lz),
         ("pako deflate + base64url", &mut pako),
+        ("deflate, primer as dictionary", &mut pako_dictionary),
     ] {
         let (median, max, min) = summary(values);
-        println!("  {name:<26} {median:.3}  {max:.3}  {min:.3}");
+        println!("  {name:<30} {median:.3}  {max:.3}  {min:.3}");
     }
     println!(
         "cablescope shorter than both on {} of {} cables{}",
