@@ -131,8 +131,8 @@ pub fn link_button(on_copy_link: &Callback<String>, anchor: &str, label: &str) -
         Callback::from(move |_: MouseEvent| on_copy_link.emit(anchor.clone()))
     };
     html! {
-        <button type="button" class="link-button element-link" aria-label={label.to_string()} title={label.to_string()} {onclick}>
-            { "Copy link" }
+        <button type="button" class="copy-field element-link" aria-label={label.to_string()} title={label.to_string()} {onclick}>
+            { "link" }
         </button>
     }
 }
