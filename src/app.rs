@@ -196,6 +196,7 @@ pub fn app() -> Html {
         Callback::from(move |text: String| dispatcher.dispatch(make(text)))
     };
     let on_edit = dispatch(Action::Edit);
+    let on_large_paste = dispatch(Action::PasteLarge);
     let on_paste = {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| {
@@ -638,10 +639,15 @@ pub fn app() -> Html {
                             { "Source view" }
                         </button>
                     </div>
+                    if state.source_open && state.text.len() > crate::state::LARGE_TEXT {
+                        <p class="hint" id="large-text-note">
+                            { format!("This text is {} KB: it is shown here line by line, read-only, so that the page stays fast. \"Edit text\" puts it in the text area, where typing is slower.", state.text.len().div_ceil(1024)) }
+                        </p>
+                    }
                     if state.source_open {
                         <SourcePane source={source.clone()} selected={selected_span} {on_select_line} />
                     } else {
-                        <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
+                        <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_large_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">

@@ -7,6 +7,11 @@ use yew::Reducible;
 
 use crate::SEED_CABLE;
 
+/// Texts longer than this (bytes) are shown in the source view, line by line, rather than put
+/// in the text area: Chromium takes about 100 ms to lay out 90 KB in a text area, and a second
+/// for a megabyte, on every change. "Edit text" still puts them there.
+pub const LARGE_TEXT: usize = 32 * 1024;
+
 /// Files larger than this are refused: no cable comes near it, and parsing stays interactive.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -153,6 +158,8 @@ pub enum Action {
     SetNotesOpen(bool),
     /// Show every paragraph of a long text.
     ShowAllParagraphs,
+    /// A paste too large for the text area: the whole new text, shown in the source view.
+    PasteLarge(String),
     /// Show the cable and view a link carried; what was in the text area can be brought back.
     OpenLink(permalink::Link),
     /// A link could not be opened: why, and what to do. The text is left alone.
@@ -223,6 +230,7 @@ impl AppState {
 
     /// Replaces the text, parses it at once and remembers the old text for undo.
     fn replace(&self, text: Rc<str>, notice: Notice) -> AppState {
+        let large = text.len() > LARGE_TEXT;
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
         let (parse, parse_ms) = timed_parse(&text);
@@ -233,7 +241,8 @@ impl AppState {
             notice: Some(notice),
             replaced_text,
             selected: None,
-            source_open: self.source_open,
+            // A large text goes to the source view, not into the text area.
+            source_open: self.source_open || large,
             files: self.files.clone(),
             parse_ms,
             as_written: self.as_written,
@@ -398,6 +407,27 @@ impl Reducible for AppState {
                     }),
                     None => self,
                 }
+            }
+            Action::PasteLarge(text) => {
+                let n_kb = text.len().div_ceil(1024);
+                let text: Rc<str> = Rc::from(text);
+                let (parse, parse_ms) = timed_parse(&text);
+                Rc::new(AppState {
+                    parse,
+                    parsed_text: text.clone(),
+                    text,
+                    parse_ms,
+                    selected: None,
+                    all_paragraphs: false,
+                    source_open: true,
+                    notice: Some(Notice {
+                        kind: NoticeKind::Info,
+                        message: format!(
+                            "Pasted {n_kb} KB: shown in the source view, read-only, so that the page stays fast. \"Edit text\" puts it in the text area."
+                        ),
+                    }),
+                    ..(*self).clone()
+                })
             }
             Action::SelectAnchor(anchor) => {
                 match crate::anchors::find(&self.parse.cable, &anchor) {
@@ -744,6 +774,33 @@ mod tests {
             message.contains("p-9, which this text does not have"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_large_text_goes_to_the_source_view() {
+        let large = "1. (U) A LINE OF A LONG CABLE.\n".repeat(LARGE_TEXT / 20);
+        let state = reduce(AppState::default(), Action::PasteLarge(large.clone()));
+        assert!(state.source_open);
+        assert_eq!(&*state.parsed_text, large.as_str());
+        let notice = state.notice.clone().map(|notice| notice.message).unwrap_or_default();
+        assert!(notice.starts_with("Pasted "), "{notice}");
+        // So does a large file; a small one leaves the view as it was.
+        let state = reduce(
+            AppState::default(),
+            Action::LoadFile {
+                name: "long.txt".to_string(),
+                bytes: large.into_bytes(),
+            },
+        );
+        assert!(state.source_open);
+        let state = reduce(
+            AppState::default(),
+            Action::LoadFile {
+                name: "short.txt".to_string(),
+                bytes: b"1. (U) SHORT.".to_vec(),
+            },
+        );
+        assert!(!state.source_open);
     }
 
     #[test]

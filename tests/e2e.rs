@@ -269,9 +269,8 @@ async fn wait_for_attr(client: &Client, css: &str, name: &str, condition: impl F
     }
 }
 
-/// Replaces the text area's content the way a paste does: set the value, fire `input`.
-async fn paste(client: &Client, text: &str) {
-    // The text area is in the left column unless the source view took its place.
+/// Brings the text area back if the source view took its place.
+async fn show_editor(client: &Client) {
     client
         .execute(
             "const edit = document.getElementById('show-editor'); if (edit && !edit.disabled) edit.click();",
@@ -285,6 +284,12 @@ async fn paste(client: &Client, text: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
+}
+
+/// Replaces the text area's content the way a paste does: set the value, fire `input`.
+async fn paste(client: &Client, text: &str) {
+    // The text area is in the left column unless the source view took its place.
+    show_editor(client).await;
     client
         .execute(
             "const area = document.getElementById('cable-input');\
@@ -1102,6 +1107,125 @@ async fn links_carry_the_cable_and_the_view() {
     let _ = client.close().await;
 }
 
+/// A paste too large for the text area (over 32 KB) goes to the source view, read-only, where
+/// only the lines on screen are rendered; "Edit text" puts it in the text area.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_paste_is_shown_line_by_line() {
+    let (port, _driver, client) = session().await;
+    client
+        .goto(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("page");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    let largest =
+        std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt")).expect("cable");
+    client
+        .execute(
+            "const area = document.getElementById('cable-input');\
+             area.focus();\
+             area.select();\
+             const data = new DataTransfer();\
+             data.setData('text/plain', arguments[0]);\
+             const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
+             if (area.dispatchEvent(paste)) { area.value = arguments[0]; area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true })); }",
+            vec![json!(largest)],
+        )
+        .await
+        .expect("paste");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "00STATE228772"
+    })
+    .await;
+    let note = text_of(&client, "#large-text-note").await;
+    assert!(note.starts_with("This text is 89 KB"), "{note}");
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("Pasted 89 KB"), "{notice}");
+    // The source view has every line's place but only the lines on screen in the page.
+    let (n_rendered, height) = {
+        let value = client
+            .execute(
+                "return [document.querySelectorAll('#source-pane .src-line').length, document.querySelector('#source-pane .source-view').offsetHeight];",
+                vec![],
+            )
+            .await
+            .expect("source lines");
+        (
+            value[0].as_u64().unwrap_or(0),
+            value[1].as_u64().unwrap_or(0),
+        )
+    };
+    let n_lines = largest.split('\n').count() as u64;
+    assert!(
+        n_rendered > 20 && n_rendered < 400,
+        "{n_rendered} lines rendered"
+    );
+    assert_eq!(height, n_lines * 18, "the spacer stands for every line");
+    // Scrolling to the end renders the last lines.
+    client
+        .execute("const pane = document.getElementById('source-pane'); pane.scrollTop = pane.scrollHeight;", vec![])
+        .await
+        .expect("scroll");
+    wait_for_text(
+        &client,
+        "#source-pane .src-line:last-child .line-number",
+        |text| text == n_lines.to_string(),
+    )
+    .await;
+    // Choosing the last paragraph scrolls the source to it and highlights it.
+    client
+        .execute(
+            "const all = document.getElementById('show-all-paragraphs'); if (all) all.click();",
+            vec![],
+        )
+        .await
+        .expect("every paragraph");
+    let last_paragraph = client
+        .execute(
+            "const all = document.querySelectorAll('.paragraph'); return all[all.length - 1].id;",
+            vec![],
+        )
+        .await
+        .expect("last paragraph");
+    let last_paragraph = last_paragraph.as_str().unwrap_or_default().to_string();
+    client
+        .execute(
+            "document.getElementById('source-pane').scrollTop = 0;",
+            vec![],
+        )
+        .await
+        .expect("scroll to top");
+    click(&client, &format!("#{last_paragraph} > p")).await;
+    wait_for_text(&client, "#source-selection", |text| !text.is_empty()).await;
+    // "Edit text" puts the whole text in the text area.
+    click(&client, "#show-editor").await;
+    let value_len = client
+        .execute(
+            "return document.getElementById('cable-input').value.length;",
+            vec![],
+        )
+        .await
+        .expect("text area");
+    assert_eq!(
+        value_len.as_u64(),
+        Some(largest.encode_utf16().count() as u64)
+    );
+    // A small paste still goes into the text area.
+    paste(&client, &crate_seed()).await;
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    let editor = client
+        .execute("return !!document.getElementById('cable-input');", vec![])
+        .await
+        .expect("editor");
+    assert_eq!(editor, json!(true));
+    let _ = client.close().await;
+}
+
 /// The value of attribute `name` of the element at `css`, once it has one.
 async fn wait_for_attr_value(client: &Client, css: &str, name: &str) -> String {
     let started = Instant::now();
@@ -1202,13 +1326,21 @@ async fn browser_timings() {
     let paste_timing = |text: String, expect_id: &'static str| {
         let client = client.clone();
         async move {
+            show_editor(&client).await;
             client
                 .execute_async(
                     "const [text, id, done] = arguments;\
                      const area = document.getElementById('cable-input');\
+                     area.focus();\
+                     area.select();\
                      const start = performance.now();\
-                     area.value = text;\
-                     area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));\
+                     const data = new DataTransfer();\
+                     data.setData('text/plain', text);\
+                     const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
+                     if (area.dispatchEvent(paste)) {\
+                       area.value = text;\
+                       area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));\
+                     }\
                      (function check() {\
                        const field = document.querySelector('[data-field=canonical-id]');\
                        if (field && field.textContent.startsWith(id)) setTimeout(() => done(performance.now() - start), 0);\
@@ -1227,6 +1359,7 @@ async fn browser_timings() {
     let area_only = |text: String| {
         let client = client.clone();
         async move {
+            show_editor(&client).await;
             client
                 .execute_async(
                     "const [text, done] = arguments;\
@@ -1317,6 +1450,8 @@ async fn browser_timings() {
              done(ms);\
            }, 0));\
          }, 0));";
+    // Typing in the megabyte means asking for the text area ("Edit text") first.
+    show_editor(&client).await;
     let keystroke_plain = client
         .execute_async(keystroke_js, vec![json!(false)])
         .await

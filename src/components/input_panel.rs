@@ -19,6 +19,10 @@ pub struct InputPanelProps {
     /// A paste or drop into the text area: parsed at once.
     #[prop_or_default]
     pub on_paste: Callback<String>,
+    /// A paste that would make the text longer than [`crate::state::LARGE_TEXT`]: the whole new
+    /// text, which the text area never receives (laying it out would hold the page up).
+    #[prop_or_default]
+    pub on_large_paste: Callback<String>,
     /// A file's name and bytes, once read.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// A file that could not be read.
@@ -94,6 +98,42 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             }
         })
     };
+    // A large paste is taken before the browser puts it in the text area.
+    let on_paste_event = {
+        let on_large_paste = props.on_large_paste.clone();
+        Callback::from(move |event: Event| {
+            use wasm_bindgen::JsCast;
+            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(pasted) = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if pasted.len() <= crate::state::LARGE_TEXT / 2 {
+                return;
+            }
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            let value = area.value();
+            // The selection is in UTF-16 units; the text, in UTF-8.
+            let utf16: Vec<u16> = value.encode_utf16().collect();
+            let at = |units: Option<u32>, default: usize| {
+                units.map_or(default, |units| (units as usize).min(utf16.len()))
+            };
+            let start = at(area.selection_start().ok().flatten(), utf16.len());
+            let end = at(area.selection_end().ok().flatten(), utf16.len()).max(start);
+            let mut text = String::from_utf16_lossy(utf16.get(..start).unwrap_or(&[]));
+            text.push_str(&pasted);
+            text.push_str(&String::from_utf16_lossy(utf16.get(end..).unwrap_or(&[])));
+            if text.len() <= crate::state::LARGE_TEXT {
+                return;
+            }
+            event.prevent_default();
+            on_large_paste.emit(text);
+        })
+    };
     let on_change_file = {
         let on_file = props.on_file.clone();
         let on_file_error = props.on_file_error.clone();
@@ -167,6 +207,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 placeholder="Paste the raw text of a cable here: routing header, classification line, SUBJECT, REF, numbered paragraphs…"
                 ref={area_ref}
                 oninput={on_input}
+                onpaste={on_paste_event}
             />
             if !props.files.is_empty() {
                 <nav class="opened-files" aria-label="Opened files">

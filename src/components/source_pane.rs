@@ -20,7 +20,7 @@ pub struct SourcePaneProps {
     pub on_select_line: Callback<(usize, usize)>,
 }
 
-/// Scrolls the element with `id` into the middle of its scrolling box.
+/// Scrolls the element with `id` into view (`center`: to the middle of its scrolling box).
 pub fn scroll_into_view(id: &str, center: bool) {
     let Some(element) = web_sys::window()
         .and_then(|window| window.document())
@@ -37,57 +37,100 @@ pub fn scroll_into_view(id: &str, center: bool) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// The whole text, one numbered line at a time.
+/// Every source line is this tall (CSS: `.src-line`), so the pane can render only the lines on
+/// screen and place them by arithmetic.
+pub const LINE_PX: i32 = 18;
+
+/// Lines rendered above and below the visible ones, so that scrolling shows no gap.
+const OVERSCAN: usize = 30;
+
+/// The lines to render (first, count) for the pane's scroll position and height.
+fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
+    let first = (pane.scroll_top().max(0) / LINE_PX) as usize;
+    let count = (pane.client_height().max(LINE_PX * 40) / LINE_PX) as usize + 1;
+    (first.saturating_sub(OVERSCAN), count + 2 * OVERSCAN)
+}
+
+/// The whole text, one numbered line at a time. Only the lines on screen are in the page (a
+/// megabyte has twenty thousand lines): a spacer as tall as the whole text keeps the scroll bar
+/// true, and scrolling renders the lines that come into view.
 #[function_component(SourcePane)]
 pub fn source_pane(props: &SourcePaneProps) -> Html {
+    let pane_ref = use_node_ref();
+    let shown = use_state(|| (0usize, 120usize));
+    // A new selection: scroll its first line to the middle, then render what is there.
     {
-        let selected = props.selected;
-        use_effect_with(selected, move |selected| {
-            if selected.is_some() {
-                scroll_into_view("source-selection", true);
+        let pane_ref = pane_ref.clone();
+        let source = props.source.clone();
+        let shown = shown.clone();
+        use_effect_with(props.selected, move |selected| {
+            if let Some(pane) = pane_ref.cast::<web_sys::HtmlElement>() {
+                if let Some(span) = selected {
+                    let line = source.line_number(span.start) as i32 - 1;
+                    pane.set_scroll_top((line * LINE_PX - pane.client_height() / 2).max(0));
+                }
+                shown.set(visible_lines(&pane));
             }
         });
     }
-    let text: &str = &props.source.text;
+    let on_scroll = {
+        let pane_ref = pane_ref.clone();
+        let shown = shown.clone();
+        Callback::from(move |_: Event| {
+            if let Some(pane) = pane_ref.cast::<web_sys::HtmlElement>() {
+                let lines = visible_lines(&pane);
+                if lines != *shown {
+                    shown.set(lines);
+                }
+            }
+        })
+    };
+    let source = &props.source;
+    let text: &str = &source.text;
     let selected = props.selected;
-    let mut first_mark = true;
-    let mut offset = 0;
-    let mut lines = Vec::new();
-    for (idx, line) in text.split('\n').enumerate() {
-        let start = offset;
-        let end = start + line.len();
-        offset = end + 1;
-        let shown = line.trim_end_matches('\r');
+    let n_lines = source.n_lines();
+    let (first, count) = *shown;
+    let first = first.min(n_lines.saturating_sub(1));
+    let last = (first + count).min(n_lines);
+    // The selection's first line holds the mark the page scrolls to and tests look for.
+    let first_selected_line = selected.map(|span| source.line_number(span.start) - 1);
+    let lines = (first..last).map(|idx| {
+        let (start, end) = source.line_range(idx);
+        let shown_text = text.get(start..end).unwrap_or("").trim_end_matches('\r');
         let on_click = {
             let on_select_line = props.on_select_line.clone();
             Callback::from(move |_: MouseEvent| on_select_line.emit((start, end)))
         };
         let content = match selected {
             Some(span) if span.start < end.max(start + 1) && span.end > start => {
-                let from = span.start.saturating_sub(start).min(shown.len());
-                let to = span.end.saturating_sub(start).min(shown.len()).max(from);
-                let id = first_mark.then_some("source-selection");
-                first_mark = false;
+                let from = span.start.saturating_sub(start).min(shown_text.len());
+                let to = span.end.saturating_sub(start).min(shown_text.len()).max(from);
+                let id = (first_selected_line == Some(idx)).then_some("source-selection");
                 html! {
                     <>
-                        { shown.get(..from).unwrap_or("") }
-                        <mark class="source-highlight" id={id}>{ shown.get(from..to).unwrap_or("") }</mark>
-                        { shown.get(to..).unwrap_or("") }
+                        { shown_text.get(..from).unwrap_or("") }
+                        <mark class="source-highlight" id={id}>{ shown_text.get(from..to).unwrap_or("") }</mark>
+                        { shown_text.get(to..).unwrap_or("") }
                     </>
                 }
             }
-            _ => html! { { shown } },
+            _ => html! { { shown_text } },
         };
-        lines.push(html! {
+        html! {
             <div class="src-line" data-offset={start.to_string()} onclick={on_click}>
                 <span class="line-number" aria-hidden="true">{ idx + 1 }</span>
                 <span class="line-text">{ content }</span>
             </div>
-        });
-    }
+        }
+    });
     html! {
-        <div class="source-pane" id="source-pane" role="region" aria-label="Source with line numbers">
-            <pre class="source-view">{ for lines }</pre>
+        <div class="source-pane" id="source-pane" role="region" aria-label="Source with line numbers"
+            ref={pane_ref} onscroll={on_scroll}>
+            <pre class="source-view" style={format!("height:{}px", n_lines as i32 * LINE_PX)}>
+                <div class="source-window" style={format!("transform:translateY({}px)", first as i32 * LINE_PX)}>
+                    { for lines }
+                </div>
+            </pre>
         </div>
     }
 }

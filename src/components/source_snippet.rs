@@ -23,6 +23,25 @@ impl SourceText {
         SourceText { text, line_starts }
     }
 
+    /// How many lines the text has.
+    pub fn n_lines(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte range of line `idx` (0-based), without its `\n`.
+    pub fn line_range(&self, idx: usize) -> (usize, usize) {
+        let start = self
+            .line_starts
+            .get(idx)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (start, end.max(start))
+    }
+
     /// The 1-based number of the line holding byte `offset`.
     pub fn line_number(&self, offset: usize) -> usize {
         self.line_starts
