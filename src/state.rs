@@ -782,7 +782,11 @@ mod tests {
         let state = reduce(AppState::default(), Action::PasteLarge(large.clone()));
         assert!(state.source_open);
         assert_eq!(&*state.parsed_text, large.as_str());
-        let notice = state.notice.clone().map(|notice| notice.message).unwrap_or_default();
+        let notice = state
+            .notice
+            .clone()
+            .map(|notice| notice.message)
+            .unwrap_or_default();
         assert!(notice.starts_with("Pasted "), "{notice}");
         // So does a large file; a small one leaves the view as it was.
         let state = reduce(

@@ -103,12 +103,16 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         let on_large_paste = props.on_large_paste.clone();
         Callback::from(move |event: Event| {
             use wasm_bindgen::JsCast;
-            let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
-                return;
-            };
-            let Some(pasted) = event
-                .clipboard_data()
-                .and_then(|data| data.get_data("text/plain").ok())
+            // Read `clipboardData` without assuming the event's class: an event made in another
+            // frame is not an instance of this frame's `ClipboardEvent`.
+            let Some(pasted) = js_sys::Reflect::get(&event, &"clipboardData".into())
+                .ok()
+                .filter(|data| data.is_object())
+                .and_then(|data| {
+                    data.unchecked_ref::<web_sys::DataTransfer>()
+                        .get_data("text/plain")
+                        .ok()
+                })
             else {
                 return;
             };

@@ -42,7 +42,7 @@ pub fn scroll_into_view(id: &str, center: bool) {
 pub const LINE_PX: i32 = 18;
 
 /// Lines rendered above and below the visible ones, so that scrolling shows no gap.
-const OVERSCAN: usize = 30;
+const OVERSCAN: usize = 15;
 
 /// The lines to render (first, count) for the pane's scroll position and height.
 fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
@@ -57,7 +57,7 @@ fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
 #[function_component(SourcePane)]
 pub fn source_pane(props: &SourcePaneProps) -> Html {
     let pane_ref = use_node_ref();
-    let shown = use_state(|| (0usize, 120usize));
+    let shown = use_state(|| (0usize, 60usize));
     // A new selection: scroll its first line to the middle, then render what is there.
     {
         let pane_ref = pane_ref.clone();
