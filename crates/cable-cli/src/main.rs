@@ -176,11 +176,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_parse(request: &Request) -> ExitCode {
+/// What handling one input came to.
+enum Outcome {
+    /// Printed.
+    Done,
+    /// Reported on standard error; the other inputs go on.
+    Failed,
+    /// Standard output is gone (a closed pipe): nothing more can be printed.
+    OutputGone,
+}
+
+/// Reads each input (a file, or `-` for standard input) and hands its text to `handle`, which
+/// prints to standard output; an unreadable input is reported and the others go on.
+fn each_input(
+    inputs: &[String],
+    mut handle: impl FnMut(&str, String, &mut dyn Write) -> Outcome,
+) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for input in &request.inputs {
+    for input in inputs {
         let text = match read_input(input) {
             Ok(text) => text,
             Err(error) => {
@@ -189,47 +204,45 @@ fn run_parse(request: &Request) -> ExitCode {
                 continue;
             }
         };
-        let parse = cable::parse_with(&text, request.options);
-        let mut object = serde_json::Map::new();
-        object.insert(
-            "source".to_string(),
-            serde_json::Value::String(input.clone()),
-        );
-        match serde_json::to_value(&parse) {
-            Ok(serde_json::Value::Object(fields)) => object.extend(fields),
-            Ok(_) | Err(_) => {
-                eprintln!("cable: could not turn the parse of {input} into JSON");
-                failed = true;
-                continue;
-            }
-        }
-        let json = serde_json::Value::Object(object);
-        let written = if request.pretty {
-            serde_json::to_writer_pretty(&mut out, &json)
-        } else {
-            serde_json::to_writer(&mut out, &json)
-        };
-        if written.is_err() || writeln!(out).is_err() {
-            // Standard output is gone (a closed pipe): nothing more can be printed.
-            return ExitCode::from(1);
+        match handle(input, text, &mut out) {
+            Outcome::Done => {}
+            Outcome::Failed => failed = true,
+            Outcome::OutputGone => return ExitCode::from(1),
         }
     }
     finish(out, failed)
 }
 
-fn run_link(request: &LinkRequest) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for input in &request.inputs {
-        let text = match read_input(input) {
-            Ok(text) => text,
-            Err(error) => {
-                eprintln!("cable: cannot read {input}: {error}");
-                failed = true;
-                continue;
+fn run_parse(request: &Request) -> ExitCode {
+    each_input(&request.inputs, |input, text, out| {
+        let parse = cable::parse_with(&text, request.options);
+        let mut object = serde_json::Map::new();
+        object.insert(
+            "source".to_string(),
+            serde_json::Value::String(input.to_string()),
+        );
+        match serde_json::to_value(&parse) {
+            Ok(serde_json::Value::Object(fields)) => object.extend(fields),
+            Ok(_) | Err(_) => {
+                eprintln!("cable: could not turn the parse of {input} into JSON");
+                return Outcome::Failed;
             }
+        }
+        let json = serde_json::Value::Object(object);
+        let written = if request.pretty {
+            serde_json::to_writer_pretty(&mut *out, &json)
+        } else {
+            serde_json::to_writer(&mut *out, &json)
         };
+        if written.is_err() || writeln!(out).is_err() {
+            return Outcome::OutputGone;
+        }
+        Outcome::Done
+    })
+}
+
+fn run_link(request: &LinkRequest) -> ExitCode {
+    each_input(&request.inputs, |input, text, out| {
         // A link to an element the cable does not have would open on nothing: refuse it here.
         if let Some(anchor) = &request.view.selected {
             let parse = cable::parse(&text);
@@ -237,16 +250,14 @@ fn run_link(request: &LinkRequest) -> ExitCode {
                 eprintln!(
                     "cable: {input} has no element `{anchor}` (anchors look like p-4, ref-B, field-subject)"
                 );
-                failed = true;
-                continue;
+                return Outcome::Failed;
             }
         }
         let fragment = match permalink::encode(&text, &request.view) {
             Ok(fragment) => fragment,
             Err(error) => {
                 eprintln!("cable: no link for {input}: {error}");
-                failed = true;
-                continue;
+                return Outcome::Failed;
             }
         };
         let link = format!("{}#{fragment}", request.base);
@@ -257,10 +268,10 @@ fn run_link(request: &LinkRequest) -> ExitCode {
             );
         }
         if writeln!(out, "{link}").is_err() {
-            return ExitCode::from(1);
+            return Outcome::OutputGone;
         }
-    }
-    finish(out, failed)
+        Outcome::Done
+    })
 }
 
 fn finish(mut out: impl Write, failed: bool) -> ExitCode {
