@@ -390,6 +390,9 @@ pub fn app() -> Html {
                     )));
                     return;
                 }
+                dispatcher.dispatch(Action::Info(
+                    "Opening the cable this link carries…".to_string(),
+                ));
                 let dispatcher = dispatcher.clone();
                 let written = written.clone();
                 wasm_bindgen_futures::spawn_local(async move {
