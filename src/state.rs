@@ -429,15 +429,13 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
-            Action::SelectAnchor(anchor) => {
-                match crate::anchors::find(&self.parse.cable, &anchor) {
-                    Some(span) => Rc::new(AppState {
-                        selected: Some(Selected { anchor, span }),
-                        ..(*self).clone()
-                    }),
-                    None => self,
-                }
-            }
+            Action::SelectAnchor(anchor) => match crate::anchors::find(&self.parse, &anchor) {
+                Some(span) => Rc::new(AppState {
+                    selected: Some(Selected { anchor, span }),
+                    ..(*self).clone()
+                }),
+                None => self,
+            },
             Action::ToggleWritten => Rc::new(AppState {
                 as_written: !self.as_written,
                 ..(*self).clone()
@@ -492,7 +490,7 @@ impl Reducible for AppState {
                 next.notes_open = Some(view.notes_open);
                 next.all_paragraphs = view.all_paragraphs;
                 if let Some(anchor) = view.selected {
-                    match crate::anchors::find(&next.parse.cable, &anchor) {
+                    match crate::anchors::find(&next.parse, &anchor) {
                         Some(span) => next.selected = Some(Selected { anchor, span }),
                         None => {
                             if let Some(notice) = &mut next.notice {
@@ -829,6 +827,16 @@ mod tests {
             Action::SelectAnchor("p-50".to_string()),
         );
         assert!(state.selected.is_none());
+        // A parser note too: the seed has some (its garble, its pilcrow numbers).
+        assert!(!AppState::default().parse.diagnostics.is_empty());
+        let state = reduce(
+            AppState::default(),
+            Action::SelectAnchor("diag-1".to_string()),
+        );
+        assert_eq!(
+            state.selected.map(|selected| selected.anchor),
+            Some("diag-1".to_string())
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         n => format!("Parser notes ({}, {n} warnings)", diagnostics.len()),
     };
     let items = diagnostics.iter().enumerate().map(|(idx, diagnostic)| {
-        let anchor = format!("diag-{}", idx + 1);
+        let anchor = crate::anchors::diagnostic(idx);
         let is_selected = props.selected.as_deref() == Some(anchor.as_str());
         let label = match diagnostic.severity {
             Severity::Note => "Note",

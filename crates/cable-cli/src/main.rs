@@ -246,9 +246,9 @@ fn run_link(request: &LinkRequest) -> ExitCode {
         // A link to an element the cable does not have would open on nothing: refuse it here.
         if let Some(anchor) = &request.view.selected {
             let parse = cable::parse(&text);
-            if cable::anchors::find(&parse.cable, anchor).is_none() {
+            if cable::anchors::find(&parse, anchor).is_none() {
                 eprintln!(
-                    "cable: {input} has no element `{anchor}` (anchors look like p-4, ref-B, field-subject)"
+                    "cable: {input} has no element `{anchor}` (anchors look like p-4, ref-B, field-subject, diag-2)"
                 );
                 return Outcome::Failed;
             }

@@ -132,9 +132,19 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
         .collect()
 }
 
-/// The source span of the element with `anchor` (a paragraph, a reference or a header field), if
-/// the cable has it: what a link that selects that element points at.
-pub fn find(cable: &Cable, anchor: &str) -> Option<Span> {
+/// `diag-<position>`: a parser note.
+pub fn diagnostic(idx: usize) -> String {
+    format!("diag-{}", idx + 1)
+}
+
+/// The source span of the element with `anchor` (a paragraph, a reference, a header field or a
+/// parser note), if the parse has it: what a link that selects that element points at.
+pub fn find(parse: &crate::Parse, anchor: &str) -> Option<Span> {
+    if let Some(position) = anchor.strip_prefix("diag-") {
+        let idx = position.parse::<usize>().ok()?.checked_sub(1)?;
+        return parse.diagnostics.get(idx).map(|diagnostic| diagnostic.span);
+    }
+    let cable = &parse.cable;
     let paragraphs = cable
         .paragraphs
         .iter()
@@ -167,10 +177,17 @@ mod tests {
         let text = "UNCLAS SECTION 01 OF 01 OTTAWA 000372\n\nSIPDIS\n\nSUBJECT: THE SUBJECT\n\nREF: A. STATE 12345\n\n1. FIRST.\n\n2. SECOND.\n";
         let parse = crate::parse(text);
         for anchor in ["p-1", "p-2", "ref-A", "field-subject"] {
-            let span = find(&parse.cable, anchor);
+            let span = find(&parse, anchor);
             assert!(span.is_some(), "{anchor} not found");
         }
-        assert_eq!(find(&parse.cable, "p-3"), None);
-        assert_eq!(find(&parse.cable, "ref-B"), None);
+        assert_eq!(find(&parse, "p-3"), None);
+        assert_eq!(find(&parse, "ref-B"), None);
+        let n_notes = parse.diagnostics.len();
+        assert_eq!(find(&parse, &diagnostic(n_notes)), None);
+        if n_notes > 0 {
+            assert!(find(&parse, &diagnostic(0)).is_some());
+        }
+        assert_eq!(find(&parse, "diag-0"), None);
+        assert_eq!(find(&parse, "diag-x"), None);
     }
 }
