@@ -359,6 +359,8 @@ pub fn app() -> Html {
         dispatcher.dispatch(Action::SetNotesOpen(open))
     });
 
+    // What a link to the page as shown carries besides the text; computed once per render.
+    let view = state.link_view();
     // Links. The address follows the view; a link in the address (at start, or typed into the
     // address bar later) opens; "Copy link" copies one.
     let link_box: UseStateHandle<Option<String>> = use_state(|| None);
@@ -423,7 +425,7 @@ pub fn app() -> Html {
     {
         let written = written.clone();
         let held = held.clone();
-        let view = state.link_view();
+        let view = view.clone();
         let pristine = state.is_pristine();
         use_effect_with(
             (state.parsed_text.clone(), view, pristine),
@@ -480,7 +482,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let link_box = link_box.clone();
         let text = state.parsed_text.clone();
-        let view = state.link_view();
+        let view = view.clone();
         Callback::from(move |_: MouseEvent| {
             copy_link(
                 dispatcher.clone(),
@@ -495,7 +497,7 @@ pub fn app() -> Html {
             state.dispatcher(),
             link_box.clone(),
             state.parsed_text.clone(),
-            state.link_view(),
+            view.clone(),
         ),
         |anchor: String, (dispatcher, link_box, text, view)| {
             let view = permalink::View {
@@ -525,7 +527,7 @@ pub fn app() -> Html {
         let show_shortcuts = show_shortcuts.clone();
         let link_box = link_box.clone();
         let text = state.parsed_text.clone();
-        let view = state.link_view();
+        let view = view.clone();
         use_effect_with(
             (*theme, *show_shortcuts, text, view),
             move |(_, _, text, view)| {
@@ -697,7 +699,7 @@ pub fn app() -> Html {
                             as_written={state.as_written} {on_toggle_written} all_paragraphs={state.all_paragraphs} {on_show_all}
                             on_copy_link={on_copy_element_link} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()}
-                            open={state.notes_open} on_toggle={on_notes} />
+                            open={view.notes_open} on_toggle={on_notes} />
                     }
                     if let Some(banner) = banner {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>

@@ -410,15 +410,9 @@ impl Reducible for AppState {
             }
             Action::PasteLarge(text) => {
                 let n_kb = text.len().div_ceil(1024);
-                let text: Rc<str> = Rc::from(text);
-                let (parse, parse_ms) = timed_parse(&text);
+                // A paste like any other, read at once, then shown in the source view.
+                let parsed = self.reduce(Action::Edit(text)).reduce(Action::Parse);
                 Rc::new(AppState {
-                    parse,
-                    parsed_text: text.clone(),
-                    text,
-                    parse_ms,
-                    selected: None,
-                    all_paragraphs: false,
                     source_open: true,
                     notice: Some(Notice {
                         kind: NoticeKind::Info,
@@ -426,7 +420,7 @@ impl Reducible for AppState {
                             "Pasted {n_kb} KB: shown in the source view, read-only, so that the page stays fast. \"Edit text\" puts it in the text area."
                         ),
                     }),
-                    ..(*self).clone()
+                    ..(*parsed).clone()
                 })
             }
             Action::SelectAnchor(anchor) => match crate::anchors::find(&self.parse, &anchor) {

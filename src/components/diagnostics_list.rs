@@ -21,10 +21,10 @@ pub struct DiagnosticsListProps {
     /// A diagnostic was chosen: its anchor and span.
     #[prop_or_default]
     pub on_select: Callback<Selected>,
-    /// Unfolded (`Some(true)`), folded, or as the page chooses (`None`: open when something is
-    /// wrong, folded when there are only notes).
+    /// Unfolded (`AppState::link_view` decides: as the reader left it, else open when something
+    /// is wrong).
     #[prop_or_default]
-    pub open: Option<bool>,
+    pub open: bool,
     /// The reader unfolded (`true`) or folded the list.
     #[prop_or_default]
     pub on_toggle: Callback<bool>,
@@ -77,7 +77,7 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
     });
     html! {
         <section class="region" id="diagnostics" aria-labelledby="diagnostics-title">
-            <details open={props.open.unwrap_or(n_warnings > 0)} ontoggle={super::header_card::details_toggle(&props.on_toggle)}>
+            <details open={props.open} ontoggle={super::header_card::details_toggle(&props.on_toggle)}>
                 <summary><h2 id="diagnostics-title">{ title }</h2></summary>
                 <ul class="diagnostics">{ for items }</ul>
             </details>

@@ -105,12 +105,7 @@ impl std::error::Error for PrimerError {}
 impl Codec {
     /// A codec for format 1, from its primer (the bytes of `data/primer-v1.txt`, checked).
     pub fn new(primer: &[u8]) -> Result<Codec, PrimerError> {
-        if (crc32::crc32(primer), primer.len()) != PRIMER_V1_CHECK {
-            return Err(PrimerError);
-        }
-        Ok(Codec {
-            primed: model::Model::new(primer),
-        })
+        Ok(Codec::priming(primer)?.finish())
     }
 
     /// Starts priming a codec for format 1 with `primer` (checked first), to be done in steps
