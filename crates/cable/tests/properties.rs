@@ -1,6 +1,7 @@
-//! Property: `parse` never panics and its spans are always valid, on random text and on real
-//! cables mutated at random (lines deleted, doubled and shuffled, bytes and markup inserted,
-//! text truncated at every kind of place). Deterministic: a failing seed can be replayed.
+//! Property: `parse` never panics and its spans are always valid, on random text and on every
+//! corpus cable and variant mutated at random (lines deleted, doubled and swapped, blocks of lines
+//! doubled, paragraphs shuffled, bytes and markup inserted, text truncated at every header line and
+//! at random). Deterministic: a failing seed can be replayed.
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::Path;
@@ -64,7 +65,7 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for _ in 0..1 + rng.below(6) {
         let n = lines.len().max(1);
-        match rng.below(6) {
+        match rng.below(8) {
             0 if !lines.is_empty() => {
                 lines.remove(rng.below(n));
             }
@@ -94,6 +95,24 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
                 let at = rng.below(n - 1);
                 let next = lines.remove(at + 1);
                 lines[at].push_str(&next);
+            }
+            // Double a block of up to 30 lines, as a bad copy and paste does.
+            5 if !lines.is_empty() => {
+                let start = rng.below(n);
+                let end = (start + 1 + rng.below(30)).min(n);
+                let block: Vec<String> = lines[start..end].to_vec();
+                let at = rng.below(n + 1);
+                lines.splice(at..at, block);
+            }
+            // Shuffle the blank-line-separated blocks (paragraphs) after the first.
+            6 => {
+                let joined = lines.join("\n");
+                let mut blocks: Vec<&str> = joined.split("\n\n").collect();
+                for i in (2..blocks.len()).rev() {
+                    let j = 1 + rng.below(i);
+                    blocks.swap(i, j);
+                }
+                lines = blocks.join("\n\n").lines().map(str::to_string).collect();
             }
             _ => {}
         }
@@ -125,24 +144,47 @@ fn random_text_never_breaks_the_parser() {
     }
 }
 
-#[test]
-fn mutated_corpus_cables_never_break_the_parser() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/cables");
+/// Every file of a corpus folder, in name order.
+fn corpus_files(folder: &str) -> Vec<std::path::PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus").join(folder);
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .expect("corpus")
+        .expect("corpus folder")
         .flatten()
         .map(|entry| entry.path())
         .collect();
     paths.sort();
-    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    paths
+}
+
+#[test]
+fn mutated_corpus_cables_never_break_the_parser() {
+    mutate_every_file("cables", 0xD1B5_4A32_D192_ED03, 8);
+}
+
+#[test]
+fn mutated_corpus_variants_never_break_the_parser() {
+    mutate_every_file("variants", 0x6A09_E667_F3BC_C908, 4);
+}
+
+fn mutate_every_file(folder: &str, seed: u64, rounds: usize) {
+    let paths = corpus_files(folder);
+    assert!(paths.len() > 100, "{folder}: {} files", paths.len());
+    let mut rng = Rng(seed);
     for path in &paths {
-        let text = std::fs::read_to_string(path).expect("corpus cable");
-        for round in 0..8 {
+        let bytes = std::fs::read(path).expect("corpus file");
+        // Variants are read as the page reads a file: UTF-8, else Latin-1.
+        let text = String::from_utf8(bytes.clone())
+            .unwrap_or_else(|_| bytes.iter().map(|&b| char::from(b)).collect());
+        check(&text, &format!("{}", path.display()));
+        for round in 0..rounds {
             let mutated = mutate(&mut rng, &text);
             check(&mutated, &format!("{} mutation {round}", path.display()));
         }
         // Truncation at every line boundary of the header, where parsing decides most.
-        let header_end = text.find("\n\n").map_or(text.len(), |at| at + 2).min(4000);
+        let mut header_end = text.find("\n\n").map_or(text.len(), |at| at + 2).min(4000);
+        while !text.is_char_boundary(header_end) {
+            header_end -= 1;
+        }
         for (at, _) in text[..header_end].match_indices('\n') {
             check(
                 &text[..at],
