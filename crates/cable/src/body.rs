@@ -627,9 +627,8 @@ fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line])
             .iter()
             .filter(|&&at| at > first)
             .filter_map(|&at| {
-                map.iter()
-                    .find(|&&(_, cleaned, _)| cleaned > at)
-                    .map(|&(offset, _, _)| offset)
+                let next = map.partition_point(|&(_, cleaned, _)| cleaned <= at);
+                map.get(next).map(|&(offset, _, _)| offset)
             })
             .collect();
         paragraph.breaks.dedup();
@@ -744,10 +743,10 @@ fn items(context: &Context<'_>, paragraph: &Paragraph, map: &PieceMap) -> Vec<Su
 /// The cleaned offset of byte `offset` of a paragraph's text (an offset between two lines maps
 /// to the end of the earlier one).
 pub(crate) fn to_cleaned(map: &[(usize, usize, usize)], offset: usize) -> Option<usize> {
-    map.iter()
-        .rev()
-        .find(|&&(start, _, _)| start <= offset)
-        .map(|&(start, cleaned, len)| cleaned + (offset - start).min(len))
+    // The pieces are in order of both offsets: the last that starts at or before `offset`.
+    let after = map.partition_point(|&(start, _, _)| start <= offset);
+    let &(start, cleaned, len) = map.get(after.checked_sub(1)?)?;
+    Some(cleaned + (offset - start).min(len))
 }
 
 fn begin_paragraph(
