@@ -17,7 +17,7 @@ pub const LONG_LINK: usize = 2000;
 
 /// Texts longer than this are not put in the address: compressing them would hold up the page
 /// (about a second for 100 KB), and such links are too long to send anyway.
-pub const MAX_LINKED_TEXT: usize = 128 * 1024;
+pub const MAX_LINKED_TEXT: usize = permalink::MAX_TEXT_BYTES;
 
 thread_local! {
     static CODEC: RefCell<Option<Rc<Codec>>> = const { RefCell::new(None) };
