@@ -29,6 +29,22 @@ fn dist() -> PathBuf {
     dist
 }
 
+/// Every request the test servers answered: (port, path with its query).
+static REQUESTS: std::sync::Mutex<Vec<(u16, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// The paths (with queries) requested from the server on `port`, in order.
+fn requests(port: u16) -> Vec<String> {
+    REQUESTS
+        .lock()
+        .map(|log| {
+            log.iter()
+                .filter(|(on, _)| *on == port)
+                .map(|(_, path)| path.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Serves `root` over HTTP on 127.0.0.1, one thread per connection, for the life of the test.
 fn serve_static(root: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
@@ -36,7 +52,7 @@ fn serve_static(root: PathBuf) -> u16 {
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || respond(stream, &root));
+            std::thread::spawn(move || respond(stream, &root, port));
         }
     });
     port
@@ -60,7 +76,7 @@ window.frameLoad = (n) => new Promise((resolve) => {
 });
 </script>"#;
 
-fn respond(mut stream: TcpStream, root: &Path) {
+fn respond(mut stream: TcpStream, root: &Path, port: u16) {
     let mut request_line = String::new();
     let Ok(clone) = stream.try_clone() else {
         return;
@@ -75,6 +91,9 @@ fn respond(mut stream: TcpStream, root: &Path) {
         line.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    if let Ok(mut log) = REQUESTS.lock() {
+        log.push((port, path.to_string()));
+    }
     let path = path
         .split(['?', '#'])
         .next()
@@ -95,6 +114,7 @@ fn respond(mut stream: TcpStream, root: &Path) {
                 Some("js") => "text/javascript",
                 Some("wasm") => "application/wasm",
                 Some("css") => "text/css",
+                Some("txt" | "csv") => "text/plain; charset=utf-8",
                 _ => "application/octet-stream",
             };
             ("200 OK", body, content_type)
@@ -183,11 +203,57 @@ async fn browser(driver: &Driver) -> Client {
             }
         }),
     );
+    // The console is read back (browser_log): CSP violations are reported there.
+    capabilities.insert("goog:loggingPrefs".to_string(), json!({ "browser": "ALL" }));
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a headless Chromium session")
+}
+
+/// chromedriver's console log command, which fantoccini does not wrap.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// The console messages since the last call (chromedriver hands each out once).
+async fn browser_log(client: &Client) -> Vec<String> {
+    let entries = client
+        .issue_cmd(BrowserLog)
+        .await
+        .expect("the browser's console log");
+    entries
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|entry| {
+                    format!(
+                        "{} {}",
+                        entry["level"].as_str().unwrap_or_default(),
+                        entry["message"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Waits until the element at `css` exists and its text satisfies `condition`; returns the text.
@@ -1515,4 +1581,242 @@ async fn browser_timings() {
 /// The seed, as the page opens with it.
 fn crate_seed() -> String {
     std::fs::read_to_string(repo().join("corpus/seed/08OTTAWA372.txt")).expect("seed")
+}
+
+/// What the page would show if anything it was given had run or reached out: the flag every
+/// hostile payload sets, inline handlers, elements that load or run things, and every link's
+/// address.
+const EXPOSURE: &str = "return {
+  pwned: window.__pwned === undefined ? null : String(window.__pwned),
+  handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+    [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => el.tagName + ' ' + a.name)),
+  active: [...document.querySelectorAll('iframe, object, embed, img, form, base, svg, video, audio, link[href*=\"evil\"], meta[http-equiv=\"refresh\"]')].map((el) => el.outerHTML.slice(0, 80)),
+  scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+  hrefs: [...document.querySelectorAll('[href]')].filter((el) => el.tagName !== 'LINK').map((el) => el.getAttribute('href')),
+  srcs: [...document.querySelectorAll('[src], [srcdoc], [action], [formaction]')].filter((el) => el.tagName !== 'SCRIPT').map((el) => el.outerHTML.slice(0, 80)),
+};";
+
+/// Checks that nothing hostile ran or was built into the page (see `EXPOSURE`).
+async fn assert_unexposed(client: &Client, what: &str) {
+    let found = client.execute(EXPOSURE, vec![]).await.expect("exposure");
+    assert_eq!(
+        found["pwned"],
+        json!(null),
+        "{what}: a payload ran: {found}"
+    );
+    assert_eq!(
+        found["handlers"],
+        json!([]),
+        "{what}: inline handlers: {found}"
+    );
+    assert_eq!(
+        found["active"],
+        json!([]),
+        "{what}: active elements: {found}"
+    );
+    assert_eq!(found["srcs"], json!([]), "{what}: sources: {found}");
+    assert_eq!(
+        found["scripts"],
+        json!(["/start.js"]),
+        "{what}: scripts: {found}"
+    );
+    for href in found["hrefs"].as_array().into_iter().flatten() {
+        let href = href.as_str().unwrap_or_default();
+        let plusd = href.strip_prefix("https://search.wikileaks.org/plusd/cables/");
+        let plusd_ok = plusd.is_some_and(|rest| {
+            rest.strip_suffix("_a.html")
+                .is_some_and(|id| !id.is_empty() && id.chars().all(|ch| ch.is_ascii_alphanumeric()))
+        });
+        let anchor_ok = href.starts_with('#')
+            && href[1..]
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '.');
+        assert!(plusd_ok || anchor_ok, "{what}: a link to {href:?}");
+    }
+    assert!(
+        client.get_alert_text().await.is_err(),
+        "{what}: a dialog opened"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_input_never_runs() {
+    let (port, _driver, client) = session().await;
+    client
+        .goto(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("open the page");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    assert_unexposed(&client, "the seed").await;
+
+    // The three hostile files at once through the picker, then each shown in turn with every
+    // fold open: transmission details, notes, source view.
+    let folder = repo().join("tests/hostile");
+    let files = [
+        "all-fields.txt",
+        "saved-page.html",
+        "cables-row.csv",
+        "nul-byte.txt",
+    ];
+    client
+        .find(Locator::Css("#file-input"))
+        .await
+        .expect("file input")
+        .send_keys(
+            &files
+                .iter()
+                .map(|name| folder.join(name).display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .await
+        .expect("choose the hostile files");
+    wait_for_text(&client, "#opened-files", |text| {
+        files[..3].iter().all(|name| text.contains(name))
+    })
+    .await;
+    let notice = text_of(&client, "#notice").await;
+    assert!(
+        notice.contains("nul-byte.txt") && notice.contains("binary"),
+        "{notice}"
+    );
+    for (name, subject) in [
+        ("all-fields.txt", "JAVASCRIPT:window.__pwned"),
+        ("saved-page.html", "<img src=x onerror="),
+        ("cables-row.csv", "CSV"),
+    ] {
+        click_by_text(&client, "#opened-files button", name).await;
+        wait_for_text(&client, "[data-field=subject]", |text| {
+            text.contains(subject)
+        })
+        .await;
+        // Every fold open: transmission details, notes, each element's source lines.
+        client
+            .execute(
+                "document.querySelectorAll('details').forEach((d) => { d.open = true; });",
+                vec![],
+            )
+            .await
+            .expect("open the folds");
+        click(&client, "#show-source").await;
+        wait_for_text(&client, "#source-pane", |text| text.contains("__pwned")).await;
+        // Select every reference, so each is rendered selected and highlighted in the source.
+        let references = client
+            .find_all(Locator::Css("[id^=ref-] .reference-letter"))
+            .await
+            .unwrap_or_default();
+        for reference in references {
+            let _ = reference.click().await;
+        }
+        assert_unexposed(&client, name).await;
+        click(&client, "#show-editor").await;
+    }
+
+    // Pasted, with its external addresses and NUL bytes: still nothing runs and nothing is
+    // requested.
+    let hostile = std::fs::read_to_string(folder.join("all-fields.txt"))
+        .expect("hostile cable")
+        .replace("zero widths:", "NUL bytes: [\0\0]; zero widths:");
+    paste(&client, &hostile).await;
+    wait_for_text(&client, "[data-field=subject]", |text| {
+        text.contains("JAVASCRIPT:")
+    })
+    .await;
+    let body = client
+        .find(Locator::Css("main"))
+        .await
+        .expect("main")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        body.contains("evil.example"),
+        "the addresses are shown as text"
+    );
+    assert_unexposed(&client, "the pasted cable").await;
+    // A link to the hostile cable (the address follows the view), opened afresh: the same.
+    let link = wait_for_link(&client).await;
+    client.goto("about:blank").await.expect("leave");
+    client.goto(&link).await.expect("open the hostile link");
+    wait_for_text(&client, "[data-field=subject]", |text| {
+        text.contains("JAVASCRIPT:")
+    })
+    .await;
+    assert_unexposed(&client, "the hostile link").await;
+
+    // The CSP held without a single violation.
+    let log = browser_log(&client).await;
+    let violations: Vec<&String> = log
+        .iter()
+        .filter(|line| {
+            line.contains("Content Security Policy") || line.contains("Content-Security-Policy")
+        })
+        .collect();
+    assert!(violations.is_empty(), "CSP violations: {violations:#?}");
+    // Nothing was asked of any server but the page's own files.
+    let foreign = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));",
+            vec![],
+        )
+        .await
+        .expect("resource entries");
+    assert_eq!(foreign, json!([]), "requests beyond the page's own files");
+    let dist = dist();
+    for path in requests(port) {
+        let file = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('/');
+        let own = file.is_empty() || file == "favicon.ico" || dist.join(file).is_file();
+        assert!(
+            own,
+            "requested {path}, which is not one of the page's files"
+        );
+        assert!(
+            !path.contains("evil") && !path.contains("attacker"),
+            "requested {path}"
+        );
+    }
+
+    // The CSP is really enforced: markup injected by hand (as a bug in the page would) does
+    // not run, and the console says why.
+    client
+        .execute(
+            "document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,x\" onerror=\"window.__probe = 1\">');\
+             const s = document.createElement('script'); s.textContent = 'window.__probe = 2'; document.body.appendChild(s);",
+            vec![],
+        )
+        .await
+        .expect("inject");
+    let started = Instant::now();
+    let mut reported = Vec::new();
+    while reported.len() < 2 && started.elapsed() < WAIT {
+        reported.extend(
+            browser_log(&client)
+                .await
+                .into_iter()
+                .filter(|line| line.contains("Content Security Policy")),
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        reported.len() >= 2,
+        "the CSP did not report the probe: {reported:?}"
+    );
+    let probe = client
+        .execute("return window.__probe === undefined;", vec![])
+        .await
+        .expect("probe");
+    assert_eq!(
+        probe,
+        json!(true),
+        "injected script ran: the CSP is not enforced"
+    );
+
+    let _ = client.close().await;
 }

@@ -32,7 +32,8 @@ pub fn link_decode(bytes: &[u8]) {
     match permalink::decode(&fragment) {
         Ok(link) => {
             assert!(checked.is_ok(), "check refused a link decode accepted");
-            let again = permalink::encode(&link.text, &link.view).expect("an opened link re-encodes");
+            let again =
+                permalink::encode(&link.text, &link.view).expect("an opened link re-encodes");
             assert_eq!(permalink::decode(&again).as_ref(), Ok(&link));
         }
         Err(error) => assert!(!error.to_string().is_empty()),

@@ -21,10 +21,7 @@ type Shape = (&'static str, fn(usize) -> String);
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = args.iter().any(|arg| arg == "--check");
-    let largest_mb: usize = args
-        .iter()
-        .find_map(|arg| arg.parse().ok())
-        .unwrap_or(10);
+    let largest_mb: usize = args.iter().find_map(|arg| arg.parse().ok()).unwrap_or(10);
     let mut worst: f64 = 0.0;
     let shapes: [Shape; 5] = [
         ("repeated cables", repeated_cables),

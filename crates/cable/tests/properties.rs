@@ -146,7 +146,9 @@ fn random_text_never_breaks_the_parser() {
 
 /// Every file of a corpus folder, in name order.
 fn corpus_files(folder: &str) -> Vec<std::path::PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus").join(folder);
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../corpus")
+        .join(folder);
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
         .expect("corpus folder")
         .flatten()

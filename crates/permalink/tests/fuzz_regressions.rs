@@ -6,7 +6,10 @@
 mod checks;
 
 fn replay(target: &str, check: fn(&[u8])) {
-    let folder = format!("{}/../../fuzz/regressions/{target}", env!("CARGO_MANIFEST_DIR"));
+    let folder = format!(
+        "{}/../../fuzz/regressions/{target}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
         .expect("fuzz/regressions folder")
         .flatten()

@@ -1,0 +1,56 @@
+// cablescope's service worker: after the first visit the page works with the network off.
+// Its address names the build's files (static/start.js), so each build has its own cache,
+// `cablescope-<wasm file>`; a new build's worker takes over at once and deletes older caches.
+// Only the page's own origin is ever cached or fetched.
+const params = new URL(self.location.href).searchParams;
+const build = ['js', 'wasm', 'css'].map((name) => params.get(name)).filter(Boolean);
+const CACHE = 'cablescope-' + (params.get('wasm') || 'unversioned');
+const scope = self.registration.scope;
+const shell = [scope, ...build.map((path) => new URL(path, scope).href)];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys
+        .filter((key) => key.startsWith('cablescope-') && key !== CACHE)
+        .map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The page itself: the network's copy when there is one (a new build shows at once), the
+    // cached copy otherwise. Links carry the cable in the fragment, which no request includes.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(scope, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(scope).then((cached) => cached || Response.error())),
+    );
+    return;
+  }
+  // Everything else (the build's files, the link model's primer, the samples) from the cache
+  // first; what is not there yet is fetched and kept.
+  event.respondWith(
+    caches.match(request, { ignoreSearch: false }).then((cached) => cached || fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request, copy));
+      }
+      return response;
+    })),
+  );
+});
