@@ -32,6 +32,18 @@ fn dist() -> PathBuf {
 /// Every request the test servers answered: (port, path with its query).
 static REQUESTS: std::sync::Mutex<Vec<(u16, String)>> = std::sync::Mutex::new(Vec::new());
 
+/// Ports whose server is "down": it closes every connection without answering.
+static DOWN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+
+fn set_down(port: u16, down: bool) {
+    if let Ok(mut ports) = DOWN.lock() {
+        ports.retain(|&other| other != port);
+        if down {
+            ports.push(port);
+        }
+    }
+}
+
 /// The paths (with queries) requested from the server on `port`, in order.
 fn requests(port: u16) -> Vec<String> {
     REQUESTS
@@ -93,6 +105,9 @@ fn respond(mut stream: TcpStream, root: &Path, port: u16) {
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     if let Ok(mut log) = REQUESTS.lock() {
         log.push((port, path.to_string()));
+    }
+    if DOWN.lock().is_ok_and(|ports| ports.contains(&port)) {
+        return;
     }
     let path = path
         .split(['?', '#'])
@@ -1819,4 +1834,161 @@ async fn hostile_input_never_runs() {
     );
 
     let _ = client.close().await;
+}
+
+/// chromedriver's network emulation (offline or not), which fantoccini does not wrap.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = json!({ "network_conditions": {
+            "offline": self.offline, "latency": 0,
+            "download_throughput": 1_000_000_000, "upload_throughput": 1_000_000_000,
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
+    }
+}
+
+/// Copies the files of `from` into `to`, folders included.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// Waits until `script` (which may return a promise) returns `want`.
+async fn wait_for_script(client: &Client, script: &str, want: serde_json::Value) {
+    let started = Instant::now();
+    loop {
+        let got = client.execute(script, vec![]).await.expect("script");
+        if got == want {
+            return;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "waited {WAIT:?} for {script} to be {want}; it is {got}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old() {
+    // The build served from a copy, so that a "new deployment" can be made in place.
+    let root = std::env::temp_dir().join(format!("cablescope-e2e-offline-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_tree(&dist(), &root);
+    let port = serve_static(root.clone());
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let page = format!("http://127.0.0.1:{port}/");
+    client.goto(&page).await.expect("first visit");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    // The worker takes the page over and has the build's files cached.
+    wait_for_script(
+        &client,
+        "return !!navigator.serviceWorker.controller;",
+        json!(true),
+    )
+    .await;
+    let wasm = client
+        .execute(
+            "return document.getElementById('cablescope-start').dataset.wasm;",
+            vec![],
+        )
+        .await
+        .expect("wasm name");
+    let cache = format!("cablescope-{}", wasm.as_str().unwrap_or_default());
+    wait_for_script(&client, "return caches.keys();", json!([cache])).await;
+
+    // Offline: the page comes back whole. Chromium's emulation does not cover the worker's own
+    // requests, so the server is taken down too; the worker's one try for a fresh page fails
+    // and everything comes from its cache.
+    client
+        .issue_cmd(NetworkConditions { offline: true })
+        .await
+        .expect("go offline");
+    set_down(port, true);
+    let heard = requests(port).len();
+    client.refresh().await.expect("reload offline");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    wait_for_text(&client, "#p-7", |text| !text.is_empty()).await;
+    let online = client
+        .execute("return navigator.onLine;", vec![])
+        .await
+        .expect("onLine");
+    assert_eq!(online, json!(false), "the network was not emulated offline");
+    let tried: Vec<String> = requests(port).split_off(heard);
+    assert!(
+        tried.iter().all(|path| path == "/"),
+        "requested while offline: {tried:?}"
+    );
+    // Parsing works offline too.
+    paste(
+        &client,
+        &std::fs::read_to_string(repo().join("corpus/cables/09BERLIN1167.txt")).expect("cable"),
+    )
+    .await;
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+
+    // A new deployment (the wasm under a new name, as a new build has): back online, the next
+    // visit shows it, its worker takes over, and the old build's cache is gone.
+    let old_name = wasm
+        .as_str()
+        .unwrap_or_default()
+        .trim_start_matches('/')
+        .to_string();
+    let new_name = format!("next-{old_name}");
+    std::fs::rename(root.join(&old_name), root.join(&new_name)).expect("rename the wasm");
+    let index = std::fs::read_to_string(root.join("index.html")).expect("index");
+    std::fs::write(root.join("index.html"), index.replace(&old_name, &new_name)).expect("index");
+    client
+        .issue_cmd(NetworkConditions { offline: false })
+        .await
+        .expect("back online");
+    set_down(port, false);
+    client.goto(&page).await.expect("visit the new build");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        !text.is_empty()
+    })
+    .await;
+    let new_cache = format!("cablescope-/{new_name}");
+    wait_for_script(&client, "return caches.keys();", json!([new_cache])).await;
+    wait_for_script(
+        &client,
+        "return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL.includes('next-');",
+        json!(true),
+    )
+    .await;
+    let _ = client.close().await;
+    let _ = std::fs::remove_dir_all(&root);
 }
