@@ -4,6 +4,7 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::diagnostics_list::DiagnosticsList;
+use crate::components::drafts_list::DraftsList;
 use crate::components::header_card::HeaderCard;
 use crate::components::input_panel::InputPanel;
 use crate::components::notice_bar::NoticeBar;
@@ -130,6 +131,19 @@ type HeldView = std::rc::Rc<std::cell::RefCell<Option<(std::rc::Rc<str>, permali
 /// How long the view must rest before the address follows it (Safari throttles faster
 /// `replaceState` calls).
 const ADDRESS_DEBOUNCE_MS: u32 = 300;
+
+/// How long the text and view must rest before the draft is saved (and on leaving the page,
+/// at once).
+const DRAFT_DEBOUNCE_MS: u32 = 400;
+
+/// A draft waiting for its debounced save.
+type PendingDraft = std::rc::Rc<std::cell::RefCell<Option<crate::drafts::Draft>>>;
+
+/// Saves `pending`'s draft now, if there is one; returns why it could not be kept, if so.
+fn flush_draft(pending: &PendingDraft) -> Option<Result<(), String>> {
+    let draft = pending.borrow_mut().take()?;
+    Some(crate::drafts::save(&draft))
+}
 
 /// Makes a link to `text` shown as `view`, copies it and shows it in the link box (selected, for
 /// a browser that will not copy), saying how long it is.
@@ -373,6 +387,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let written = written.clone();
         let held = held.clone();
+        let dispatcher_for_draft = state.dispatcher();
         use_effect_with((), move |_| {
             let open = move |fragment: String| {
                 // `replaceState`, which the page writes with, fires no `hashchange`: whatever
@@ -405,7 +420,8 @@ pub fn app() -> Html {
                     match opened {
                         Ok(link) => {
                             written.replace(fragment);
-                            dispatcher.dispatch(Action::OpenLink(link));
+                            let drafts_kept = crate::drafts::count();
+                            dispatcher.dispatch(Action::OpenLink { link, drafts_kept });
                         }
                         Err(problem) => dispatcher.dispatch(Action::LinkError(format!(
                             "{problem} Your text is unchanged."
@@ -413,7 +429,14 @@ pub fn app() -> Html {
                     }
                 });
             };
-            open(crate::link::current_fragment());
+            let fragment = crate::link::current_fragment();
+            // A visit without a link or anchor goes on with the last draft, if there is one.
+            if fragment.is_empty() {
+                if let Some(latest) = crate::drafts::list().into_iter().next() {
+                    dispatcher_for_draft.dispatch(Action::OpenDraft(latest));
+                }
+            }
+            open(fragment);
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
                     open(crate::link::current_fragment())
@@ -508,6 +531,121 @@ pub fn app() -> Html {
         },
     );
     // The link box's text is selected as it appears, ready to copy.
+    // Drafts: the text and view are kept in local storage once they rest, each wholesale
+    // replacement (a file, a sample, a link, a draft) starting a new draft; a draft still
+    // waiting is saved at once when the text is replaced or the page is left.
+    let drafts_version = use_state(|| 0u32);
+    let draft_problem: UseStateHandle<Option<String>> = use_state(|| None);
+    let drafts = use_memo(*drafts_version, |_| std::rc::Rc::new(crate::drafts::list()));
+    let pending: PendingDraft = use_mut_ref(|| None);
+    // The id given to the draft of each replacement generation.
+    let draft_ids = use_mut_ref(|| (u32::MAX, 0u64));
+    let current_draft = state.draft.or_else(|| {
+        let ids = draft_ids.borrow();
+        (ids.0 == state.draft_generation).then_some(ids.1)
+    });
+    {
+        let pending = pending.clone();
+        let drafts_version = drafts_version.clone();
+        let draft_problem = draft_problem.clone();
+        let pristine = state.is_pristine();
+        let key = (
+            state.text.clone(),
+            view.clone(),
+            state.draft,
+            state.draft_generation,
+            pristine,
+        );
+        let parse = state.parse.clone();
+        use_effect_with(key, move |(text, view, draft, generation, pristine)| {
+            let id = match *draft {
+                Some(id) => id,
+                None => {
+                    let mut ids = draft_ids.borrow_mut();
+                    if ids.0 != *generation {
+                        *ids = (*generation, crate::drafts::now_ms() as u64);
+                    }
+                    ids.1
+                }
+            };
+            let report = {
+                let drafts_version = drafts_version.clone();
+                let draft_problem = draft_problem.clone();
+                move |saved: Result<(), String>| {
+                    draft_problem.set(saved.err());
+                    drafts_version.set(drafts_version.wrapping_add(1));
+                }
+            };
+            // The text was replaced: what it replaced is saved before anything else happens.
+            let replaced = pending
+                .borrow()
+                .as_ref()
+                .is_some_and(|waiting| waiting.id != id);
+            if replaced {
+                if let Some(saved) = flush_draft(&pending) {
+                    report(saved);
+                }
+            }
+            let mut timeout = None;
+            if text.len() > crate::drafts::MAX_DRAFT_BYTES {
+                pending.replace(None);
+                draft_problem.set(Some(format!(
+                    "This text is {} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
+                    text.len().div_ceil(1024),
+                    crate::drafts::MAX_DRAFT_BYTES / 1024
+                )));
+            } else if !*pristine {
+                pending.replace(Some(crate::drafts::Draft {
+                    id,
+                    saved_ms: crate::drafts::now_ms(),
+                    title: crate::drafts::title(&parse, text),
+                    text: text.to_string(),
+                    view: view.clone(),
+                }));
+                let pending = pending.clone();
+                timeout = Some(Timeout::new(DRAFT_DEBOUNCE_MS, move || {
+                    if let Some(saved) = flush_draft(&pending) {
+                        report(saved);
+                    }
+                }));
+            }
+            move || drop(timeout)
+        });
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pagehide", move |_| {
+                    let _ = flush_draft(&pending);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let on_open_draft = {
+        let dispatcher = state.dispatcher();
+        let drafts = drafts.clone();
+        let pending = pending.clone();
+        Callback::from(move |id: u64| {
+            let _ = flush_draft(&pending);
+            let chosen = crate::drafts::list()
+                .into_iter()
+                .find(|draft| draft.id == id);
+            let chosen = chosen.or_else(|| drafts.iter().find(|draft| draft.id == id).cloned());
+            if let Some(draft) = chosen {
+                dispatcher.dispatch(Action::OpenDraft(draft));
+            }
+        })
+    };
+    let on_remove_draft = {
+        let drafts_version = drafts_version.clone();
+        Callback::from(move |id: u64| {
+            crate::drafts::remove(id);
+            drafts_version.set(drafts_version.wrapping_add(1));
+        })
+    };
+
     use_effect_with((*link_box).clone(), |shown| {
         if shown.is_some() {
             use wasm_bindgen::JsCast;
@@ -654,6 +792,8 @@ pub fn app() -> Html {
                     } else {
                         <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_large_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
+                    <DraftsList drafts={(*drafts).clone()} current={current_draft} problem={(*draft_problem).clone()}
+                        on_open={on_open_draft} on_remove={on_remove_draft} />
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">
                     if let Some(notice) = &state.notice {

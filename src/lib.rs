@@ -4,6 +4,7 @@
 pub use cable::anchors;
 mod app;
 pub mod components;
+pub mod drafts;
 pub mod export;
 pub mod link;
 pub mod samples;

@@ -45,6 +45,11 @@ pub struct AppState {
     pub notes_open: Option<bool>,
     /// Every paragraph is shown, not only the first ones of a long text.
     pub all_paragraphs: bool,
+    /// The kept draft this text continues, when it was opened from the drafts list.
+    pub draft: Option<u64>,
+    /// Counts wholesale replacements of the text (a file, a sample, a link, a draft): each
+    /// starts a new draft, so the one it replaced is kept as it was.
+    pub draft_generation: u32,
 }
 
 /// `value` with one decimal (`12.3`), by integer arithmetic: formatting floats would add
@@ -161,9 +166,16 @@ pub enum Action {
     /// A paste too large for the text area: the whole new text, shown in the source view.
     PasteLarge(String),
     /// Show the cable and view a link carried; what was in the text area can be brought back.
-    OpenLink(permalink::Link),
+    OpenLink {
+        /// What the link carries.
+        link: permalink::Link,
+        /// How many drafts are kept in this browser (the notice says where they are).
+        drafts_kept: usize,
+    },
     /// A link could not be opened: why, and what to do. The text is left alone.
     LinkError(String),
+    /// Show a kept draft (text and view) and go on with it.
+    OpenDraft(crate::drafts::Draft),
 }
 
 impl Default for AppState {
@@ -191,6 +203,8 @@ impl AppState {
             transmission_open: false,
             notes_open: None,
             all_paragraphs: false,
+            draft: None,
+            draft_generation: 0,
         }
     }
 
@@ -249,6 +263,28 @@ impl AppState {
             transmission_open: self.transmission_open,
             notes_open: self.notes_open,
             all_paragraphs: false,
+            draft: None,
+            draft_generation: self.draft_generation.wrapping_add(1),
+        }
+    }
+
+    /// Shows the text as `view` says (a link's or a draft's); returns a note when the element it
+    /// selects is not in the text.
+    fn show_view(&mut self, view: permalink::View) -> Option<String> {
+        self.source_open = view.source_open;
+        self.as_written = view.as_written;
+        self.transmission_open = view.transmission_open;
+        self.notes_open = Some(view.notes_open);
+        self.all_paragraphs = view.all_paragraphs;
+        let anchor = view.selected?;
+        match crate::anchors::find(&self.parse, &anchor) {
+            Some(span) => {
+                self.selected = Some(Selected { anchor, span });
+                None
+            }
+            None => Some(format!(
+                " It pointed at {anchor}, which this text does not have."
+            )),
         }
     }
 }
@@ -456,7 +492,7 @@ impl Reducible for AppState {
                 all_paragraphs: true,
                 ..(*self).clone()
             }),
-            Action::OpenLink(link) => {
+            Action::OpenLink { link, drafts_kept } => {
                 let n_bytes = link.text.len();
                 let mut next = self.replace(
                     Rc::from(link.text),
@@ -472,29 +508,40 @@ impl Reducible for AppState {
                 if let Some(replaced) = &next.replaced_text {
                     if let Some(notice) = &mut next.notice {
                         notice.message.push_str(&format!(
-                            " What was in the text area ({} bytes) is kept: Undo brings it back.",
+                            " What was in the text area ({} bytes) is kept: Undo brings it back, and so does Recent drafts.",
                             replaced.len()
                         ));
                     }
-                }
-                let view = link.view;
-                next.source_open = view.source_open;
-                next.as_written = view.as_written;
-                next.transmission_open = view.transmission_open;
-                next.notes_open = Some(view.notes_open);
-                next.all_paragraphs = view.all_paragraphs;
-                if let Some(anchor) = view.selected {
-                    match crate::anchors::find(&next.parse, &anchor) {
-                        Some(span) => next.selected = Some(Selected { anchor, span }),
-                        None => {
-                            if let Some(notice) = &mut next.notice {
-                                notice.message.push_str(&format!(
-                                    " It pointed at {anchor}, which this text does not have."
-                                ));
-                            }
-                        }
+                } else if drafts_kept > 0 {
+                    if let Some(notice) = &mut next.notice {
+                        notice
+                            .message
+                            .push_str(" Your drafts are kept: see Recent drafts.");
                     }
                 }
+                if let (Some(missing), Some(notice)) = (next.show_view(link.view), &mut next.notice)
+                {
+                    notice.message.push_str(&missing);
+                }
+                Rc::new(next)
+            }
+            Action::OpenDraft(draft) => {
+                let mut next = self.replace(
+                    Rc::from(draft.text),
+                    Notice {
+                        kind: NoticeKind::Info,
+                        message: format!("Your draft is back: {}.", draft.title),
+                    },
+                );
+                if next.replaced_text.as_deref() == Some(SEED_CABLE) {
+                    next.replaced_text = None;
+                }
+                if let (Some(missing), Some(notice)) =
+                    (next.show_view(draft.view), &mut next.notice)
+                {
+                    notice.message.push_str(&missing);
+                }
+                next.draft = Some(draft.id);
                 Rc::new(next)
             }
             Action::LinkError(message) => Rc::new(AppState {
@@ -725,10 +772,13 @@ mod tests {
         };
         let state = reduce(
             state,
-            Action::OpenLink(permalink::Link {
-                text: SEED_CABLE.to_string(),
-                view: view.clone(),
-            }),
+            Action::OpenLink {
+                link: permalink::Link {
+                    text: SEED_CABLE.to_string(),
+                    view: view.clone(),
+                },
+                drafts_kept: 0,
+            },
         );
         assert_eq!(&*state.parsed_text, SEED_CABLE);
         assert_eq!(state.link_view(), view);
@@ -745,13 +795,16 @@ mod tests {
         // A link to an element the text lacks opens the text and says so.
         let state = reduce(
             AppState::default(),
-            Action::OpenLink(permalink::Link {
-                text: "1. ONLY ONE PARAGRAPH.".to_string(),
-                view: permalink::View {
-                    selected: Some("p-9".to_string()),
-                    ..permalink::View::default()
+            Action::OpenLink {
+                link: permalink::Link {
+                    text: "1. ONLY ONE PARAGRAPH.".to_string(),
+                    view: permalink::View {
+                        selected: Some("p-9".to_string()),
+                        ..permalink::View::default()
+                    },
                 },
-            }),
+                drafts_kept: 2,
+            },
         );
         assert!(state.selected.is_none());
         assert!(
@@ -766,6 +819,41 @@ mod tests {
             message.contains("p-9, which this text does not have"),
             "{message}"
         );
+        assert!(message.contains("see Recent drafts"), "{message}");
+    }
+
+    #[test]
+    fn a_draft_opens_with_its_view_and_goes_on_under_its_id() {
+        let draft = crate::drafts::Draft {
+            id: 42,
+            saved_ms: 0.0,
+            title: "08OTTAWA372".to_string(),
+            text: format!("MY NOTE\n{SEED_CABLE}"),
+            view: permalink::View {
+                selected: Some("p-3".to_string()),
+                transmission_open: true,
+                ..permalink::View::default()
+            },
+        };
+        let state = reduce(AppState::default(), Action::OpenDraft(draft.clone()));
+        assert_eq!(*state.text, *draft.text);
+        assert_eq!(state.draft, Some(42));
+        assert_eq!(
+            state.selected.as_ref().map(|s| s.anchor.as_str()),
+            Some("p-3")
+        );
+        assert!(state.transmission_open);
+        assert!(
+            state.replaced_text.is_none(),
+            "the untouched sample is not offered back"
+        );
+        // Typing goes on with the same draft; a file starts another.
+        let state = reduce(state, Action::Edit(format!("{}!", draft.text)));
+        assert_eq!(state.draft, Some(42));
+        let generation = state.draft_generation;
+        let state = reduce(state, Action::RestoreSample);
+        assert_eq!(state.draft, None);
+        assert_ne!(state.draft_generation, generation);
     }
 
     #[test]

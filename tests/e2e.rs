@@ -1992,3 +1992,128 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     let _ = client.close().await;
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// The text area's value, exactly (the text area shown first).
+async fn editor_value(client: &Client) -> String {
+    show_editor(client).await;
+    let value = client
+        .execute(
+            "return document.getElementById('cable-input').value;",
+            vec![],
+        )
+        .await
+        .expect("text area value");
+    value.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
+    let (port, _driver, client) = session().await;
+    let page = format!("http://127.0.0.1:{port}/");
+    client.goto(&page).await.expect("open the page");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08OTTAWA372"
+    })
+    .await;
+    // The untouched sample is no draft.
+    assert!(client.find(Locator::Id("drafts")).await.is_err());
+
+    // The reader's own text: a cable with their note on top, and paragraph 2 chosen.
+    let mine = format!(
+        "MY NOTE: ASK ABOUT REF B.\n{}",
+        std::fs::read_to_string(repo().join("corpus/cables/09BERLIN1167.txt")).expect("cable")
+    );
+    paste(&client, &mine).await;
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+    click(&client, "#p-2 .paragraph-number").await;
+    wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
+    wait_for_attr(&client, "#drafts-list li.current", "data-draft", |id| {
+        !id.is_empty()
+    })
+    .await;
+
+    // A visit to the page's plain address (no link in it) brings back the text exactly, and
+    // the view.
+    client.goto(&page).await.expect("visit again");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+    wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("Your draft is back"), "{notice}");
+    assert_eq!(editor_value(&client).await, mine);
+    // So does a reload, where the address holds the link to the draft's view.
+    client.refresh().await.expect("reload");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+    wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
+    assert_eq!(editor_value(&client).await, mine);
+
+    // A link opened over the draft replaces what is shown, and says where the draft is.
+    let cli = std::process::Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "cable-cli",
+            "--",
+            "link",
+            "--base",
+            &page,
+        ])
+        .arg(repo().join("corpus/cables/08STATE15220.txt"))
+        .current_dir(repo())
+        .output()
+        .expect("run the cable command");
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    let link = String::from_utf8_lossy(&cli.stdout).trim().to_string();
+    client.goto(&link).await.expect("open the link");
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "08STATE15220"
+    })
+    .await;
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("Recent drafts"), "{notice}");
+
+    // The draft is listed, with the link's cable; choosing it brings it back exactly.
+    client
+        .execute("document.getElementById('drafts').open = true;", vec![])
+        .await
+        .expect("open the drafts list");
+    wait_for_text(&client, "#drafts-list", |text| {
+        text.contains("09BERLIN1167") && text.contains("08STATE15220")
+    })
+    .await;
+    click_by_text(&client, "#drafts-list .draft-open", "09BERLIN1167").await;
+    wait_for_text(&client, "[data-field=canonical-id]", |text| {
+        text == "09BERLIN1167"
+    })
+    .await;
+    wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
+    assert_eq!(editor_value(&client).await, mine);
+
+    // A draft can be forgotten.
+    client
+        .execute(
+            "const item = [...document.querySelectorAll('#drafts-list li')].find((li) => li.textContent.includes('08STATE15220'));\
+             item.querySelector('.draft-remove').click();",
+            vec![],
+        )
+        .await
+        .expect("forget a draft");
+    wait_for_text(&client, "#drafts-list", |text| {
+        !text.contains("08STATE15220")
+    })
+    .await;
+    let _ = client.close().await;
+}

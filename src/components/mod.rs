@@ -1,6 +1,7 @@
 //! One component per file; each takes data and callbacks as `PartialEq` props.
 
 pub mod diagnostics_list;
+pub mod drafts_list;
 pub mod header_card;
 pub mod input_panel;
 pub mod notice_bar;

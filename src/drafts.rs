@@ -1,0 +1,328 @@
+//! Drafts: what the reader is working on, kept in the browser's local storage as they work, so
+//! that a reload, a crashed tab or a restarted browser loses nothing, and opening a link or a
+//! file over a text never loses it either. The most recent [`MAX_DRAFTS`] are kept and listed.
+//!
+//! Each draft is one storage entry, `cablescope-draft-<id>`, in a small line format (below);
+//! `cablescope-drafts` lists the ids, newest first. The format is written by hand: a serializer
+//! would add kilobytes to the page for five lines.
+
+use permalink::View;
+
+/// How many drafts are kept; saving one more forgets the oldest.
+pub const MAX_DRAFTS: usize = 8;
+
+/// The largest text kept as a draft, in bytes. Browsers give a page about five million
+/// characters of local storage in all; a larger text is shown but not kept, and the drafts
+/// list says so.
+pub const MAX_DRAFT_BYTES: usize = 1024 * 1024;
+
+const INDEX_KEY: &str = "cablescope-drafts";
+const KEY_PREFIX: &str = "cablescope-draft-";
+const MAGIC: &str = "cablescope-draft 1";
+
+/// A kept text and how it was shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// When the draft was first saved (milliseconds since 1970): its identity.
+    pub id: u64,
+    /// When it was last saved (milliseconds since 1970).
+    pub saved_ms: f64,
+    /// What the list calls it: the cable's ID, else its subject, else its first words.
+    pub title: String,
+    /// The text, exactly.
+    pub text: String,
+    /// The view it was shown with.
+    pub view: View,
+}
+
+impl Draft {
+    /// The stored form: a header of four lines, a blank line, then the text.
+    ///
+    /// ```text
+    /// cablescope-draft 1
+    /// saved 1795796400000
+    /// view stn p-4          (letters: source, as written, transmission, notes, all paragraphs)
+    /// title 08OTTAWA372
+    ///
+    /// <text>
+    /// ```
+    pub fn to_stored(&self) -> String {
+        let view = &self.view;
+        let mut flags = String::new();
+        for (on, letter) in [
+            (view.source_open, 's'),
+            (view.as_written, 'w'),
+            (view.transmission_open, 't'),
+            (view.notes_open, 'n'),
+            (view.all_paragraphs, 'a'),
+        ] {
+            if on {
+                flags.push(letter);
+            }
+        }
+        if flags.is_empty() {
+            flags.push('-');
+        }
+        let anchor = view.selected.as_deref().unwrap_or("-");
+        let title: String = self.title.chars().filter(|ch| *ch != '\n').collect();
+        format!(
+            "{MAGIC}\nsaved {}\nview {flags} {anchor}\ntitle {title}\n\n{}",
+            self.saved_ms as u64, self.text
+        )
+    }
+
+    /// Reads a stored draft; `None` if it is not one (damaged, or another program's entry).
+    pub fn from_stored(id: u64, stored: &str) -> Option<Draft> {
+        let mut parts = stored.splitn(6, '\n');
+        if parts.next()? != MAGIC {
+            return None;
+        }
+        let saved_ms = parts.next()?.strip_prefix("saved ")?.parse::<u64>().ok()? as f64;
+        let mut view_line = parts.next()?.strip_prefix("view ")?.split(' ');
+        let flags = view_line.next()?;
+        let anchor = view_line.next()?;
+        let title = parts.next()?.strip_prefix("title ")?.to_string();
+        if !parts.next()?.is_empty() {
+            return None;
+        }
+        let text = parts.next().unwrap_or("").to_string();
+        Some(Draft {
+            id,
+            saved_ms,
+            title,
+            text,
+            view: View {
+                selected: (anchor != "-").then(|| anchor.to_string()),
+                source_open: flags.contains('s'),
+                as_written: flags.contains('w'),
+                transmission_open: flags.contains('t'),
+                notes_open: flags.contains('n'),
+                all_paragraphs: flags.contains('a'),
+            },
+        })
+    }
+}
+
+/// What the drafts list calls a text: the cable's ID, else its subject, else its first words.
+pub fn title(parse: &cable::Parse, text: &str) -> String {
+    let cable = &parse.cable;
+    let subject = cable.subject.as_ref().map(|subject| subject.value.as_str());
+    let title = match (&cable.canonical_id, subject) {
+        (Some(id), Some(subject)) => format!("{} — {subject}", id.value),
+        (Some(id), None) => id.value.clone(),
+        (None, Some(subject)) => subject.to_string(),
+        (None, None) => text
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let mut title: String = title.chars().take(90).collect();
+    if title.trim().is_empty() {
+        title = "(empty)".to_string();
+    }
+    title
+}
+
+/// The ids in the index, newest first, without duplicates.
+pub fn parse_index(index: &str) -> Vec<u64> {
+    let mut ids: Vec<u64> = Vec::new();
+    for id in index.split(',').filter_map(|id| id.trim().parse().ok()) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The index after saving `id`: it first, then the others, at most [`MAX_DRAFTS`]; and the ids
+/// that fell off the end.
+pub fn index_after_saving(ids: &[u64], id: u64) -> (Vec<u64>, Vec<u64>) {
+    let mut kept = vec![id];
+    kept.extend(ids.iter().copied().filter(|&other| other != id));
+    let forgotten = kept.split_off(kept.len().min(MAX_DRAFTS));
+    (kept, forgotten)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn key(id: u64) -> String {
+    format!("{KEY_PREFIX}{id}")
+}
+
+fn write_index(storage: &web_sys::Storage, ids: &[u64]) -> Result<(), wasm_bindgen::JsValue> {
+    let index: Vec<String> = ids.iter().map(u64::to_string).collect();
+    storage.set_item(INDEX_KEY, &index.join(","))
+}
+
+/// The kept drafts, newest first.
+pub fn list() -> Vec<Draft> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let index = storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    parse_index(&index)
+        .into_iter()
+        .filter_map(|id| {
+            let stored = storage.get_item(&key(id)).ok().flatten()?;
+            Draft::from_stored(id, &stored)
+        })
+        .collect()
+}
+
+/// How many drafts are kept.
+pub fn count() -> usize {
+    storage()
+        .and_then(|storage| storage.get_item(INDEX_KEY).ok().flatten())
+        .map_or(0, |index| parse_index(&index).len())
+}
+
+/// Keeps `draft` as the newest. When storage is full, the oldest drafts are forgotten until it
+/// fits; an error says why it could not be kept at all.
+/// Texts over [`MAX_DRAFT_BYTES`] are for the caller to turn away.
+pub fn save(draft: &Draft) -> Result<(), String> {
+    let storage = storage().ok_or(
+        "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
+    )?;
+    let index = storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let (mut ids, forgotten) = index_after_saving(&parse_index(&index), draft.id);
+    for id in forgotten {
+        let _ = storage.remove_item(&key(id));
+    }
+    let stored = draft.to_stored();
+    while storage.set_item(&key(draft.id), &stored).is_err() {
+        // Full: forget the oldest other draft and try again.
+        if ids.len() <= 1 {
+            let _ = write_index(&storage, &[]);
+            return Err(
+                "The browser's storage for this page is full, so this text is not kept as a draft."
+                    .to_string(),
+            );
+        }
+        if let Some(oldest) = ids.pop() {
+            let _ = storage.remove_item(&key(oldest));
+        }
+    }
+    write_index(&storage, &ids).map_err(|_| "The list of drafts could not be saved.".to_string())
+}
+
+/// Forgets draft `id`.
+pub fn remove(id: u64) {
+    if let Some(storage) = storage() {
+        let index = storage
+            .get_item(INDEX_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let ids: Vec<u64> = parse_index(&index)
+            .into_iter()
+            .filter(|&other| other != id)
+            .collect();
+        let _ = write_index(&storage, &ids);
+        let _ = storage.remove_item(&key(id));
+    }
+}
+
+/// Now, in milliseconds since 1970: a new draft's id.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `ms` (since 1970) as the reader's local date and time.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(text: &str, view: View) -> Draft {
+        Draft {
+            id: 1_795_796_400_123,
+            saved_ms: 1_795_796_460_000.0,
+            title: "08OTTAWA372 — CANADA".to_string(),
+            text: text.to_string(),
+            view,
+        }
+    }
+
+    #[test]
+    fn a_draft_reads_back_exactly() {
+        let views = [
+            View::default(),
+            View {
+                selected: Some("p-4".to_string()),
+                source_open: true,
+                as_written: true,
+                transmission_open: true,
+                notes_open: true,
+                all_paragraphs: true,
+            },
+            View {
+                selected: Some("field-subject".to_string()),
+                notes_open: true,
+                ..View::default()
+            },
+        ];
+        for text in [
+            "",
+            "\n\nsaved 1\ntitle x\n",
+            "UNCLAS\r\n\r\n1. (U) TEXT.\n",
+            "é\u{202e}\u{0}",
+        ] {
+            for view in &views {
+                let draft = draft(text, view.clone());
+                let stored = draft.to_stored();
+                assert_eq!(Draft::from_stored(draft.id, &stored), Some(draft));
+            }
+        }
+    }
+
+    #[test]
+    fn other_entries_are_not_drafts() {
+        for stored in [
+            "",
+            "dark",
+            "cablescope-draft 2\nsaved 1\nview - -\ntitle x\n\ntext",
+            "cablescope-draft 1\nsaved x\nview - -\ntitle x\n\n",
+        ] {
+            assert_eq!(Draft::from_stored(1, stored), None, "{stored:?}");
+        }
+    }
+
+    #[test]
+    fn the_index_keeps_the_newest_first_and_at_most_eight() {
+        assert_eq!(parse_index("3,2,x,2,1"), vec![3, 2, 1]);
+        assert_eq!(index_after_saving(&[3, 2, 1], 2), (vec![2, 3, 1], vec![]));
+        let full: Vec<u64> = (1..=8).rev().collect();
+        let (kept, forgotten) = index_after_saving(&full, 9);
+        assert_eq!(kept, (2..=9).rev().collect::<Vec<_>>());
+        assert_eq!(forgotten, vec![1]);
+    }
+
+    #[test]
+    fn titles_name_the_cable() {
+        let seed = cable::parse(crate::SEED_CABLE);
+        assert!(title(&seed, crate::SEED_CABLE).starts_with("08OTTAWA372 — "));
+        let plain = "just some words that are not a cable at all, more than eight of them";
+        assert_eq!(
+            title(&cable::parse(plain), plain),
+            "just some words that are not a cable"
+        );
+        assert_eq!(title(&cable::parse("  "), "  "), "(empty)");
+    }
+}
