@@ -734,7 +734,13 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| show_shortcuts.set(!*show_shortcuts))
     };
 
-    let status = if state.parsed_text.trim().is_empty() {
+    let on_parse_held = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ParseHeld))
+    };
+    let status = if state.parse_held {
+        None
+    } else if state.parsed_text.trim().is_empty() {
         Some("The text area is empty. Paste the raw text of a cable, open a .txt file, or restore the sample.")
     } else if !parse.looks_like_cable() {
         Some("This text does not look like a cable: no routing header, classification line, TAGS, SUBJECT or REF field, and no numbered paragraph was found. What could be read is shown below.")
@@ -801,6 +807,15 @@ pub fn app() -> Html {
                     }
                     if let Some(status) = status {
                         <p class="status-message" id="status-message" role="status">{ status }</p>
+                    }
+                    if state.parse_held {
+                        <p class="status-message" id="parse-held" role="status">
+                            { format!(
+                                "This text is {} MB, far more than any cable (the longest known is about 90 KB): it is shown in the source view but not parsed as it arrives, which would hold the page up for seconds. ",
+                                crate::state::one_decimal(state.parsed_text.len() as f64 / 1_048_576.0)
+                            ) }
+                            <button type="button" class="button" id="parse-held-text" onclick={on_parse_held}>{ "Parse it now" }</button>
+                        </p>
                     }
                     if let Some(input_form) = input_form {
                         <p class="input-form" id="input-form">{ input_form }</p>

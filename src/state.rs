@@ -12,8 +12,13 @@ use crate::SEED_CABLE;
 /// for a megabyte, on every change. "Edit text" still puts them there.
 pub const LARGE_TEXT: usize = 32 * 1024;
 
-/// Files larger than this are refused: no cable comes near it, and parsing stays interactive.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Files larger than this are refused: no cable comes near it (the longest known is about 90 KB).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Texts longer than this (bytes) are not parsed as they arrive: in Chromium here parsing runs
+/// at a few megabytes a second, so a 10 MB text would hold the page for seconds. The page shows
+/// the text in the source view at once and parses it when the reader asks.
+pub const AUTO_PARSE_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +52,9 @@ pub struct AppState {
     pub all_paragraphs: bool,
     /// The kept draft this text continues, when it was opened from the drafts list.
     pub draft: Option<u64>,
+    /// The text is over [`AUTO_PARSE_LIMIT`] and waits for the reader to ask for its parse;
+    /// `parse` is then empty.
+    pub parse_held: bool,
     /// Counts wholesale replacements of the text (a file, a sample, a link, a draft): each
     /// starts a new draft, so the one it replaced is kept as it was.
     pub draft_generation: u32,
@@ -58,6 +66,15 @@ pub fn one_decimal(value: f64) -> String {
     let tenths = (value * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
     format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
+}
+
+/// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
+fn parse_or_hold(text: &str) -> (Rc<Parse>, Option<f64>, bool) {
+    if text.len() > AUTO_PARSE_LIMIT {
+        return (Rc::new(cable::parse("")), None, true);
+    }
+    let (parse, parse_ms) = timed_parse(text);
+    (parse, parse_ms, false)
 }
 
 /// Parses `text`, timing it where a clock is at hand.
@@ -176,6 +193,8 @@ pub enum Action {
     LinkError(String),
     /// Show a kept draft (text and view) and go on with it.
     OpenDraft(crate::drafts::Draft),
+    /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
+    ParseHeld,
 }
 
 impl Default for AppState {
@@ -188,8 +207,9 @@ impl AppState {
     /// A state showing `text`, already parsed.
     pub fn with_text(text: &str) -> AppState {
         let text: Rc<str> = Rc::from(text);
-        let (parse, parse_ms) = timed_parse(&text);
+        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
         AppState {
+            parse_held,
             parse,
             parsed_text: text.clone(),
             text,
@@ -247,8 +267,9 @@ impl AppState {
         let large = text.len() > LARGE_TEXT;
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
-        let (parse, parse_ms) = timed_parse(&text);
+        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
         AppState {
+            parse_held,
             parse,
             parsed_text: text.clone(),
             text,
@@ -307,8 +328,9 @@ impl Reducible for AppState {
                 if self.parsed_text == self.text {
                     return self;
                 }
-                let (parse, parse_ms) = timed_parse(&self.text);
+                let (parse, parse_ms, parse_held) = parse_or_hold(&self.text);
                 Rc::new(AppState {
+                    parse_held,
                     parse,
                     parsed_text: self.text.clone(),
                     parse_ms,
@@ -524,6 +546,18 @@ impl Reducible for AppState {
                     notice.message.push_str(&missing);
                 }
                 Rc::new(next)
+            }
+            Action::ParseHeld => {
+                if !self.parse_held {
+                    return self;
+                }
+                let (parse, parse_ms) = timed_parse(&self.parsed_text);
+                Rc::new(AppState {
+                    parse,
+                    parse_ms,
+                    parse_held: false,
+                    ..(*self).clone()
+                })
             }
             Action::OpenDraft(draft) => {
                 let mut next = self.replace(
@@ -854,6 +888,33 @@ mod tests {
         let state = reduce(state, Action::RestoreSample);
         assert_eq!(state.draft, None);
         assert_ne!(state.draft_generation, generation);
+    }
+
+    #[test]
+    fn a_huge_text_is_parsed_only_when_asked() {
+        let cable = include_str!("../corpus/cables/00STATE228772.txt");
+        let huge = cable.repeat(AUTO_PARSE_LIMIT / cable.len() + 1);
+        let state = reduce(AppState::default(), Action::PasteLarge(huge.clone()));
+        assert!(state.parse_held && state.source_open);
+        assert_eq!(&*state.parsed_text, huge.as_str());
+        assert!(state.parse.cable.canonical_id.is_none());
+        let state = reduce(state, Action::ParseHeld);
+        assert!(!state.parse_held);
+        let id = state
+            .parse
+            .cable
+            .canonical_id
+            .as_ref()
+            .map(|id| id.value.as_str());
+        assert_eq!(id, Some("00STATE228772"));
+        // A small text after it is parsed as it arrives again.
+        let state = reduce(state, Action::Edit(SEED_CABLE.to_string()));
+        let state = reduce(state, Action::Parse);
+        assert!(!state.parse_held);
+        assert_eq!(
+            state.parse.cable.paragraphs.len(),
+            AppState::default().parse.cable.paragraphs.len()
+        );
     }
 
     #[test]

@@ -46,13 +46,17 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
         }
     });
     html! {
-        <details class="drafts" id="drafts">
-            <summary>{ format!("Recent drafts ({})", props.drafts.len()) }</summary>
+        <>
             if let Some(problem) = &props.problem {
-                <p class="hint" id="draft-problem" role="status">{ problem }</p>
+                <p class="hint draft-problem" id="draft-problem" role="status">{ problem }</p>
             }
-            <ul id="drafts-list">{ for items }</ul>
-            <p class="hint">{ format!("Your texts are kept in this browser only, the {} most recent; nothing is sent anywhere.", crate::drafts::MAX_DRAFTS) }</p>
-        </details>
+            if !props.drafts.is_empty() {
+                <details class="drafts" id="drafts">
+                    <summary>{ format!("Recent drafts ({})", props.drafts.len()) }</summary>
+                    <ul id="drafts-list">{ for items }</ul>
+                    <p class="hint">{ format!("Your texts are kept in this browser only, the {} most recent; nothing is sent anywhere.", crate::drafts::MAX_DRAFTS) }</p>
+                </details>
+            }
+        </>
     }
 }
