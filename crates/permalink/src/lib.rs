@@ -233,7 +233,7 @@ impl fmt::Display for EncodeError {
                 kilobytes(*bytes as u64),
                 MAX_TEXT_BYTES / 1024
             ),
-            EncodeError::BadAnchor(anchor) => write!(f, "{anchor:?} is not an element's anchor"),
+            EncodeError::BadAnchor(anchor) => write!(f, "\"{anchor}\" is not an element's anchor"),
         }
     }
 }
