@@ -293,6 +293,20 @@ async fn wait_for_text(client: &Client, css: &str, condition: impl Fn(&str) -> b
     }
 }
 
+/// Waits until the page shows the cable `id`.
+async fn wait_for_id(client: &Client, id: &str) {
+    wait_for_text(client, "[data-field=canonical-id]", |text| text == id).await;
+}
+
+/// Opens the page served on `port` and waits for the seed.
+async fn open_seed(client: &Client, port: u16) {
+    client
+        .goto(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("open the page");
+    wait_for_id(client, "08OTTAWA372").await;
+}
+
 async fn text_of(client: &Client, css: &str) -> String {
     wait_for_text(client, css, |_| true).await
 }
@@ -382,6 +396,20 @@ async fn paste(client: &Client, text: &str) {
         .expect("paste into the text area");
 }
 
+/// Script statements that paste the string `text` over the text area's whole content as a
+/// browser does: a cancellable `paste` event carrying it, then, unless the page took it, the
+/// insertion and an `input` event. Scripts define `text` first and add their own waiting.
+const PASTE_TEXT: &str = "const area = document.getElementById('cable-input');\
+     area.focus();\
+     area.select();\
+     const data = new DataTransfer();\
+     data.setData('text/plain', text);\
+     const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
+     if (area.dispatchEvent(paste)) {\
+       area.value = text;\
+       area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));\
+     }";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let (port, driver, client) = session().await;
@@ -409,10 +437,7 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
                 .await
                 .expect("theme");
             wait_for_attr(&client, "html", "data-theme", |found| found == theme).await;
-            wait_for_text(&client, "[data-field=canonical-id]", |text| {
-                text == "08OTTAWA372"
-            })
-            .await;
+            wait_for_id(&client, "08OTTAWA372").await;
             let png = client.screenshot().await.expect("screenshot");
             std::fs::write(Path::new(&folder).join(name), png).expect("write screenshot");
         }
@@ -428,10 +453,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .expect("open the page");
 
     // The seed, decomposed: header.
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(client, "08OTTAWA372").await;
     // UTC as written, then the reader's own time (the test browser's zone is UTC).
     let date_time = text_of(client, "[data-field=date-time]").await;
     assert!(
@@ -617,10 +639,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     let berlin = std::fs::read_to_string(repo().join("corpus/cables/08BERLIN1387.txt"))
         .expect("corpus cable");
     paste(client, &berlin).await;
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "08BERLIN1387"
-    })
-    .await;
+    wait_for_id(client, "08BERLIN1387").await;
     assert_eq!(
         text_of(client, "[data-field=classification]").await,
         "CONFIDENTIAL"
@@ -662,10 +681,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .send_keys(&file.display().to_string())
         .await
         .expect("choose a file");
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(client, "09BERLIN1167").await;
     wait_for_text(client, "#notice", |text| {
         text.contains("Opened 09BERLIN1167.txt")
     })
@@ -720,10 +736,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
             break;
         }
     }
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1176"
-    })
-    .await;
+    wait_for_id(client, "09BERLIN1176").await;
     wait_for_text(client, "#input-form", |text| text.contains("HTML")).await;
 
     // Keyboard: j selects the next paragraph, s opens the source view, / focuses the text.
@@ -792,10 +805,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         )
         .await
         .expect("choose a sample");
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "79TEHRAN11260"
-    })
-    .await;
+    wait_for_id(client, "79TEHRAN11260").await;
 
     // Reading aids: an apostrophe typed as a comma reads as one; the raw form is one toggle away.
     paste(
@@ -843,10 +853,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
 
     // The sample comes back with one click.
     click(client, "#restore-sample").await;
-    wait_for_text(client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(client, "08OTTAWA372").await;
 
     // The page asked for nothing but its own files.
     let foreign = client
@@ -939,10 +946,7 @@ async fn links_carry_the_cable_and_the_view() {
     let (port, driver, client) = session().await;
     let url = format!("http://127.0.0.1:{port}/");
     client.goto(&url).await.expect("page");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(&client, "08OTTAWA372").await;
     // The untouched page carries no link.
     let href = client
         .execute("return location.href;", vec![])
@@ -1094,10 +1098,7 @@ async fn links_carry_the_cable_and_the_view() {
         .goto(&cli_link)
         .await
         .expect("open the command's link");
-    wait_for_text(&other, "[data-field=canonical-id]", |text| {
-        text == "08STATE15220"
-    })
-    .await;
+    wait_for_id(&other, "08STATE15220").await;
     wait_for_attr(&other, "#ref-A", "class", |class| {
         class.contains("selected")
     })
@@ -1193,33 +1194,17 @@ async fn links_carry_the_cable_and_the_view() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_paste_is_shown_line_by_line() {
     let (port, _driver, client) = session().await;
-    client
-        .goto(&format!("http://127.0.0.1:{port}/"))
-        .await
-        .expect("page");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    open_seed(&client, port).await;
     let largest =
         std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt")).expect("cable");
     client
         .execute(
-            "const area = document.getElementById('cable-input');\
-             area.focus();\
-             area.select();\
-             const data = new DataTransfer();\
-             data.setData('text/plain', arguments[0]);\
-             const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
-             if (area.dispatchEvent(paste)) { area.value = arguments[0]; area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true })); }",
+            &format!("const text = arguments[0]; {PASTE_TEXT}"),
             vec![json!(largest)],
         )
         .await
         .expect("paste");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "00STATE228772"
-    })
-    .await;
+    wait_for_id(&client, "00STATE228772").await;
     let note = text_of(&client, "#large-text-note").await;
     assert!(note.starts_with("This text is 89 KB"), "{note}");
     let notice = text_of(&client, "#notice").await;
@@ -1295,10 +1280,7 @@ async fn a_large_paste_is_shown_line_by_line() {
     );
     // A small paste still goes into the text area.
     paste(&client, &crate_seed()).await;
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(&client, "08OTTAWA372").await;
     let editor = client
         .execute("return !!document.getElementById('cable-input');", vec![])
         .await
@@ -1410,23 +1392,16 @@ async fn browser_timings() {
             show_editor(&client).await;
             client
                 .execute_async(
-                    "const [text, id, done] = arguments;\
-                     const area = document.getElementById('cable-input');\
-                     area.focus();\
-                     area.select();\
-                     const start = performance.now();\
-                     const data = new DataTransfer();\
-                     data.setData('text/plain', text);\
-                     const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
-                     if (area.dispatchEvent(paste)) {\
-                       area.value = text;\
-                       area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));\
-                     }\
-                     (function check() {\
-                       const field = document.querySelector('[data-field=canonical-id]');\
-                       if (field && field.textContent.startsWith(id)) setTimeout(() => done(performance.now() - start), 0);\
-                       else requestAnimationFrame(check);\
-                     })();",
+                    &format!(
+                        "const [text, id, done] = arguments;\
+                         const start = performance.now();\
+                         {PASTE_TEXT}\
+                         (function check() {{\
+                           const field = document.querySelector('[data-field=canonical-id]');\
+                           if (field && field.textContent.startsWith(id)) setTimeout(() => done(performance.now() - start), 0);\
+                           else requestAnimationFrame(check);\
+                         }})();"
+                    ),
                     vec![json!(text), json!(expect_id)],
                 )
                 .await
@@ -1657,14 +1632,7 @@ async fn assert_unexposed(client: &Client, what: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_input_never_runs() {
     let (port, _driver, client) = session().await;
-    client
-        .goto(&format!("http://127.0.0.1:{port}/"))
-        .await
-        .expect("open the page");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    open_seed(&client, port).await;
     assert_unexposed(&client, "the seed").await;
 
     // The three hostile files at once through the picker, then each shown in turn with every
@@ -1903,10 +1871,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     let client = browser(&driver).await;
     let page = format!("http://127.0.0.1:{port}/");
     client.goto(&page).await.expect("first visit");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(&client, "08OTTAWA372").await;
     // The worker takes the page over and has the build's files cached.
     wait_for_script(
         &client,
@@ -1934,10 +1899,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     set_down(port, true);
     let heard = requests(port).len();
     client.refresh().await.expect("reload offline");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(&client, "08OTTAWA372").await;
     wait_for_text(&client, "#p-7", |text| !text.is_empty()).await;
     let online = client
         .execute("return navigator.onLine;", vec![])
@@ -1955,10 +1917,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
         &std::fs::read_to_string(repo().join("corpus/cables/09BERLIN1167.txt")).expect("cable"),
     )
     .await;
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(&client, "09BERLIN1167").await;
 
     // A new deployment (the wasm under a new name, as a new build has): back online, the next
     // visit shows it, its worker takes over, and the old build's cache is gone.
@@ -2011,10 +1970,7 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
     let (port, _driver, client) = session().await;
     let page = format!("http://127.0.0.1:{port}/");
     client.goto(&page).await.expect("open the page");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    wait_for_id(&client, "08OTTAWA372").await;
     // The untouched sample is no draft.
     assert!(client.find(Locator::Id("drafts")).await.is_err());
 
@@ -2024,10 +1980,7 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
         std::fs::read_to_string(repo().join("corpus/cables/09BERLIN1167.txt")).expect("cable")
     );
     paste(&client, &mine).await;
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(&client, "09BERLIN1167").await;
     click(&client, "#p-2 .paragraph-number").await;
     wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
     wait_for_attr(&client, "#drafts-list li.current", "data-draft", |id| {
@@ -2038,20 +1991,14 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
     // A visit to the page's plain address (no link in it) brings back the text exactly, and
     // the view.
     client.goto(&page).await.expect("visit again");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(&client, "09BERLIN1167").await;
     wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
     let notice = text_of(&client, "#notice").await;
     assert!(notice.contains("Your draft is back"), "{notice}");
     assert_eq!(editor_value(&client).await, mine);
     // So does a reload, where the address holds the link to the draft's view.
     client.refresh().await.expect("reload");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(&client, "09BERLIN1167").await;
     wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
     assert_eq!(editor_value(&client).await, mine);
 
@@ -2078,10 +2025,7 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
     );
     let link = String::from_utf8_lossy(&cli.stdout).trim().to_string();
     client.goto(&link).await.expect("open the link");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08STATE15220"
-    })
-    .await;
+    wait_for_id(&client, "08STATE15220").await;
     let notice = text_of(&client, "#notice").await;
     assert!(notice.contains("Recent drafts"), "{notice}");
 
@@ -2095,10 +2039,7 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
     })
     .await;
     click_by_text(&client, "#drafts-list .draft-open", "09BERLIN1167").await;
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "09BERLIN1167"
-    })
-    .await;
+    wait_for_id(&client, "09BERLIN1167").await;
     wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
     assert_eq!(editor_value(&client).await, mine);
 
@@ -2115,20 +2056,19 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
         !text.contains("08STATE15220")
     })
     .await;
+    // One entry per text, however often it was opened (from the link, the list, the address).
+    let entries = client
+        .find_all(Locator::Css("#drafts-list li"))
+        .await
+        .expect("drafts");
+    assert_eq!(entries.len(), 1, "the same text kept twice");
     let _ = client.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ten_megabyte_paste_keeps_the_page_usable() {
     let (port, _driver, client) = session().await;
-    client
-        .goto(&format!("http://127.0.0.1:{port}/"))
-        .await
-        .expect("page");
-    wait_for_text(&client, "[data-field=canonical-id]", |text| {
-        text == "08OTTAWA372"
-    })
-    .await;
+    open_seed(&client, port).await;
     let largest =
         std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt")).expect("cable");
     let copies = 10_000_000 / largest.len() + 1;
@@ -2136,19 +2076,15 @@ async fn a_ten_megabyte_paste_keeps_the_page_usable() {
     // then timed until the page has shown it.
     client
         .execute(
-            "const text = arguments[0].repeat(arguments[1]);\
-             const area = document.getElementById('cable-input');\
-             area.focus();\
-             area.select();\
-             const data = new DataTransfer();\
-             data.setData('text/plain', text);\
-             window.__started = performance.now();\
-             const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });\
-             if (area.dispatchEvent(paste)) { area.value = text; area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true })); }\
-             (function check() {\
-               if (document.getElementById('parse-held')) window.__shown = performance.now() - window.__started;\
-               else requestAnimationFrame(check);\
-             })();",
+            &format!(
+                "const text = arguments[0].repeat(arguments[1]);\
+                 window.__started = performance.now();\
+                 {PASTE_TEXT}\
+                 (function check() {{\
+                   if (document.getElementById('parse-held')) window.__shown = performance.now() - window.__started;\
+                   else requestAnimationFrame(check);\
+                 }})();"
+            ),
             vec![json!(largest), json!(copies)],
         )
         .await
