@@ -26,7 +26,7 @@ pub(crate) fn find(
     apostrophes(text, &mut found);
     redactions(text, &mut found);
     garbles(text, &mut found);
-    found.sort_by_key(|&(_, start, _, _)| start);
+    crate::sort::sort_by_key(&mut found, |&(_, start, _, _)| start);
     let mut aids = Vec::new();
     for (kind, start, end, reading) in found {
         let (Some(from), Some(to)) = (

@@ -95,7 +95,7 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
         }
     }
     // Longest form first at one place; then drop hits inside an earlier hit's keyword.
-    hits.sort_by_key(|&(at, _, len)| (at, std::cmp::Reverse(len)));
+    crate::sort::sort_by_key(&mut hits, |&(at, _, len)| (at, std::cmp::Reverse(len)));
     let mut kept: Vec<(usize, Keyword, usize)> = Vec::new();
     for hit in hits {
         if kept.last().is_none_or(|&(at, _, len)| hit.0 >= at + len) {

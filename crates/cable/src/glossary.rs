@@ -1,8 +1,9 @@
-//! What TAGS codes mean, from `data/tags.tsv` (sources in `data/GLOSSARY-SOURCES.md`).
+//! What TAGS codes mean, from `data/tags.tsv` (each meaning's source is in its last column,
+//! explained in `data/GLOSSARY-SOURCES.md`; the build keeps the first three columns).
 
 use std::sync::OnceLock;
 
-const TAGS_TSV: &str = include_str!("../data/tags.tsv");
+const TAGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/tags.tsv"));
 
 /// A TAGS code and what a source says it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +14,6 @@ pub struct TagEntry {
     pub kind: &'static str,
     /// The source's meaning, or empty when no source gives one.
     pub meaning: &'static str,
-    /// The source key (see `data/GLOSSARY-SOURCES.md`).
-    pub source: &'static str,
 }
 
 /// The table, sorted by upper-cased code, built on first use.
@@ -30,12 +29,11 @@ fn tags() -> &'static [(String, TagEntry)] {
                     code: columns.next()?,
                     kind: columns.next()?,
                     meaning: columns.next()?,
-                    source: columns.next().unwrap_or(""),
                 };
                 Some((entry.code.to_uppercase(), entry))
             })
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         entries
     })
 }
@@ -83,7 +81,7 @@ pub fn routing_indicator(ri: &str) -> Option<&'static str> {
             .lines()
             .filter_map(|line| line.split_once('\t'))
             .collect();
-        rows.sort_unstable_by_key(|&(ri, _)| ri);
+        crate::sort::sort_by_key(&mut rows, |&(ri, _)| ri);
         rows
     });
     table
@@ -130,7 +128,7 @@ pub fn is_place_word(word: &str) -> bool {
             .map(str::to_lowercase)
             .chain(REGIONS.iter().map(|word| word.to_string()))
             .collect();
-        words.sort();
+        crate::sort::sort_by(&mut words, |a, b| a.cmp(b));
         words.dedup();
         words
     });

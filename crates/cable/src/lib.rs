@@ -44,6 +44,7 @@ mod references;
 mod reflow;
 mod routing;
 mod sections;
+mod sort;
 mod source;
 mod stations;
 mod tags;

@@ -38,7 +38,7 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
         .chain(blank_lines.into_iter().map(|at| (at, true)))
         .collect();
     // One break per offset, a blank line where any rule wants one.
-    all.sort_unstable_by_key(|&(at, blank)| (at, !blank));
+    crate::sort::sort_by_key(&mut all, |&(at, blank)| (at, !blank));
     all.dedup_by_key(|&mut (at, _)| at);
     all
 }
@@ -116,7 +116,7 @@ fn underlined_headings(
                 .into_iter()
                 .flatten()
                 .collect();
-                starts.sort_unstable();
+                crate::sort::sort_by(&mut starts, |a, b| a.cmp(b));
                 // The nearest start that leaves a heading (`[DETAILS REMOVED]------`: all of it).
                 starts
                     .into_iter()

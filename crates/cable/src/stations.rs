@@ -44,7 +44,7 @@ fn table() -> &'static [(String, &'static str)] {
                 }
             }
         }
-        entries.sort();
+        crate::sort::sort_by(&mut entries, |a, b| a.cmp(b));
         entries.dedup_by(|a, b| a.0 == b.0);
         entries
     })
