@@ -2145,7 +2145,7 @@ async fn a_ten_megabyte_paste_keeps_the_page_usable() {
     let megabytes = (largest.len() * copies) as f64 / 1_000_000.0;
     let parsed_ms = parsed.as_f64().unwrap_or(0.0);
     println!(
-        "timing: 10 MB paste ({megabytes:.1} MB): shown (source view, parse held) in {:.0} ms; next frame {:.0} ms; scroll to the last line {:.0} ms; parsed on request and rendered in {parsed_ms:.0} ms ({:.1} MB/s)",
+        "browser: 10 MB paste ({megabytes:.1} MB): shown (source view, parse held) in {:.0} ms; next frame {:.0} ms; scroll to the last line {:.0} ms; parsed on request and rendered in {parsed_ms:.0} ms ({:.1} MB/s)",
         shown.as_f64().unwrap_or(0.0),
         frame.as_f64().unwrap_or(0.0),
         scroll.as_f64().unwrap_or(0.0),
