@@ -530,7 +530,6 @@ pub fn app() -> Html {
             copy_link(dispatcher.clone(), link_box.clone(), text.clone(), view)
         },
     );
-    // The link box's text is selected as it appears, ready to copy.
     // Drafts: the text and view are kept in local storage once they rest, each wholesale
     // replacement (a file, a sample, a link, a draft) starting a new draft; a draft still
     // waiting is saved at once when the text is replaced or the page is left.
@@ -589,11 +588,15 @@ pub fn app() -> Html {
             let mut timeout = None;
             if text.len() > crate::drafts::MAX_DRAFT_BYTES {
                 pending.replace(None);
-                draft_problem.set(Some(format!(
+                let problem = format!(
                     "This text is {} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
                     text.len().div_ceil(1024),
                     crate::drafts::MAX_DRAFT_BYTES / 1024
-                )));
+                );
+                // Typing in a huge text must not re-render the page for the same message.
+                if draft_problem.as_deref() != Some(problem.as_str()) {
+                    draft_problem.set(Some(problem));
+                }
             } else if !*pristine {
                 pending.replace(Some(crate::drafts::Draft {
                     id,
@@ -646,6 +649,7 @@ pub fn app() -> Html {
         })
     };
 
+    // The link box's text is selected as it appears, ready to copy.
     use_effect_with((*link_box).clone(), |shown| {
         if shown.is_some() {
             use wasm_bindgen::JsCast;

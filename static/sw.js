@@ -22,30 +22,36 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The network's copy when there is one, kept under `key`; the kept copy otherwise.
+const networkFirst = (request, key) => fetch(request)
+  .then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(key, copy));
+    }
+    return response;
+  })
+  .catch(() => caches.match(key).then((cached) => cached || Response.error()));
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The page itself and its loader, whose names do not change between builds: network first,
+  // so a new build shows at once. Links carry the cable in the fragment, which no request
+  // includes.
   if (request.mode === 'navigate') {
-    // The page itself: the network's copy when there is one (a new build shows at once), the
-    // cached copy otherwise. Links carry the cable in the fragment, which no request includes.
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(scope, copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match(scope).then((cached) => cached || Response.error())),
-    );
+    event.respondWith(networkFirst(request, scope));
     return;
   }
-  // Everything else (the build's files, the link model's primer, the samples) from the cache
-  // first; what is not there yet is fetched and kept.
+  if (url.pathname === new URL('start.js', scope).pathname) {
+    event.respondWith(networkFirst(request, request));
+    return;
+  }
+  // Everything else (the build's files, named by their content; the link model's primer; the
+  // samples) from the cache first; what is not there yet is fetched and kept.
   event.respondWith(
-    caches.match(request, { ignoreSearch: false }).then((cached) => cached || fetch(request).then((response) => {
+    caches.match(request).then((cached) => cached || fetch(request).then((response) => {
       if (response.ok) {
         const copy = response.clone();
         caches.open(CACHE).then((cache) => cache.put(request, copy));

@@ -1890,8 +1890,8 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     wait_for_script(&client, "return caches.keys();", json!([cache])).await;
 
     // Offline: the page comes back whole. Chromium's emulation does not cover the worker's own
-    // requests, so the server is taken down too; the worker's one try for a fresh page fails
-    // and everything comes from its cache.
+    // requests, so the server is taken down too; the worker's tries for a fresh page and loader
+    // fail and everything comes from its cache.
     client
         .issue_cmd(NetworkConditions { offline: true })
         .await
@@ -1908,7 +1908,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     assert_eq!(online, json!(false), "the network was not emulated offline");
     let tried: Vec<String> = requests(port).split_off(heard);
     assert!(
-        tried.iter().all(|path| path == "/"),
+        tried.iter().all(|path| path == "/" || path == "/start.js"),
         "requested while offline: {tried:?}"
     );
     // Parsing works offline too.
