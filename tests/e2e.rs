@@ -5,6 +5,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -153,6 +154,13 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // chromedriver and the browsers it started share a process group of their own: killing
+        // the group leaves no browser behind, even when a failed test never closed its session
+        // (stray browsers, some still animating, slowed every later timing).
+        // (`--` before the negative id: without it procps' kill reads `-KILL -<id>` otherwise.)
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -165,6 +173,7 @@ fn start_driver() -> Driver {
         .port();
     let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string());
     let child = Command::new(&binary)
+        .process_group(0)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
