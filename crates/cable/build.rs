@@ -36,7 +36,10 @@ fn main() {
     let tags_source = "data/tags.tsv";
     println!("cargo::rerun-if-changed={tags_source}");
     let mut tags = String::new();
-    for line in std::fs::read_to_string(tags_source).unwrap_or_default().lines() {
+    for line in std::fs::read_to_string(tags_source)
+        .unwrap_or_default()
+        .lines()
+    {
         let columns: Vec<&str> = line.split('\t').take(3).collect();
         let _ = writeln!(tags, "{}", columns.join("\t"));
     }

@@ -76,7 +76,9 @@ mod tests {
         for n in [0, 1, 2, 3, 7, 8, 9, 100, 1000, 4097] {
             let items: Vec<(u32, usize)> = (0..n)
                 .map(|idx| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
                     ((state >> 40) as u32 % 50, idx)
                 })
                 .collect();
@@ -86,7 +88,12 @@ mod tests {
             theirs.sort_by_key(|&(key, _)| key);
             assert_eq!(ours, theirs, "n = {n}");
         }
-        let mut words = vec!["b".to_string(), "a".to_string(), "c".to_string(), "a".to_string()];
+        let mut words = vec![
+            "b".to_string(),
+            "a".to_string(),
+            "c".to_string(),
+            "a".to_string(),
+        ];
         sort_by(&mut words, |a, b| a.cmp(b));
         assert_eq!(words, ["a", "a", "b", "c"]);
     }
