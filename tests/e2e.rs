@@ -2075,7 +2075,7 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_ten_megabyte_paste_keeps_the_page_usable() {
+async fn a_ten_megabyte_paste_or_file_keeps_the_page_usable() {
     let (port, _driver, client) = session().await;
     open_seed(&client, port).await;
     let largest =
@@ -2151,6 +2151,25 @@ async fn a_ten_megabyte_paste_keeps_the_page_usable() {
         .await
         .expect("parse on request");
     assert!(client.find(Locator::Id("parse-held")).await.is_err());
+    // A 10 MB file is held the same way.
+    let big = std::env::temp_dir().join(format!("cablescope-e2e-10mb-{}.txt", std::process::id()));
+    std::fs::write(&big, largest.repeat(copies)).expect("write a 10 MB file");
+    open_seed(&client, port).await;
+    client
+        .find(Locator::Css("#file-input"))
+        .await
+        .expect("file input")
+        .send_keys(&big.display().to_string())
+        .await
+        .expect("choose the 10 MB file");
+    let held = wait_for_text(&client, "#parse-held", |text| text.contains("MB")).await;
+    assert!(
+        held.contains("This text is 9.") || held.contains("This text is 10."),
+        "{held}"
+    );
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("Opened cablescope-e2e-10mb-"), "{notice}");
+    let _ = std::fs::remove_file(&big);
     let megabytes = (largest.len() * copies) as f64 / 1_000_000.0;
     let parsed_ms = parsed.as_f64().unwrap_or(0.0);
     println!(
