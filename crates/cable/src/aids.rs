@@ -78,10 +78,15 @@ fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
             continue;
         };
         // The word before: its start, for the stretch shown.
+        // (After the character that ends it, whatever its length: `SY\u{87}IA,S`.)
         let word_start = text
             .get(..at)
-            .and_then(|head| head.rfind(|ch: char| !ch.is_alphanumeric()))
-            .map_or(0, |idx| idx + 1);
+            .and_then(|head| {
+                head.char_indices()
+                    .rev()
+                    .find(|&(_, ch)| !ch.is_alphanumeric())
+            })
+            .map_or(0, |(idx, ch)| idx + ch.len_utf8());
         let end = at + 1 + tail.len();
         let written = text.get(word_start..end).unwrap_or("");
         // `A,S` between list items (`IRAN,S. KOREA`) is rare; a one-letter word is no owner.
@@ -203,6 +208,11 @@ mod tests {
         );
         assert!(kinds("PREL, SOCI, PGOV").is_empty());
         assert!(kinds("IRAN,SYRIA").is_empty());
+        // A word after a character of more than one byte (found by the fuzzer).
+        assert_eq!(
+            kinds("OF SY\u{87}IA,S DECLARATION"),
+            [(AidKind::Apostrophe, "IA,S".into(), "IA'S".into())]
+        );
     }
 
     #[test]
