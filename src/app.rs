@@ -432,7 +432,7 @@ pub fn app() -> Html {
             let fragment = crate::link::current_fragment();
             // A visit without a link or anchor goes on with the last draft, if there is one.
             if fragment.is_empty() {
-                if let Some(latest) = crate::drafts::list().into_iter().next() {
+                if let Some(latest) = crate::drafts::latest() {
                     dispatcher_for_draft.dispatch(Action::OpenDraft(latest));
                 }
             }
@@ -628,15 +628,10 @@ pub fn app() -> Html {
     }
     let on_open_draft = {
         let dispatcher = state.dispatcher();
-        let drafts = drafts.clone();
         let pending = pending.clone();
         Callback::from(move |id: u64| {
             let _ = flush_draft(&pending);
-            let chosen = crate::drafts::list()
-                .into_iter()
-                .find(|draft| draft.id == id);
-            let chosen = chosen.or_else(|| drafts.iter().find(|draft| draft.id == id).cloned());
-            if let Some(draft) = chosen {
+            if let Some(draft) = crate::drafts::load(id) {
                 dispatcher.dispatch(Action::OpenDraft(draft));
             }
         })

@@ -157,45 +157,66 @@ fn write_index(storage: &web_sys::Storage, ids: &[u64]) -> Result<(), wasm_bindg
     storage.set_item(INDEX_KEY, &index.join(","))
 }
 
+/// The kept ids, newest first.
+fn read_index(storage: &web_sys::Storage) -> Vec<u64> {
+    let index = storage.get_item(INDEX_KEY).ok().flatten();
+    parse_index(&index.unwrap_or_default())
+}
+
+/// Draft `id` as stored, if it is there and readable.
+fn read(storage: &web_sys::Storage, id: u64) -> Option<Draft> {
+    let stored = storage.get_item(&key(id)).ok().flatten()?;
+    Draft::from_stored(id, &stored)
+}
+
 /// The kept drafts, newest first.
 pub fn list() -> Vec<Draft> {
     let Some(storage) = storage() else {
         return Vec::new();
     };
-    let index = storage
-        .get_item(INDEX_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    parse_index(&index)
+    read_index(&storage)
         .into_iter()
-        .filter_map(|id| {
-            let stored = storage.get_item(&key(id)).ok().flatten()?;
-            Draft::from_stored(id, &stored)
-        })
+        .filter_map(|id| read(&storage, id))
         .collect()
+}
+
+/// Draft `id`, read alone.
+pub fn load(id: u64) -> Option<Draft> {
+    read(&storage()?, id)
+}
+
+/// The newest kept draft, read alone.
+pub fn latest() -> Option<Draft> {
+    let storage = storage()?;
+    read_index(&storage)
+        .into_iter()
+        .find_map(|id| read(&storage, id))
 }
 
 /// How many drafts are kept.
 pub fn count() -> usize {
-    storage()
-        .and_then(|storage| storage.get_item(INDEX_KEY).ok().flatten())
-        .map_or(0, |index| parse_index(&index).len())
+    storage().map_or(0, |storage| read_index(&storage).len())
 }
 
 /// Keeps `draft` as the newest. When storage is full, the oldest drafts are forgotten until it
-/// fits; an error says why it could not be kept at all.
-/// Texts over [`MAX_DRAFT_BYTES`] are for the caller to turn away.
+/// fits; an error says why it could not be kept at all. Texts over [`MAX_DRAFT_BYTES`] are for
+/// the caller to turn away.
 pub fn save(draft: &Draft) -> Result<(), String> {
     let storage = storage().ok_or(
         "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
     )?;
-    let index = storage
-        .get_item(INDEX_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let (mut ids, forgotten) = index_after_saving(&parse_index(&index), draft.id);
+    let mut known = read_index(&storage);
+    // The same text kept under another id (opened again from a link or a file): this one
+    // takes its place.
+    known.retain(|&id| {
+        let same =
+            id != draft.id && read(&storage, id).is_some_and(|other| other.text == draft.text);
+        if same {
+            let _ = storage.remove_item(&key(id));
+        }
+        !same
+    });
+    let (mut ids, forgotten) = index_after_saving(&known, draft.id);
     for id in forgotten {
         let _ = storage.remove_item(&key(id));
     }
@@ -219,12 +240,7 @@ pub fn save(draft: &Draft) -> Result<(), String> {
 /// Forgets draft `id`.
 pub fn remove(id: u64) {
     if let Some(storage) = storage() {
-        let index = storage
-            .get_item(INDEX_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let ids: Vec<u64> = parse_index(&index)
+        let ids: Vec<u64> = read_index(&storage)
             .into_iter()
             .filter(|&other| other != id)
             .collect();

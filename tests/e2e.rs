@@ -928,24 +928,12 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
 
 /// The address's fragment, once it holds a link (the page writes it after the view rests).
 async fn wait_for_link(client: &Client) -> String {
-    let started = Instant::now();
-    loop {
-        let href = client
-            .execute("return location.href;", vec![])
-            .await
-            .expect("location")
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        if href.contains("#1.") {
-            return href;
-        }
-        assert!(
-            started.elapsed() < WAIT,
-            "the address never held a link: {href}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_script(client, "return location.href.includes('#1.');", json!(true)).await;
+    let href = client
+        .execute("return location.href;", vec![])
+        .await
+        .expect("location");
+    href.as_str().unwrap_or_default().to_string()
 }
 
 /// A link made in one browser opens in another to the same view; a link made by the `cable`
