@@ -51,24 +51,37 @@ fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
     (first.saturating_sub(OVERSCAN), count + 2 * OVERSCAN)
 }
 
+/// The lines to render when the pane appears, scrolled to the top: as many as the window is
+/// tall (the pane is at most 78 % of it). Measuring the pane instead would make the browser lay
+/// out the whole page in the middle of rendering it, and then again (10 ms for a long cable).
+fn first_lines() -> (usize, usize) {
+    let height = web_sys::window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0) as i32;
+    (
+        0,
+        (height.max(LINE_PX * 40) / LINE_PX) as usize + 1 + 2 * OVERSCAN,
+    )
+}
+
 /// The whole text, one numbered line at a time. Only the lines on screen are in the page (a
 /// megabyte has twenty thousand lines): a spacer as tall as the whole text keeps the scroll bar
 /// true, and scrolling renders the lines that come into view.
 #[function_component(SourcePane)]
 pub fn source_pane(props: &SourcePaneProps) -> Html {
     let pane_ref = use_node_ref();
-    let shown = use_state(|| (0usize, 60usize));
-    // A new selection: scroll its first line to the middle, then render what is there.
+    let shown = use_state(first_lines);
+    // A new selection: scroll its first line to the middle, then render what is there. (No
+    // selection leaves the scroll where it is, and what it shows is what `on_scroll` last set.)
     {
         let pane_ref = pane_ref.clone();
         let source = props.source.clone();
         let shown = shown.clone();
         use_effect_with(props.selected, move |selected| {
-            if let Some(pane) = pane_ref.cast::<web_sys::HtmlElement>() {
-                if let Some(span) = selected {
-                    let line = source.line_number(span.start) as i32 - 1;
-                    pane.set_scroll_top((line * LINE_PX - pane.client_height() / 2).max(0));
-                }
+            if let (Some(pane), Some(span)) = (pane_ref.cast::<web_sys::HtmlElement>(), selected) {
+                let line = source.line_number(span.start) as i32 - 1;
+                pane.set_scroll_top((line * LINE_PX - pane.client_height() / 2).max(0));
                 shown.set(visible_lines(&pane));
             }
         });
