@@ -432,6 +432,8 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let result = run(&client, port, downloads_dir(&driver)).await;
     // `./x screenshots` sets this: the README's pictures, taken from the real page.
     if let Ok(folder) = std::env::var("CABLESCOPE_SCREENSHOTS") {
+        // A first visit's page: a fresh profile, so no draft of the run above is restored.
+        let client = browser(&driver).await;
         for (name, theme, width, height) in [
             ("screenshot-light.png", "light", 1280, 1500),
             ("screenshot-dark.png", "dark", 1280, 1500),
@@ -457,6 +459,7 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
             let png = client.screenshot().await.expect("screenshot");
             std::fs::write(Path::new(&folder).join(name), png).expect("write screenshot");
         }
+        let _ = client.close().await;
     }
     let _ = client.close().await;
     result
