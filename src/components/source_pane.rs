@@ -51,17 +51,18 @@ fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
     (first.saturating_sub(OVERSCAN), count + 2 * OVERSCAN)
 }
 
-/// The lines to render when the pane appears, scrolled to the top: as many as the window is
-/// tall (the pane is at most 78 % of it). Measuring the pane instead would make the browser lay
-/// out the whole page in the middle of rendering it, and then again (10 ms for a long cable).
+/// The lines to render when the pane appears, scrolled to the top: as many as fit in its
+/// largest height (CSS: 78 % of the window), and those below. Measuring the pane instead would
+/// make the browser lay out the whole page in the middle of rendering it, and then again (10 ms
+/// for a long cable).
 fn first_lines() -> (usize, usize) {
     let height = web_sys::window()
         .and_then(|window| window.inner_height().ok())
         .and_then(|height| height.as_f64())
-        .unwrap_or(0.0) as i32;
+        .map_or(0, |height| (height * 0.78) as i32);
     (
         0,
-        (height.max(LINE_PX * 40) / LINE_PX) as usize + 1 + 2 * OVERSCAN,
+        (height.max(LINE_PX * 40) / LINE_PX) as usize + 1 + OVERSCAN,
     )
 }
 
@@ -130,9 +131,10 @@ pub fn source_pane(props: &SourcePaneProps) -> Html {
             _ => html! { { shown_text } },
         };
         html! {
-            <div class="src-line" data-offset={start.to_string()} onclick={on_click}>
-                <span class="line-number" aria-hidden="true">{ idx + 1 }</span>
-                <span class="line-text">{ content }</span>
+            // The number is drawn by CSS from `data-line`: one element a line, not three (a long
+            // text's pane shows a hundred lines or more, rendered again on each scroll step).
+            <div class="src-line" data-line={(idx + 1).to_string()} data-offset={start.to_string()} onclick={on_click}>
+                { content }
             </div>
         }
     });
