@@ -309,6 +309,21 @@ async fn wait_for_text(client: &Client, css: &str, condition: impl Fn(&str) -> b
     }
 }
 
+/// Chooses `files` in the page's file picker, as a reader would.
+async fn choose_files(client: &Client, files: &[PathBuf]) {
+    let paths: Vec<String> = files
+        .iter()
+        .map(|file| file.display().to_string())
+        .collect();
+    client
+        .find(Locator::Css("#file-input"))
+        .await
+        .expect("file input")
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("choose files");
+}
+
 /// Waits until the page shows the cable `id`.
 async fn wait_for_id(client: &Client, id: &str) {
     wait_for_text(client, "[data-field=canonical-id]", |text| text == id).await;
@@ -693,13 +708,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
 
     // A .txt file through the picker.
     let file = repo().join("corpus/cables/09BERLIN1167.txt");
-    client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(&file.display().to_string())
-        .await
-        .expect("choose a file");
+    choose_files(client, &[file]).await;
     wait_for_id(client, "09BERLIN1167").await;
     wait_for_text(client, "#notice", |text| {
         text.contains("Opened 09BERLIN1167.txt")
@@ -1652,19 +1661,8 @@ async fn hostile_input_never_runs() {
         "cables-row.csv",
         "nul-byte.txt",
     ];
-    client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(
-            &files
-                .iter()
-                .map(|name| folder.join(name).display().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-        .await
-        .expect("choose the hostile files");
+    let paths: Vec<PathBuf> = files.iter().map(|name| folder.join(name)).collect();
+    choose_files(&client, &paths).await;
     wait_for_text(&client, "#opened-files", |text| {
         files[..3].iter().all(|name| text.contains(name))
     })
@@ -2154,13 +2152,7 @@ async fn a_ten_megabyte_paste_or_file_keeps_the_page_usable() {
     let big = std::env::temp_dir().join(format!("cablescope-e2e-10mb-{}.txt", std::process::id()));
     std::fs::write(&big, largest.repeat(copies)).expect("write a 10 MB file");
     open_seed(&client, port).await;
-    client
-        .find(Locator::Css("#file-input"))
-        .await
-        .expect("file input")
-        .send_keys(&big.display().to_string())
-        .await
-        .expect("choose the 10 MB file");
+    choose_files(&client, std::slice::from_ref(&big)).await;
     let held = wait_for_text(&client, "#parse-held", |text| text.contains("MB")).await;
     assert!(
         held.contains("This text is 9.") || held.contains("This text is 10."),

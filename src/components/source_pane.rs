@@ -44,11 +44,18 @@ pub const LINE_PX: i32 = 18;
 /// Lines rendered above and below the visible ones, so that scrolling shows no gap.
 const OVERSCAN: usize = 15;
 
+/// How many lines a pane `height` pixels tall shows (at least 40, and a part-line).
+fn lines_in(height: i32) -> usize {
+    (height.max(LINE_PX * 40) / LINE_PX) as usize + 1
+}
+
 /// The lines to render (first, count) for the pane's scroll position and height.
 fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
     let first = (pane.scroll_top().max(0) / LINE_PX) as usize;
-    let count = (pane.client_height().max(LINE_PX * 40) / LINE_PX) as usize + 1;
-    (first.saturating_sub(OVERSCAN), count + 2 * OVERSCAN)
+    (
+        first.saturating_sub(OVERSCAN),
+        lines_in(pane.client_height()) + 2 * OVERSCAN,
+    )
 }
 
 /// The lines to render when the pane appears, scrolled to the top: as many as fit in its
@@ -60,10 +67,7 @@ fn first_lines() -> (usize, usize) {
         .and_then(|window| window.inner_height().ok())
         .and_then(|height| height.as_f64())
         .map_or(0, |height| (height * 0.78) as i32);
-    (
-        0,
-        (height.max(LINE_PX * 40) / LINE_PX) as usize + 1 + OVERSCAN,
-    )
+    (0, lines_in(height) + OVERSCAN)
 }
 
 /// The whole text, one numbered line at a time. Only the lines on screen are in the page (a

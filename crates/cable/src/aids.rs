@@ -78,15 +78,7 @@ fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
             continue;
         };
         // The word before: its start, for the stretch shown.
-        // (After the character that ends it, whatever its length: `SY\u{87}IA,S`.)
-        let word_start = text
-            .get(..at)
-            .and_then(|head| {
-                head.char_indices()
-                    .rev()
-                    .find(|&(_, ch)| !ch.is_alphanumeric())
-            })
-            .map_or(0, |(idx, ch)| idx + ch.len_utf8());
+        let word_start = crate::lines::word_start(text, at, char::is_alphanumeric);
         let end = at + 1 + tail.len();
         let written = text.get(word_start..end).unwrap_or("");
         // `A,S` between list items (`IRAN,S. KOREA`) is rare; a one-letter word is no owner.

@@ -67,6 +67,14 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
     }
 }
 
+/// Where the run of `in_word` characters that ends at byte `end` of `text` starts: after the
+/// character before it, whatever that character's length (`SY\u{87}IA,S`: at `I`), or 0.
+pub(crate) fn word_start(text: &str, end: usize, in_word: impl Fn(char) -> bool) -> usize {
+    text.get(..end)
+        .and_then(|head| head.char_indices().rev().find(|&(_, ch)| !in_word(ch)))
+        .map_or(0, |(idx, ch)| idx + ch.len_utf8())
+}
+
 /// Whitespace-separated tokens with their byte offsets.
 pub(crate) fn tokens(text: &str) -> Vec<(usize, usize, &str)> {
     let mut tokens = Vec::new();

@@ -298,14 +298,8 @@ fn glued_page_markers(text: &str, base: usize, breaks: &mut Vec<usize>) {
             .and_then(|d| d.parse().ok())
             .unwrap_or(0);
         let word_end = at - 1;
-        let word_start = text
-            .get(..word_end)
-            .and_then(|head| {
-                head.char_indices()
-                    .rev()
-                    .find(|&(_, ch)| !ch.is_ascii_uppercase())
-            })
-            .map_or(0, |(idx, ch)| idx + ch.len_utf8());
+        let word_start =
+            crate::lines::word_start(text, word_end, |ch: char| ch.is_ascii_uppercase());
         let word = text.get(word_start..word_end).unwrap_or("");
         // Not glued: the station is up to three words before the serial
         // (`…within BERLIN 00001197 002 OF 003 her party`).
