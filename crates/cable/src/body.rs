@@ -87,25 +87,33 @@ pub(crate) fn is_page_break(text: &str) -> bool {
     if text.len() > 120 || !text.bytes().any(|byte| byte.is_ascii_digit()) {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
     // Page numbers may carry a sub-page: `001.2 OF 003`.
     let all_digits =
-        |word: &&str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
-    if let [station @ .., serial, page, of, count] = words.as_slice() {
-        if !station.is_empty()
-            && station
-                .iter()
-                .all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
-            && serial.len() >= 5
+        |word: &str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+    // `STATION… SERIAL PAGE OF COUNT`, read from the end (no list of words made for each line).
+    let mut back = text.split_whitespace().rev();
+    let last_four = if text.as_bytes().windows(2).any(|pair| pair == b"OF") {
+        (back.next(), back.next(), back.next(), back.next())
+    } else {
+        (None, None, None, None)
+    };
+    if let (Some(count), Some("OF"), Some(page), Some(serial)) = last_four {
+        let mut station = back.peekable();
+        if serial.len() >= 5
             && all_digits(serial)
             && all_digits(page)
-            && *of == "OF"
             && all_digits(count)
+            && station.peek().is_some()
+            && station.all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
         {
             return true;
         }
     }
-    if words.first() == Some(&"PAGE") && words.get(1).is_some_and(all_digits) {
+    let mut words = text.split_whitespace();
+    if text.trim_start().starts_with("PAGE")
+        && words.next() == Some("PAGE")
+        && words.next().is_some_and(all_digits)
+    {
         return true;
     }
     text.contains("SECTION")

@@ -15,10 +15,7 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
     for line in input.split_inclusive('\n') {
         // In a cable page's HTML, `&#x000A;` is the line break.
         let mut logical_start = line_start;
-        for logical in line
-            .split_inclusive("&#x000A;")
-            .flat_map(|part| part.split_inclusive("&#10;"))
-        {
+        let mut read = |logical: &str| {
             let text = logical
                 .trim_end_matches(['\n', '\r'])
                 .trim_end_matches("&#x000A;")
@@ -29,6 +26,14 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
                 underlined_headings(text, logical_start, &mut breaks, &mut blank_lines);
             }
             logical_start += logical.len();
+        };
+        if line.contains('&') {
+            line.split_inclusive("&#x000A;")
+                .flat_map(|part| part.split_inclusive("&#10;"))
+                .for_each(read);
+        } else {
+            // No entity (nearly every line): the line is the logical line.
+            read(line);
         }
         line_start += line.len();
     }
