@@ -437,8 +437,9 @@ fn read_sections(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
     };
     let own = crate::references::OwnCable::of(context, cable);
     cable.inline_citations = crate::references::inline(context, (base, last.end), own.citing());
-    cable.summary = crate::sections::summary(text).map(|section| field(context, section));
-    cable.comments = crate::sections::comments(text)
+    let (summary, comments) = crate::sections::marked(text);
+    cable.summary = summary.map(|section| field(context, section));
+    cable.comments = comments
         .into_iter()
         .map(|section| field(context, section))
         .collect();

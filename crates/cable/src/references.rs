@@ -942,7 +942,6 @@ pub(crate) fn inline(
     let bytes = text.as_bytes();
     let mut candidates: Vec<usize> = Vec::new();
     for (at, byte) in bytes.iter().enumerate() {
-        let word_start = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric);
         // A citation in parentheses holds a space and a digit before the `)`; a portion
         // marking (`(C)`, `(SBU)`) does not.
         let opens = *byte == b'('
@@ -957,8 +956,8 @@ pub(crate) fn inline(
                     .map_or(inside, |close| inside.get(..close).unwrap_or(&[]));
                 inside.contains(&b' ') && inside.iter().any(u8::is_ascii_digit)
             };
-        let word = word_start
-            && matches!(byte, b'S' | b's' | b'R' | b'r' | b'P' | b'p')
+        let word = matches!(byte, b'S' | b's' | b'R' | b'r' | b'P' | b'p')
+            && (at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric))
             && ["SEE ", "REFTEL", "PER "].iter().any(|word| {
                 text.get(at..at + word.len())
                     .is_some_and(|found| found.eq_ignore_ascii_case(word))

@@ -16,10 +16,10 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
         // In a cable page's HTML, `&#x000A;` is the line break.
         let mut logical_start = line_start;
         let mut read = |logical: &str| {
-            let text = logical
-                .trim_end_matches(['\n', '\r'])
-                .trim_end_matches("&#x000A;")
-                .trim_end_matches("&#10;");
+            let mut text = logical.trim_end_matches(['\n', '\r']);
+            if text.ends_with(';') {
+                text = text.trim_end_matches("&#x000A;").trim_end_matches("&#10;");
+            }
             glued_classification(text, logical_start, &mut breaks);
             if is_flattened(text) {
                 flattened_line(text, logical_start, &mut breaks);

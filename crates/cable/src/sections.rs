@@ -20,11 +20,17 @@ const LABEL_TAILS: [&str; 6] = [
     " AND ACTION REQUESTS",
 ];
 
-/// Finds the summary in `text` (the body as cleaned).
-pub(crate) fn summary(text: &str) -> Option<Section> {
+/// Finds the summary and every comment in `text` (the body as cleaned).
+pub(crate) fn marked(text: &str) -> (Option<Section>, Vec<Section>) {
+    // Made once: the body of a long cable is tens of kilobytes.
     let upper = text.to_ascii_uppercase();
-    let end_marker = find_end(&upper, "SUMMARY", 0);
-    let start = match find_start(text, &upper, "SUMMARY", 0) {
+    (summary(text, &upper), comments(text, &upper))
+}
+
+/// Finds the summary in `text`, whose upper-case form is `upper`.
+fn summary(text: &str, upper: &str) -> Option<Section> {
+    let end_marker = find_end(upper, "SUMMARY", 0);
+    let start = match find_start(text, upper, "SUMMARY", 0) {
         Some(found) if end_marker.is_none_or(|(end, _)| found <= end) => found,
         // Only `End summary`: the summary is the first paragraph, up to the marker.
         _ => {
@@ -39,16 +45,15 @@ pub(crate) fn summary(text: &str) -> Option<Section> {
     section(text, start, end)
 }
 
-/// Finds every comment in `text`.
-pub(crate) fn comments(text: &str) -> Vec<Section> {
-    let upper = text.to_ascii_uppercase();
+/// Finds every comment in `text`, whose upper-case form is `upper`.
+fn comments(text: &str, upper: &str) -> Vec<Section> {
     let mut sections = Vec::new();
     let mut from = 0;
-    while let Some(start) = find_start(text, &upper, "COMMENT", from) {
-        let end = match find_end(&upper, "COMMENT", start) {
+    while let Some(start) = find_start(text, upper, "COMMENT", from) {
+        let end = match find_end(upper, "COMMENT", start) {
             // An end marker belongs to this comment when no other comment starts first.
             Some((end, _))
-                if find_start(text, &upper, "COMMENT", start).is_none_or(|next| next > end) =>
+                if find_start(text, upper, "COMMENT", start).is_none_or(|next| next > end) =>
             {
                 end
             }
@@ -292,7 +297,8 @@ mod tests {
     use super::*;
 
     fn summary_of(text: &str) -> Option<String> {
-        summary(text)
+        marked(text)
+            .0
             .and_then(|s| text.get(s.start..s.end))
             .map(content)
     }
@@ -328,7 +334,8 @@ mod tests {
     #[test]
     fn finds_comments() {
         let text = "2. (C) Comment: They will not. End comment.\n\n3. (C) COMMENT: Nor will we.\n\n4. Text.";
-        let found: Vec<String> = comments(text)
+        let found: Vec<String> = marked(text)
+            .1
             .iter()
             .filter_map(|s| text.get(s.start..s.end))
             .map(content)
