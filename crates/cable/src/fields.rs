@@ -82,6 +82,13 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     let upper = text.to_ascii_uppercase();
     let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
     for &(word, keyword, place) in &KEYWORDS {
+        // Most forms count only at the line's start: no search through the line for them.
+        if place == Place::LineStart {
+            if upper.starts_with(word) {
+                hits.push((0, keyword, word.len()));
+            }
+            continue;
+        }
         for (at, _) in upper.match_indices(word) {
             let allowed = match place {
                 _ if at == 0 => true,

@@ -95,6 +95,10 @@ fn is_indicator_line(text: &str) -> bool {
 
 /// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
 pub(crate) fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
+    // The group ends in `Z`; most lines hold none, and are not split into words.
+    if !text.as_bytes().contains(&b'Z') {
+        return None;
+    }
     let tokens = tokens(text);
     let dtg_idx = tokens.iter().position(|(_, _, token)| {
         token.len() == 7
