@@ -1415,27 +1415,33 @@ async fn browser_timings() {
     }
     client.goto(&url).await.expect("page");
     wait_for_text(&client, "#p-7", |_| true).await;
-    // A paste of the longest corpus cable, to its header on screen (painted: the time is read
-    // after the frame that shows it).
+    // A paste of the longest corpus cable, to its header and every paragraph in the page, and
+    // painted (the time is read after the frame that shows them).
     let largest = std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt"))
         .expect("corpus cable");
     let paste_timing = |text: String, expect_id: &'static str| {
         let client = client.clone();
+        // Every paragraph the view shows at first (the rest of a long text waits for "Show all").
+        let paragraphs = cable::parse(&text)
+            .cable
+            .paragraphs
+            .len()
+            .min(cablescope::components::paragraphs_list::PARAGRAPHS_AT_FIRST);
         async move {
             show_editor(&client).await;
             client
                 .execute_async(
                     &format!(
-                        "const [text, id, done] = arguments;\
+                        "const [text, id, paragraphs, done] = arguments;\
                          const start = performance.now();\
                          {PASTE_TEXT}\
                          (function check() {{\
                            const field = document.querySelector('[data-field=canonical-id]');\
-                           if (field && field.textContent.startsWith(id)) setTimeout(() => done(performance.now() - start), 0);\
+                           if (field && field.textContent.startsWith(id) && document.querySelectorAll('li.paragraph').length === paragraphs) setTimeout(() => done(performance.now() - start), 0);\
                            else requestAnimationFrame(check);\
                          }})();"
                     ),
-                    vec![json!(text), json!(expect_id)],
+                    vec![json!(text), json!(expect_id), json!(paragraphs)],
                 )
                 .await
                 .expect("pasted and rendered")

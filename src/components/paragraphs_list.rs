@@ -57,7 +57,7 @@ fn marking_title(portion: Option<&PortionMarking>) -> String {
 
 /// How many paragraphs are rendered at first; the rest wait for "Show all" (or for the reader
 /// to choose one of them), so that a megabyte of text does not stall the tab.
-const PARAGRAPHS_AT_FIRST: usize = 60;
+pub const PARAGRAPHS_AT_FIRST: usize = 60;
 
 /// Paragraphs longer than this (bytes) show their start until the reader asks for the rest.
 const LONG_PARAGRAPH: usize = 12_000;
