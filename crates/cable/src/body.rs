@@ -938,6 +938,14 @@ mod tests {
         assert!(is_page_break("PAGE 02 ROME 01196 01 OF 02 082030Z"));
         assert!(is_page_break("DUBAI 00000049 001.2 OF 003"));
         assert!(!is_page_break("The vote was 12 OF 15"));
+        // The forms' words exactly: `OF` standing alone, `PAGE` first (after any indent).
+        assert!(is_page_break("\tOTTAWA  00000372\t002 OF 002 "));
+        assert!(!is_page_break("OTTAWA 00000372 002 OFF 002"));
+        assert!(!is_page_break("OTTAWA 00000372 002 002"));
+        assert!(!is_page_break("00000372 002 OF 002"));
+        assert!(is_page_break("   PAGE 03 STATE 228772 012054Z"));
+        assert!(!is_page_break("PAGES 03 STATE 228772"));
+        assert!(!is_page_break("PAGE THREE 03"));
         assert_eq!(signature_name("BREESE----"), Some("BREESE"));
         assert_eq!(signature_name("END SUMMARY."), None);
         assert_eq!(
