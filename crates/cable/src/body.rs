@@ -667,7 +667,9 @@ fn another_cable(cable: &Cable, text: &str) -> Option<String> {
 fn item_marker(text: &str) -> Option<usize> {
     let trimmed = text.trim_start();
     let indent = text.len() - trimmed.len();
-    for dash in ["--", "-", "•", "*"] {
+    // Dashes, bullets and stars start with one of three bytes (`•` is E2 80 A2).
+    let dashed = matches!(trimmed.as_bytes().first(), Some(b'-' | b'*' | 0xE2));
+    for dash in ["--", "-", "•", "*"].into_iter().filter(|_| dashed) {
         if let Some(rest) = trimmed.strip_prefix(dash) {
             if rest.starts_with(char::is_whitespace) || (dash == "--" && !rest.starts_with('-')) {
                 return Some(indent + dash.len());

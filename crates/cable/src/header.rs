@@ -145,9 +145,14 @@ pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
     }
     // A lower-cased copy (`S e c r e t state 015220`) is read like the original when its
     // classification is spaced out, which no sentence is.
-    let upper = text.to_ascii_uppercase();
     let spaced = text.as_bytes().get(1) == Some(&b' ') && text.as_bytes().get(3) == Some(&b' ');
-    let text = if spaced { upper.as_str() } else { text };
+    let upper;
+    let text = if spaced {
+        upper = text.to_ascii_uppercase();
+        upper.as_str()
+    } else {
+        text
+    };
     let tokens = tokens(text);
     let (classification, mut controls, n_tokens) = leading_classification(&tokens)?;
     let classification_end = tokens.get(n_tokens.checked_sub(1)?)?.1;
