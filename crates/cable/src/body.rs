@@ -91,29 +91,25 @@ pub(crate) fn is_page_break(text: &str) -> bool {
     let all_digits =
         |word: &str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
     // `STATION… SERIAL PAGE OF COUNT`, read from the end (no list of words made for each line).
-    let mut back = text.split_whitespace().rev();
-    let last_four = if text.as_bytes().windows(2).any(|pair| pair == b"OF") {
-        (back.next(), back.next(), back.next(), back.next())
-    } else {
-        (None, None, None, None)
-    };
-    if let (Some(count), Some("OF"), Some(page), Some(serial)) = last_four {
-        let mut station = back.peekable();
-        if serial.len() >= 5
-            && all_digits(serial)
-            && all_digits(page)
-            && all_digits(count)
-            && station.peek().is_some()
-            && station.all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
+    if text.as_bytes().windows(2).any(|pair| pair == b"OF") {
+        let mut back = text.split_whitespace().rev();
+        if let (Some(count), Some("OF"), Some(page), Some(serial)) =
+            (back.next(), back.next(), back.next(), back.next())
         {
-            return true;
+            let mut station = back.peekable();
+            if serial.len() >= 5
+                && all_digits(serial)
+                && all_digits(page)
+                && all_digits(count)
+                && station.peek().is_some()
+                && station.all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
+            {
+                return true;
+            }
         }
     }
     let mut words = text.split_whitespace();
-    if text.trim_start().starts_with("PAGE")
-        && words.next() == Some("PAGE")
-        && words.next().is_some_and(all_digits)
-    {
+    if words.next() == Some("PAGE") && words.next().is_some_and(all_digits) {
         return true;
     }
     text.contains("SECTION")
