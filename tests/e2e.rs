@@ -224,7 +224,8 @@ async fn browser(driver: &Driver) -> Client {
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
+                "--disable-component-update", "--disable-sync",
+                format!("--window-size={},{}", TALL_WINDOW.0, TALL_WINDOW.1),
                 format!("--user-data-dir={}", profile.display()),
             ],
             // Downloads land where the test can read them.
@@ -322,6 +323,44 @@ async fn choose_files(client: &Client, files: &[PathBuf]) {
         .send_keys(&paths.join("\n"))
         .await
         .expect("choose files");
+}
+
+/// The window every test runs in: tall enough for the whole view, so that what a test clicks is
+/// on screen.
+const TALL_WINDOW: (u32, u32) = (1280, 2400);
+
+/// A laptop's window, for timings as a reader would see them.
+const LAPTOP_WINDOW: (u32, u32) = (1280, 900);
+
+/// Resizes the browser's window to `(width, height)`.
+async fn resize(client: &Client, (width, height): (u32, u32)) {
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("window size");
+}
+
+/// The median of some timings (NaN for none).
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Some timings as BENCHMARKS.md quotes them: `median 42 ms, best 30 ms`.
+fn median_and_best(values: &[f64]) -> String {
+    let best = values.iter().copied().fold(f64::INFINITY, f64::min);
+    format!("median {:.0} ms, best {best:.0} ms", median(values))
+}
+
+/// How many paragraphs the view shows at first for `text` (the rest of a long text waits for
+/// "Show all").
+fn shown_paragraphs(text: &str) -> usize {
+    cable::parse(text)
+        .cable
+        .paragraphs
+        .len()
+        .min(cablescope::components::paragraphs_list::PARAGRAPHS_AT_FIRST)
 }
 
 /// Waits until the page shows the cable `id`.
@@ -454,10 +493,7 @@ async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
             ("screenshot-dark.png", "dark", 1280, 1500),
             ("screenshot-phone.png", "light", 390, 1400),
         ] {
-            client
-                .set_window_size(width, height)
-                .await
-                .expect("window size");
+            resize(&client, (width, height)).await;
             client
                 .goto(&format!("http://127.0.0.1:{port}/"))
                 .await
@@ -894,7 +930,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     assert_eq!(foreign, json!([]), "requests beyond the page's own files");
 
     // A 360-pixel phone: nothing wider than the screen.
-    client.set_window_size(360, 800).await.expect("phone size");
+    resize(client, (360, 800)).await;
     let overflow = client
         .execute(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
@@ -903,10 +939,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .await
         .expect("widths");
     assert!(overflow.as_i64().unwrap_or(1) <= 0, "{overflow}");
-    client
-        .set_window_size(1280, 2400)
-        .await
-        .expect("desktop size");
+    resize(client, TALL_WINDOW).await;
 
     // The source round trip: choosing paragraph 4 opens the source view with its exact span
     // highlighted; clicking the source line of reference B selects reference B.
@@ -1355,15 +1388,12 @@ async fn browser_timings() {
     }
     // The same in a laptop's window (1280 by 900): the window above is 2400 pixels tall, so
     // that every test sees the whole view.
-    client
-        .set_window_size(1280, 900)
-        .await
-        .expect("laptop size");
+    resize(&client, LAPTOP_WINDOW).await;
     let mut laptop_loads = Vec::new();
     for _ in 0..5 {
         laptop_loads.push(navigate().await);
     }
-    client.set_window_size(1280, 2400).await.expect("tall size");
+    resize(&client, TALL_WINDOW).await;
     // The same, for the page loaded in a frame of a page the test server adds: the top-level
     // navigation above also pays for the document commit and the driver's own per-document
     // scripts, which a frame's navigation in the same browser mostly does not.
@@ -1419,14 +1449,8 @@ async fn browser_timings() {
     // painted (the time is read after the frame that shows them).
     let largest = std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt"))
         .expect("corpus cable");
-    let paste_timing = |text: String, expect_id: &'static str| {
+    let paste_timing = |text: String, expect_id: &'static str, paragraphs: usize| {
         let client = client.clone();
-        // Every paragraph the view shows at first (the rest of a long text waits for "Show all").
-        let paragraphs = cable::parse(&text)
-            .cable
-            .paragraphs
-            .len()
-            .min(cablescope::components::paragraphs_list::PARAGRAPHS_AT_FIRST);
         async move {
             show_editor(&client).await;
             client
@@ -1475,12 +1499,14 @@ async fn browser_timings() {
                 .unwrap_or(f64::NAN)
         }
     };
+    let (largest_paragraphs, seed_paragraphs) =
+        (shown_paragraphs(&largest), shown_paragraphs(&crate_seed()));
     let mut pastes = Vec::new();
     let mut parses = Vec::new();
     let mut areas = Vec::new();
     for _ in 0..5 {
         areas.push(area_only(largest.clone()).await);
-        pastes.push(paste_timing(largest.clone(), "00STATE228772").await);
+        pastes.push(paste_timing(largest.clone(), "00STATE228772", largest_paragraphs).await);
         let parse_ms = client
             .execute(
                 "return Number(document.getElementById('parse-time').dataset.ms);",
@@ -1491,19 +1517,17 @@ async fn browser_timings() {
             .as_f64()
             .unwrap_or(f64::NAN);
         parses.push(parse_ms);
-        paste_timing(crate_seed(), "08OTTAWA372").await;
+        paste_timing(crate_seed(), "08OTTAWA372", seed_paragraphs).await;
     }
     // The same paste in a laptop's window.
-    client
-        .set_window_size(1280, 900)
-        .await
-        .expect("laptop size");
+    resize(&client, LAPTOP_WINDOW).await;
     let mut laptop_pastes = Vec::new();
     for _ in 0..5 {
-        laptop_pastes.push(paste_timing(largest.clone(), "00STATE228772").await);
-        paste_timing(crate_seed(), "08OTTAWA372").await;
+        laptop_pastes
+            .push(paste_timing(largest.clone(), "00STATE228772", largest_paragraphs).await);
+        paste_timing(crate_seed(), "08OTTAWA372", seed_paragraphs).await;
     }
-    client.set_window_size(1280, 2400).await.expect("tall size");
+    resize(&client, TALL_WINDOW).await;
     // About 1 MB: the corpus cables one after another (the first one's ID shows).
     let mut big = String::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus/cables"))
@@ -1526,7 +1550,7 @@ async fn browser_timings() {
         .unwrap_or_default();
     let first_id: &'static str = Box::leak(first_id.into_boxed_str());
     let megabyte_area = area_only(big.clone()).await;
-    let megabyte = paste_timing(big.clone(), first_id).await;
+    let megabyte = paste_timing(big.clone(), first_id, shown_paragraphs(&big)).await;
     // A megabyte shows its first paragraphs, and the rest on request.
     let more = text_of(&client, "#show-all-paragraphs").await;
     assert!(more.starts_with("Show all "), "{more}");
@@ -1571,52 +1595,41 @@ async fn browser_timings() {
         .as_f64()
         .unwrap_or(f64::NAN);
     let _ = client.close().await;
-    let median = |values: &mut Vec<f64>| {
-        values.sort_by(f64::total_cmp);
-        values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-    };
     println!();
     println!(
-        "browser: navigation to the seed rendered: median {:.0} ms, best {:.0} ms (5 loads)",
-        median(&mut loads.clone()),
-        loads.iter().copied().fold(f64::INFINITY, f64::min)
+        "browser: navigation to the seed rendered: {} (5 loads)",
+        median_and_best(&loads)
     );
     println!(
-        "browser: the same in a 1280 by 900 window: median {:.0} ms, best {:.0} ms (5 loads)",
-        median(&mut laptop_loads.clone()),
-        laptop_loads.iter().copied().fold(f64::INFINITY, f64::min)
+        "browser: the same in a 1280 by 900 window: {} (5 loads)",
+        median_and_best(&laptop_loads)
     );
     println!(
-        "browser: navigation of a frame to the seed rendered: median {:.0} ms, best {:.0} ms (5 loads after a first)",
-        median(&mut frame_loads.clone()),
-        frame_loads.iter().copied().fold(f64::INFINITY, f64::min)
+        "browser: navigation of a frame to the seed rendered: {} (5 loads after a first)",
+        median_and_best(&frame_loads)
     );
     println!(
-        "browser: navigation to a link to the seed ({} characters) with its paragraph selected: median {:.0} ms, best {:.0} ms (3 loads)",
+        "browser: navigation to a link to the seed ({} characters) with its paragraph selected: {} (3 loads)",
         link.len(),
-        median(&mut link_loads.clone()),
-        link_loads.iter().copied().fold(f64::INFINITY, f64::min)
+        median_and_best(&link_loads)
     );
     println!(
-        "browser: paste of 00STATE228772 ({} bytes) to rendered: median {:.0} ms, best {:.0} ms (5 pastes)",
+        "browser: paste of 00STATE228772 ({} bytes) to rendered: {} (5 pastes)",
         largest.len(),
-        median(&mut pastes.clone()),
-        pastes.iter().copied().fold(f64::INFINITY, f64::min)
+        median_and_best(&pastes)
     );
     println!(
-        "browser: the same paste in a 1280 by 900 window: median {:.0} ms, best {:.0} ms (5 pastes)",
-        median(&mut laptop_pastes.clone()),
-        laptop_pastes.iter().copied().fold(f64::INFINITY, f64::min)
+        "browser: the same paste in a 1280 by 900 window: {} (5 pastes)",
+        median_and_best(&laptop_pastes)
     );
     println!(
-        "browser: of which the browser's own text area (the same text, no input event): median {:.0} ms, best {:.0} ms",
-        median(&mut areas.clone()),
-        areas.iter().copied().fold(f64::INFINITY, f64::min)
+        "browser: of which the browser's own text area (the same text, no input event): {}",
+        median_and_best(&areas)
     );
     println!(
         "browser: of which the parse of 00STATE228772 in wasm: median {:.1} ms ({:.1} MB/s)",
-        median(&mut parses.clone()),
-        largest.len() as f64 / 1000.0 / median(&mut parses.clone())
+        median(&parses),
+        largest.len() as f64 / 1000.0 / median(&parses)
     );
     println!(
         "browser: paste of {} bytes (the corpus, cycled) to rendered: {:.0} ms (the text area alone: {:.0} ms); a keystroke then: {:.0} ms to the next paint (in a plain text area: {:.0} ms)",
