@@ -185,6 +185,32 @@ fn copy_link(
     });
 }
 
+/// The mark the page puts on its performance timeline once its first view has been painted.
+pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
+
+/// Marks `name` on the performance timeline after the next frame: its style, layout and paint
+/// done (an animation frame, then a task). Called as the page starts, the next frame is the first
+/// view's: yew renders it in tasks that never leave a half-built page to the browser, and its
+/// effects may run only after that frame, so a mark asked for from an effect would come a frame
+/// late.
+pub fn mark_after_next_frame(name: &'static str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let after_frame: Closure<dyn FnMut()> = Closure::once(move || {
+        Timeout::new(0, move || {
+            if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+                let _ = performance.mark(name);
+            }
+        })
+        .forget();
+    });
+    let _ = window.request_animation_frame(after_frame.as_ref().unchecked_ref());
+    after_frame.forget();
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {

@@ -10,7 +10,7 @@ pub mod link;
 pub mod samples;
 pub mod state;
 
-pub use app::App;
+pub use app::{mark_after_next_frame, App, FIRST_VIEW_MARK};
 
 /// The cable the page opens with: 08OTTAWA372 as copied from a scraped cable page.
 pub const SEED_CABLE: &str = include_str!("../corpus/seed/08OTTAWA372.txt");
