@@ -6,15 +6,21 @@
 //!
 //! Also copies the TAGS glossary (`data/tags.tsv`) without its last column, each meaning's
 //! source, which the parser does not use (the page carries 22 KB instead of 49).
+//!
+//! Each table is written sorted by the key it is searched by (the TAGS code upper-cased, the
+//! routing indicator, the station's key), so that the page does not sort them as it starts: it
+//! did, on the first parse, and that was half the work of parsing the seed cable.
 
 use std::fmt::Write as _;
+
+#[path = "src/letters.rs"]
+mod letters;
 
 fn main() {
     let source = "data/routing_indicators.tsv";
     println!("cargo::rerun-if-changed={source}");
     let table = std::fs::read_to_string(source).unwrap_or_default();
-    let mut kept = String::new();
-    let mut last = String::new();
+    let mut kept: Vec<(&str, &str)> = Vec::new();
     for line in table.lines().skip(1) {
         let mut columns = line.split('\t');
         let (Some(ri), Some(name)) = (columns.next(), columns.next()) else {
@@ -25,23 +31,73 @@ fn main() {
             .iter()
             .any(|prefix| ri.starts_with(prefix))
             || sources.contains("corpus-header");
-        if wanted && ri != last {
-            let _ = writeln!(kept, "{ri}\t{name}");
-            last = ri.to_string();
+        if wanted {
+            kept.push((ri, name));
         }
     }
+    // Sorted stably: the table's first name for an indicator is the one kept.
+    kept.sort_by_key(|&(ri, _)| ri);
+    kept.dedup_by_key(|&mut (ri, _)| ri);
+    let mut routing = String::new();
+    for (ri, name) in kept {
+        let _ = writeln!(routing, "{ri}\t{name}");
+    }
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".to_string());
-    let _ = std::fs::write(format!("{out}/routing_indicators.tsv"), kept);
+    let _ = std::fs::write(format!("{out}/routing_indicators.tsv"), routing);
 
     let tags_source = "data/tags.tsv";
     println!("cargo::rerun-if-changed={tags_source}");
-    let mut tags = String::new();
-    for line in std::fs::read_to_string(tags_source)
-        .unwrap_or_default()
+    let tags_table = std::fs::read_to_string(tags_source).unwrap_or_default();
+    let mut rows: Vec<(String, Vec<&str>)> = tags_table
         .lines()
-    {
-        let columns: Vec<&str> = line.split('\t').take(3).collect();
-        let _ = writeln!(tags, "{}", columns.join("\t"));
+        .skip(1)
+        .map(|line| line.split('\t').take(3).collect::<Vec<&str>>())
+        .filter(|columns| columns.len() == 3)
+        .filter_map(|columns| Some((columns.first()?.to_uppercase(), columns)))
+        .collect();
+    // Stably: of a code listed twice, the lookup sees the table's order.
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut tags = String::new();
+    for (key, columns) in rows {
+        // The key in a fourth column only where it is not the code itself (five codes).
+        let _ = write!(tags, "{}", columns.join("\t"));
+        if columns.first() != Some(&key.as_str()) {
+            let _ = write!(tags, "\t{key}");
+        }
+        tags.push('\n');
     }
     let _ = std::fs::write(format!("{out}/tags.tsv"), tags);
+
+    // Stations: each station under its own name, and each alias under its letters.
+    let stations_source = "data/stations.tsv";
+    println!("cargo::rerun-if-changed={stations_source}");
+    println!("cargo::rerun-if-changed=src/letters.rs");
+    let stations = std::fs::read_to_string(stations_source).unwrap_or_default();
+    let mut keys: Vec<(String, &str)> = Vec::new();
+    for line in stations.lines().skip(1) {
+        let mut columns = line.split('\t');
+        let Some(station) = columns.next().filter(|station| !station.is_empty()) else {
+            continue;
+        };
+        keys.push((station.to_string(), station));
+        for alias in columns.next().unwrap_or("").split(',') {
+            let key = letters::letters(alias);
+            if !key.is_empty() {
+                keys.push((key, station));
+            }
+        }
+    }
+    // A key two stations share goes to the first in order.
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let mut station_keys = String::new();
+    for (key, station) in keys {
+        // A station under its own name is one word on its line.
+        if key == station {
+            let _ = writeln!(station_keys, "{station}");
+        } else {
+            let _ = writeln!(station_keys, "{key}\t{station}");
+        }
+    }
+    let _ = std::fs::write(format!("{out}/station_keys.tsv"), station_keys);
 }

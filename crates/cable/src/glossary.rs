@@ -1,8 +1,11 @@
 //! What TAGS codes mean, from `data/tags.tsv` (each meaning's source is in its last column,
-//! explained in `data/GLOSSARY-SOURCES.md`; the build keeps the first three columns).
+//! explained in `data/GLOSSARY-SOURCES.md`; the build keeps the first three columns and sorts
+//! the lines by the code upper-cased).
 
 use std::sync::OnceLock;
 
+/// `code<TAB>kind<TAB>meaning`, sorted by the code upper-cased, which follows in a fourth
+/// column where it differs from the code (by `build.rs`).
 const TAGS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/tags.tsv"));
 
 /// A TAGS code and what a source says it means.
@@ -16,13 +19,12 @@ pub struct TagEntry {
     pub meaning: &'static str,
 }
 
-/// The table, sorted by upper-cased code, built on first use.
-fn tags() -> &'static [(String, TagEntry)] {
-    static TAGS: OnceLock<Vec<(String, TagEntry)>> = OnceLock::new();
+/// The table, sorted by upper-cased code (sorted by the build; read on first use).
+fn tags() -> &'static [(&'static str, TagEntry)] {
+    static TAGS: OnceLock<Vec<(&'static str, TagEntry)>> = OnceLock::new();
     TAGS.get_or_init(|| {
-        let mut entries: Vec<(String, TagEntry)> = TAGS_TSV
+        TAGS_TSV
             .lines()
-            .skip(1)
             .filter_map(|line| {
                 let mut columns = line.split('\t');
                 let entry = TagEntry {
@@ -30,11 +32,9 @@ fn tags() -> &'static [(String, TagEntry)] {
                     kind: columns.next()?,
                     meaning: columns.next()?,
                 };
-                Some((entry.code.to_uppercase(), entry))
+                Some((columns.next().unwrap_or(entry.code), entry))
             })
-            .collect();
-        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-        entries
+            .collect()
     })
 }
 
@@ -43,7 +43,7 @@ fn tags() -> &'static [(String, TagEntry)] {
 pub fn tag(code: &str) -> Option<TagEntry> {
     let upper = code.to_uppercase();
     let table = tags();
-    let start = table.partition_point(|(key, _)| key.as_str() < upper.as_str());
+    let start = table.partition_point(|(key, _)| *key < upper.as_str());
     let matching = table
         .get(start..)?
         .iter()
@@ -77,12 +77,10 @@ const ROUTING_INDICATORS: &str = include_str!(concat!(env!("OUT_DIR"), "/routing
 pub fn routing_indicator(ri: &str) -> Option<&'static str> {
     static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut rows: Vec<(&str, &str)> = ROUTING_INDICATORS
+        ROUTING_INDICATORS
             .lines()
             .filter_map(|line| line.split_once('\t'))
-            .collect();
-        crate::sort::sort_by_key(&mut rows, |&(ri, _)| ri);
-        rows
+            .collect()
     });
     table
         .binary_search_by_key(&ri, |&(ri, _)| ri)
@@ -149,5 +147,22 @@ mod tests {
         assert_eq!(tag("prel").map(|entry| entry.code), Some("PREL"));
         assert_eq!(tag("CA").map(|entry| entry.kind), Some("geo"));
         assert!(tag("ZZZZQ").is_none());
+    }
+
+    /// Lookups search the tables the build sorted: each must be in order.
+    #[test]
+    fn the_built_tables_are_sorted() {
+        let codes: Vec<&str> = tags().iter().map(|(key, _)| *key).collect();
+        assert!(codes.len() > 900);
+        assert!(codes.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert!(tags()
+            .iter()
+            .all(|(key, entry)| *key == entry.code.to_uppercase()));
+        let indicators: Vec<&str> = ROUTING_INDICATORS
+            .lines()
+            .filter_map(|line| line.split_once('\t').map(|(ri, _)| ri))
+            .collect();
+        assert!(indicators.len() > 300);
+        assert!(indicators.windows(2).all(|pair| pair[0] < pair[1]));
     }
 }

@@ -39,6 +39,7 @@ mod fields;
 mod furniture;
 pub mod glossary;
 mod header;
+mod letters;
 mod lines;
 mod references;
 mod reflow;

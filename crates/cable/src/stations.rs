@@ -4,7 +4,12 @@
 
 use std::sync::OnceLock;
 
-const STATIONS_TSV: &str = include_str!("../data/stations.tsv");
+use crate::letters::letters;
+
+/// One line per key a station is found by, sorted by key, from `data/stations.tsv` by
+/// `build.rs`: `STATION` for a station under its own name, `KEY<TAB>STATION` for an alias (its
+/// key the alias's letters, see [`letters`]).
+const STATION_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/station_keys.tsv"));
 
 /// How a station was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,47 +31,22 @@ impl Station {
     }
 }
 
-/// `(key, station)`: every station and alias as letters only, sorted by key.
-fn table() -> &'static [(String, &'static str)] {
-    static TABLE: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+/// `(key, station)`: every station under its name and every alias under its letters, sorted by
+/// key (by the build).
+fn table() -> &'static [(&'static str, &'static str)] {
+    static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries = Vec::new();
-        for line in STATIONS_TSV.lines().skip(1) {
-            let mut columns = line.split('\t');
-            let Some(station) = columns.next().filter(|station| !station.is_empty()) else {
-                continue;
-            };
-            entries.push((station.to_string(), station));
-            for alias in columns.next().unwrap_or("").split(',') {
-                let key = letters(alias);
-                if !key.is_empty() {
-                    entries.push((key, station));
-                }
-            }
-        }
-        crate::sort::sort_by(&mut entries, |a, b| a.cmp(b));
-        entries.dedup_by(|a, b| a.0 == b.0);
-        entries
+        STATION_KEYS
+            .lines()
+            .map(|line| line.split_once('\t').unwrap_or((line, line)))
+            .collect()
     })
-}
-
-/// Upper-case letters only: `Port-au-Prince` → `PORTAUPRINCE`; a zero between letters is an O
-/// (`0TTAWA`, `SANTIAG0`, `COTON0U`).
-pub(crate) fn letters(written: &str) -> String {
-    written
-        .chars()
-        .filter_map(|ch| match ch {
-            '0' => Some('O'),
-            ch if ch.is_ascii_alphabetic() => Some(ch.to_ascii_uppercase()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn lookup(key: &str) -> Option<&'static str> {
     let table = table();
     table
-        .binary_search_by(|(entry, _)| entry.as_str().cmp(key))
+        .binary_search_by(|(entry, _)| (*entry).cmp(key))
         .ok()
         .and_then(|idx| table.get(idx))
         .map(|(_, station)| *station)
@@ -115,7 +95,7 @@ fn nearest(key: &str) -> Option<&'static str> {
             || (entry.len() > key.len() && entry.len() <= key.len() + 4 && entry.starts_with(key))
             || (entry.len() >= 5
                 && key
-                    .strip_prefix(entry.as_str())
+                    .strip_prefix(*entry)
                     .is_some_and(|rest| rest.len() == 2 || rest == "WASH" || rest == "WASHDC"));
         if close {
             match found {
