@@ -378,8 +378,14 @@ pub fn app() -> Html {
         .map(|selected| selected.anchor.clone());
     let selected_span = state.selected.as_ref().map(|selected| selected.span);
 
-    // Theme: applied at start and whenever it changes.
-    let theme = use_state(Theme::stored);
+    // Theme: applied as the page first renders, before its first frame (effects can run after
+    // that frame, which would show a reader who chose dark the page light first), and whenever
+    // it changes.
+    let theme = use_state(|| {
+        let theme = Theme::stored();
+        theme.apply();
+        theme
+    });
     use_effect_with(*theme, |theme| theme.apply());
     let on_theme = {
         let theme = theme.clone();

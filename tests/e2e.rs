@@ -272,6 +272,33 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools Protocol command, sent through chromedriver (which fantoccini does not wrap).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}
+
 /// The console messages since the last call (chromedriver hands each out once).
 async fn browser_log(client: &Client) -> Vec<String> {
     let entries = client
@@ -997,6 +1024,59 @@ async fn wait_for_link(client: &Client) -> String {
 
 /// A link made in one browser opens in another to the same view; a link made by the `cable`
 /// command opens too; broken links say what is wrong and leave the text alone.
+/// Run in every new document before its own scripts: notes the theme of the first frame that
+/// shows the view (the animation frame after the bottom banner is in the page).
+const FIRST_FRAME_THEME: &str = "new MutationObserver((records, observer) => {
+  if (!document.getElementById('banner-bottom')) return;
+  observer.disconnect();
+  requestAnimationFrame(() => {
+    window.__firstFrameTheme = document.documentElement.getAttribute('data-theme') || 'system';
+  });
+}).observe(document, { childList: true, subtree: true });";
+
+/// A reader who chose a theme never sees the page in the other one first: the chosen theme is
+/// on the page from the first frame that shows the view.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chosen_theme_is_there_from_the_first_frame() {
+    let (port, _driver, client) = session().await;
+    let url = format!("http://127.0.0.1:{port}/");
+    client.goto(&url).await.expect("page");
+    client
+        .issue_cmd(Cdp {
+            cmd: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": FIRST_FRAME_THEME }),
+        })
+        .await
+        .expect("a script for each new document");
+    for theme in ["dark", "light", "dark"] {
+        client
+            .execute(
+                "localStorage.setItem('cablescope-theme', arguments[0]);",
+                vec![json!(theme)],
+            )
+            .await
+            .expect("theme chosen");
+        client.goto(&url).await.expect("page again");
+        let started = Instant::now();
+        let first = loop {
+            let seen = client
+                .execute("return window.__firstFrameTheme || null;", vec![])
+                .await
+                .expect("first frame's theme");
+            if let Some(seen) = seen.as_str() {
+                break seen.to_string();
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no frame showed the view"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        assert_eq!(first, theme, "the first frame showing the view");
+    }
+    let _ = client.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn links_carry_the_cable_and_the_view() {
     let (port, driver, client) = session().await;
