@@ -33,6 +33,12 @@ fn text_of(root: &Element, css: &str) -> String {
         .unwrap_or_default()
 }
 
+fn has_class(element: &Element, class: &str) -> bool {
+    element
+        .get_attribute("class")
+        .is_some_and(|classes| classes.split_whitespace().any(|name| name == class))
+}
+
 /// Waits for the debounced re-parse by yielding to the browser until `condition` holds.
 async fn wait_until(root: &Element, css: &str, condition: impl Fn(&str) -> bool) -> String {
     for _ in 0..200 {
@@ -75,6 +81,13 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
             .collect()
     };
     assert_eq!(numbers, ["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+    // A short text: every paragraph laid out at once, none left to be skipped off screen.
+    let list = root
+        .query_selector("ol.paragraphs")
+        .ok()
+        .flatten()
+        .expect("the list");
+    assert!(!has_class(&list, "long"));
     assert_eq!(text_of(&root, "#p-2 .marking"), "(C/NF)");
     assert_eq!(text_of(&root, "#p-2 .subheading"), "DFAIT NATO Surprised");
     // The fourth paragraph was written `14.`: the number keeps what was written as its title.
@@ -101,6 +114,40 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
         .expect("dispatched");
     let source = wait_until(&root, "#p-6 .source-text", |text| !text.is_empty()).await;
     assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_text_leaves_paragraphs_off_screen_unlaid() {
+    use cablescope::components::paragraphs_list::SKIP_OFFSCREEN_FROM;
+    let root = mount_point();
+    let paragraph =
+        "The text of a paragraph, long enough to fill a few lines on a screen. ".repeat(8);
+    let count = SKIP_OFFSCREEN_FROM / paragraph.len() + 2;
+    let text: String = (1..=count)
+        .map(|n| format!("{n}. {paragraph}\n\n"))
+        .collect();
+    let text: Rc<str> = Rc::from(text);
+    let parse = Rc::new(cable::parse(&text));
+    assert_eq!(parse.cable.paragraphs.len(), count);
+    let props = ParagraphsListProps {
+        parse,
+        source: Rc::new(SourceText::new(text)),
+        selected: None,
+        on_select: yew::Callback::noop(),
+        as_written: false,
+        on_toggle_written: yew::Callback::noop(),
+        all_paragraphs: false,
+        on_show_all: yew::Callback::noop(),
+        on_copy_link: yew::Callback::noop(),
+    };
+    yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let list = root
+        .query_selector("ol.paragraphs")
+        .ok()
+        .flatten()
+        .expect("the list");
+    assert!(has_class(&list, "long"));
 }
 
 #[wasm_bindgen_test]
