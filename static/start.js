@@ -5,8 +5,11 @@
 const me = document.getElementById('cablescope-start');
 const { js, wasm } = me.dataset;
 
+// The wasm is compiled while the bindings load, not after (its download began with the page's
+// preload of it); should that fail, the bindings fetch it again their own way.
+const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => fetch(wasm));
 const bindings = await import(js);
-await bindings.default({ module_or_path: wasm });
+await bindings.default({ module_or_path: compiled });
 
 // The worker's address carries the build's file names: a new build is a new worker, which
 // replaces the old one and its cache (static/sw.js).
