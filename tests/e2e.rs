@@ -1024,30 +1024,36 @@ async fn wait_for_link(client: &Client) -> String {
 
 /// A link made in one browser opens in another to the same view; a link made by the `cable`
 /// command opens too; broken links say what is wrong and leave the text alone.
-/// Run in every new document before its own scripts: notes the theme of the first frame that
-/// shows the view (the animation frame after the bottom banner is in the page).
-const FIRST_FRAME_THEME: &str = "new MutationObserver((records, observer) => {
+/// Run in every new document before its own scripts: notes what the first frame that shows the
+/// view shows (the animation frame after the bottom banner is in the page): its theme and the
+/// text in the text area.
+const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
   if (!document.getElementById('banner-bottom')) return;
   observer.disconnect();
   requestAnimationFrame(() => {
-    window.__firstFrameTheme = document.documentElement.getAttribute('data-theme') || 'system';
+    const area = document.getElementById('cable-input');
+    window.__firstFrame = {
+      theme: document.documentElement.getAttribute('data-theme') || 'system',
+      text: area ? area.value : null,
+    };
   });
 }).observe(document, { childList: true, subtree: true });";
 
-/// A reader who chose a theme never sees the page in the other one first: the chosen theme is
-/// on the page from the first frame that shows the view.
+/// The first frame that shows the view is whole: a reader who chose a theme never sees the page
+/// in the other one first, and the text area holds the cable from the start.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_chosen_theme_is_there_from_the_first_frame() {
+async fn the_first_frame_has_the_chosen_theme_and_the_text() {
     let (port, _driver, client) = session().await;
     let url = format!("http://127.0.0.1:{port}/");
     client.goto(&url).await.expect("page");
     client
         .issue_cmd(Cdp {
             cmd: "Page.addScriptToEvaluateOnNewDocument",
-            params: json!({ "source": FIRST_FRAME_THEME }),
+            params: json!({ "source": FIRST_FRAME }),
         })
         .await
         .expect("a script for each new document");
+    let seed = crate_seed();
     for theme in ["dark", "light", "dark"] {
         client
             .execute(
@@ -1060,11 +1066,11 @@ async fn a_chosen_theme_is_there_from_the_first_frame() {
         let started = Instant::now();
         let first = loop {
             let seen = client
-                .execute("return window.__firstFrameTheme || null;", vec![])
+                .execute("return window.__firstFrame || null;", vec![])
                 .await
-                .expect("first frame's theme");
-            if let Some(seen) = seen.as_str() {
-                break seen.to_string();
+                .expect("the first frame");
+            if !seen.is_null() {
+                break seen;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(20),
@@ -1072,7 +1078,12 @@ async fn a_chosen_theme_is_there_from_the_first_frame() {
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         };
-        assert_eq!(first, theme, "the first frame showing the view");
+        assert_eq!(first["theme"], json!(theme), "the first frame's theme");
+        assert_eq!(
+            first["text"].as_str(),
+            Some(seed.as_str()),
+            "the first frame's text area"
+        );
     }
     let _ = client.close().await;
 }

@@ -151,8 +151,10 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
         })
     };
     // The text area is not re-rendered on every keystroke: what the user typed is already in it.
-    // Only a text from elsewhere (a file, a sample, an undo) is written into it; rewriting a
-    // megabyte on each key would stall typing.
+    // It starts with its text as its default value (which yew sets only when the element is
+    // made, so in the first frame: an effect can run a frame later); after that only a text from
+    // elsewhere (a file, a sample, an undo) is written into it, since rewriting a megabyte on
+    // each key would stall typing.
     let area_ref = use_node_ref();
     {
         let area_ref = area_ref.clone();
@@ -210,6 +212,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 autocomplete="off"
                 placeholder="Paste the raw text of a cable here: routing header, classification line, SUBJECT, REF, numbered paragraphs…"
                 ref={area_ref}
+                defaultvalue={AttrValue::from(props.text.clone())}
                 oninput={on_input}
                 onpaste={on_paste_event}
             />
