@@ -251,58 +251,50 @@ async fn browser(driver: &Driver) -> Client {
         .expect("a headless Chromium session")
 }
 
-/// chromedriver's console log command, which fantoccini does not wrap.
+/// A chromedriver command fantoccini does not wrap: a POST of `body` to the session's `path`
+/// (its console log, its network emulation, a DevTools command).
 #[derive(Debug)]
-struct BrowserLog;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
+struct DriverCommand {
+    path: &'static str,
+    body: serde_json::Value,
 }
 
-/// A Chrome DevTools Protocol command, sent through chromedriver (which fantoccini does not wrap).
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+impl fantoccini::wd::WebDriverCompatibleCommand for DriverCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// chromedriver's network emulation: offline, or back to a fast network.
+fn network_conditions(offline: bool) -> DriverCommand {
+    DriverCommand {
+        path: "chromium/network_conditions",
+        body: json!({ "network_conditions": {
+            "offline": offline, "latency": 0,
+            "download_throughput": 1_000_000_000, "upload_throughput": 1_000_000_000,
+        }}),
     }
 }
 
 /// The console messages since the last call (chromedriver hands each out once).
 async fn browser_log(client: &Client) -> Vec<String> {
     let entries = client
-        .issue_cmd(BrowserLog)
+        .issue_cmd(DriverCommand {
+            path: "se/log",
+            body: json!({ "type": "browser" }),
+        })
         .await
         .expect("the browser's console log");
     entries
@@ -1047,9 +1039,12 @@ async fn the_first_frame_has_the_chosen_theme_and_the_text() {
     let url = format!("http://127.0.0.1:{port}/");
     client.goto(&url).await.expect("page");
     client
-        .issue_cmd(Cdp {
-            cmd: "Page.addScriptToEvaluateOnNewDocument",
-            params: json!({ "source": FIRST_FRAME }),
+        .issue_cmd(DriverCommand {
+            path: "goog/cdp/execute",
+            body: json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": FIRST_FRAME },
+            }),
         })
         .await
         .expect("a script for each new document");
@@ -1978,33 +1973,6 @@ async fn hostile_input_never_runs() {
     let _ = client.close().await;
 }
 
-/// chromedriver's network emulation (offline or not), which fantoccini does not wrap.
-#[derive(Debug)]
-struct NetworkConditions {
-    offline: bool,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let conditions = json!({ "network_conditions": {
-            "offline": self.offline, "latency": 0,
-            "download_throughput": 1_000_000_000, "upload_throughput": 1_000_000_000,
-        }});
-        (http::Method::POST, Some(conditions.to_string()))
-    }
-}
-
 /// Copies the files of `from` into `to`, folders included.
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
@@ -2067,7 +2035,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     // requests, so the server is taken down too; the worker's tries for a fresh page and loader
     // fail and everything comes from its cache.
     client
-        .issue_cmd(NetworkConditions { offline: true })
+        .issue_cmd(network_conditions(true))
         .await
         .expect("go offline");
     set_down(port, true);
@@ -2105,7 +2073,7 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     let index = std::fs::read_to_string(root.join("index.html")).expect("index");
     std::fs::write(root.join("index.html"), index.replace(&old_name, &new_name)).expect("index");
     client
-        .issue_cmd(NetworkConditions { offline: false })
+        .issue_cmd(network_conditions(false))
         .await
         .expect("back online");
     set_down(port, false);

@@ -33,6 +33,21 @@ fn text_of(root: &Element, css: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The paragraphs list's properties for `text`, nothing selected, every callback a no-op.
+fn paragraphs_of(text: Rc<str>) -> ParagraphsListProps {
+    ParagraphsListProps {
+        parse: Rc::new(cable::parse(&text)),
+        source: Rc::new(SourceText::new(text)),
+        selected: None,
+        on_select: yew::Callback::noop(),
+        as_written: false,
+        on_toggle_written: yew::Callback::noop(),
+        all_paragraphs: false,
+        on_show_all: yew::Callback::noop(),
+        on_copy_link: yew::Callback::noop(),
+    }
+}
+
 fn has_class(element: &Element, class: &str) -> bool {
     element
         .get_attribute("class")
@@ -58,19 +73,11 @@ async fn wait_until(root: &Element, css: &str, condition: impl Fn(&str) -> bool)
 #[wasm_bindgen_test]
 async fn paragraphs_list_renders_numbers_markings_and_source() {
     let root = mount_point();
-    let text: Rc<str> = Rc::from(SEED_CABLE);
-    let props = ParagraphsListProps {
-        parse: Rc::new(cable::parse(&text)),
-        source: Rc::new(SourceText::new(text)),
-        selected: None,
-        on_select: yew::Callback::noop(),
-        as_written: false,
-        on_toggle_written: yew::Callback::noop(),
-        all_paragraphs: false,
-        on_show_all: yew::Callback::noop(),
-        on_copy_link: yew::Callback::noop(),
-    };
-    yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ParagraphsList>::with_root_and_props(
+        root.clone(),
+        paragraphs_of(Rc::from(SEED_CABLE)),
+    )
+    .render();
     yew::scheduler::flush().await;
 
     let numbers: Vec<String> = {
@@ -126,20 +133,8 @@ async fn a_long_text_leaves_paragraphs_off_screen_unlaid() {
     let text: String = (1..=count)
         .map(|n| format!("{n}. {paragraph}\n\n"))
         .collect();
-    let text: Rc<str> = Rc::from(text);
-    let parse = Rc::new(cable::parse(&text));
-    assert_eq!(parse.cable.paragraphs.len(), count);
-    let props = ParagraphsListProps {
-        parse,
-        source: Rc::new(SourceText::new(text)),
-        selected: None,
-        on_select: yew::Callback::noop(),
-        as_written: false,
-        on_toggle_written: yew::Callback::noop(),
-        all_paragraphs: false,
-        on_show_all: yew::Callback::noop(),
-        on_copy_link: yew::Callback::noop(),
-    };
+    let props = paragraphs_of(Rc::from(text));
+    assert_eq!(props.parse.cable.paragraphs.len(), count);
     yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let list = root
