@@ -1,5 +1,7 @@
 //! Wires the state to the components: the input on one side, the decomposition on the other.
 
+use std::rc::Rc;
+
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -211,10 +213,24 @@ pub fn mark_after_next_frame(name: &'static str) {
     after_frame.forget();
 }
 
+/// What the page shows first: a visit without a link or anchor in the address goes on with the
+/// last draft, if there is one; otherwise the seed. Decided before the first render, not in an
+/// effect, which can run a frame later: the seed would be painted, then replaced.
+fn starting_state() -> AppState {
+    let seed = AppState::default();
+    if !crate::link::current_fragment().is_empty() {
+        return seed;
+    }
+    match crate::drafts::latest() {
+        Some(latest) => Rc::unwrap_or_clone(Rc::new(seed).reduce(Action::OpenDraft(latest))),
+        None => seed,
+    }
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(starting_state);
 
     // Parse after the user pauses, so typing is never held up by parsing.
     {
@@ -419,7 +435,6 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let written = written.clone();
         let held = held.clone();
-        let dispatcher_for_draft = state.dispatcher();
         use_effect_with((), move |_| {
             let open = move |fragment: String| {
                 // `replaceState`, which the page writes with, fires no `hashchange`: whatever
@@ -461,14 +476,8 @@ pub fn app() -> Html {
                     }
                 });
             };
-            let fragment = crate::link::current_fragment();
-            // A visit without a link or anchor goes on with the last draft, if there is one.
-            if fragment.is_empty() {
-                if let Some(latest) = crate::drafts::latest() {
-                    dispatcher_for_draft.dispatch(Action::OpenDraft(latest));
-                }
-            }
-            open(fragment);
+            // (A visit without a link or anchor started with the last draft: `starting_state`.)
+            open(crate::link::current_fragment());
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
                     open(crate::link::current_fragment())

@@ -1017,27 +1017,24 @@ async fn wait_for_link(client: &Client) -> String {
 /// A link made in one browser opens in another to the same view; a link made by the `cable`
 /// command opens too; broken links say what is wrong and leave the text alone.
 /// Run in every new document before its own scripts: notes what the first frame that shows the
-/// view shows (the animation frame after the bottom banner is in the page): its theme and the
-/// text in the text area.
+/// view shows (the animation frame after the decomposition's paragraphs are in the page; yew
+/// puts the whole view in before the browser gets a frame): its theme, the text in the text area
+/// (when the text area is shown) and the canonical ID.
 const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
-  if (!document.getElementById('banner-bottom')) return;
+  if (!document.getElementById('paragraphs')) return;
   observer.disconnect();
   requestAnimationFrame(() => {
     const area = document.getElementById('cable-input');
     window.__firstFrame = {
       theme: document.documentElement.getAttribute('data-theme') || 'system',
       text: area ? area.value : null,
+      id: (document.querySelector('[data-field=canonical-id]') || {}).textContent || null,
     };
   });
 }).observe(document, { childList: true, subtree: true });";
 
-/// The first frame that shows the view is whole: a reader who chose a theme never sees the page
-/// in the other one first, and the text area holds the cable from the start.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_first_frame_has_the_chosen_theme_and_the_text() {
-    let (port, _driver, client) = session().await;
-    let url = format!("http://127.0.0.1:{port}/");
-    client.goto(&url).await.expect("page");
+/// Has Chromium run [`FIRST_FRAME`] in every new document of `client`'s browser.
+async fn watch_first_frames(client: &Client) {
     client
         .issue_cmd(DriverCommand {
             path: "goog/cdp/execute",
@@ -1048,6 +1045,35 @@ async fn the_first_frame_has_the_chosen_theme_and_the_text() {
         })
         .await
         .expect("a script for each new document");
+}
+
+/// What [`FIRST_FRAME`] noted of the current page's first frame showing the view.
+async fn first_frame(client: &Client) -> serde_json::Value {
+    let started = Instant::now();
+    loop {
+        let seen = client
+            .execute("return window.__firstFrame || null;", vec![])
+            .await
+            .expect("the first frame");
+        if !seen.is_null() {
+            return seen;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no frame showed the view"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// The first frame that shows the view is whole: a reader who chose a theme never sees the page
+/// in the other one first, and the text area holds the cable from the start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_frame_has_the_chosen_theme_and_the_text() {
+    let (port, _driver, client) = session().await;
+    let url = format!("http://127.0.0.1:{port}/");
+    client.goto(&url).await.expect("page");
+    watch_first_frames(&client).await;
     let seed = crate_seed();
     for theme in ["dark", "light", "dark"] {
         client
@@ -1058,21 +1084,7 @@ async fn the_first_frame_has_the_chosen_theme_and_the_text() {
             .await
             .expect("theme chosen");
         client.goto(&url).await.expect("page again");
-        let started = Instant::now();
-        let first = loop {
-            let seen = client
-                .execute("return window.__firstFrame || null;", vec![])
-                .await
-                .expect("the first frame");
-            if !seen.is_null() {
-                break seen;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "no frame showed the view"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        };
+        let first = first_frame(&client).await;
         assert_eq!(first["theme"], json!(theme), "the first frame's theme");
         assert_eq!(
             first["text"].as_str(),
@@ -2131,8 +2143,16 @@ async fn drafts_survive_a_reload_and_a_link_opened_over_them() {
     .await;
 
     // A visit to the page's plain address (no link in it) brings back the text exactly, and
-    // the view.
+    // the view, from the first frame (the seed is never painted first).
+    watch_first_frames(&client).await;
     client.goto(&page).await.expect("visit again");
+    let first = first_frame(&client).await;
+    assert!(
+        first["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("09BERLIN1167")),
+        "the first frame showed {first}"
+    );
     wait_for_id(&client, "09BERLIN1167").await;
     wait_for_attr(&client, "#p-2", "class", |class| class.contains("selected")).await;
     let notice = text_of(&client, "#notice").await;
