@@ -169,7 +169,11 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             .min(paragraphs.len())
     };
     let n_more = paragraphs.len() - limit;
-    let shown_text: usize = paragraphs.iter().take(limit).map(|p| p.text.len()).sum();
+    let shown_text: usize = paragraphs
+        .iter()
+        .take(limit)
+        .map(|paragraph| paragraph.text.len())
+        .sum();
     let long = shown_text > SKIP_OFFSCREEN_FROM;
     let on_show_all = {
         let on_show_all = props.on_show_all.clone();
