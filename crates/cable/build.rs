@@ -48,23 +48,28 @@ fn main() {
     let tags_source = "data/tags.tsv";
     println!("cargo::rerun-if-changed={tags_source}");
     let tags_table = std::fs::read_to_string(tags_source).unwrap_or_default();
-    let mut rows: Vec<(String, Vec<&str>)> = tags_table
+    let mut rows: Vec<(String, [&str; 3])> = tags_table
         .lines()
         .skip(1)
-        .map(|line| line.split('\t').take(3).collect::<Vec<&str>>())
-        .filter(|columns| columns.len() == 3)
-        .filter_map(|columns| Some((columns.first()?.to_uppercase(), columns)))
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            let code = columns.next()?;
+            Some((
+                code.to_uppercase(),
+                [code, columns.next()?, columns.next()?],
+            ))
+        })
         .collect();
     // Stably: of a code listed twice, the lookup sees the table's order.
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let mut tags = String::new();
-    for (key, columns) in rows {
+    for (key, [code, kind, meaning]) in rows {
         // The key in a fourth column only where it is not the code itself (five codes).
-        let _ = write!(tags, "{}", columns.join("\t"));
-        if columns.first() != Some(&key.as_str()) {
-            let _ = write!(tags, "\t{key}");
+        if key == code {
+            let _ = writeln!(tags, "{code}\t{kind}\t{meaning}");
+        } else {
+            let _ = writeln!(tags, "{code}\t{kind}\t{meaning}\t{key}");
         }
-        tags.push('\n');
     }
     let _ = std::fs::write(format!("{out}/tags.tsv"), tags);
 
