@@ -7,6 +7,7 @@ pub mod components;
 pub mod drafts;
 pub mod export;
 pub mod link;
+mod markup;
 pub mod samples;
 pub mod state;
 

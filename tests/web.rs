@@ -1,8 +1,10 @@
 //! Components rendered by yew in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use cablescope::components::header_card::{HeaderCard, HeaderCardProps};
 use cablescope::components::paragraphs_list::{ParagraphsList, ParagraphsListProps};
 use cablescope::components::source_snippet::SourceText;
 use cablescope::{App, SEED_CABLE};
@@ -121,6 +123,128 @@ async fn paragraphs_list_renders_numbers_markings_and_source() {
         .expect("dispatched");
     let source = wait_until(&root, "#p-6 .source-text", |text| !text.is_empty()).await;
     assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
+}
+
+fn element(root: &Element, css: &str) -> Element {
+    root.query_selector(css)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no {css}"))
+}
+
+fn click(root: &Element, css: &str) {
+    let target: web_sys::HtmlElement = element(root, css).dyn_into().expect("an HTML element");
+    target.click();
+}
+
+/// Opens the snippet `css` the way the browser does: `open`, then a `toggle` event.
+async fn open_snippet(root: &Element, css: &str) {
+    let details: web_sys::HtmlDetailsElement = element(root, css).dyn_into().expect("a details");
+    details.set_open(true);
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").expect("a toggle event"))
+        .expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_selection_moves_without_writing_the_paragraphs_again() {
+    let root = mount_point();
+    let chosen: Rc<RefCell<Vec<String>>> = Rc::default();
+    // The same text both times: only the selection changes.
+    let text = paragraphs_of(Rc::from(SEED_CABLE));
+    let props = |selected: &str| ParagraphsListProps {
+        parse: text.parse.clone(),
+        source: text.source.clone(),
+        selected: Some(selected.to_string()),
+        on_select: {
+            let chosen = chosen.clone();
+            yew::Callback::from(move |selected: cablescope::state::Selected| {
+                chosen.borrow_mut().push(selected.anchor)
+            })
+        },
+        ..paragraphs_of(Rc::from(""))
+    };
+    let mut app =
+        yew::Renderer::<ParagraphsList>::with_root_and_props(root.clone(), props("p-2")).render();
+    yew::scheduler::flush().await;
+    assert!(has_class(&element(&root, "#p-2"), "selected"));
+    open_snippet(&root, "#p-6 details.source").await;
+    let sixth = element(&root, "#p-6");
+
+    // A click on a paragraph's text selects it; one on its controls does not.
+    click(&root, "#p-3 .paragraph-text");
+    click(&root, "#p-3 .element-link");
+    click(&root, "#p-3 details.source summary");
+    assert_eq!(*chosen.borrow(), ["p-3"]);
+
+    app.update(props("p-3"));
+    yew::scheduler::flush().await;
+    assert!(!has_class(&element(&root, "#p-2"), "selected"));
+    assert!(has_class(&element(&root, "#p-3"), "selected"));
+    assert_eq!(
+        root.query_selector_all(".selected")
+            .expect("query")
+            .length(),
+        1
+    );
+    // The other paragraphs are the same elements: the opened snippet is still open and filled.
+    assert!(element(&root, "#p-6").is_same_node(Some(&sixth)));
+    assert!(element(&root, "#p-6 details.source").has_attribute("open"));
+    assert!(text_of(&root, "#p-6 .source-text").contains("OTTAWA 00000372 002 OF 002"));
+}
+
+#[wasm_bindgen_test]
+async fn header_rows_select_copy_and_link_from_one_handler() {
+    let root = mount_point();
+    let text: Rc<str> = Rc::from(SEED_CABLE);
+    let heard: Rc<RefCell<Vec<String>>> = Rc::default();
+    let record = |what: &'static str| {
+        let heard = heard.clone();
+        yew::Callback::from(move |value: String| heard.borrow_mut().push(format!("{what} {value}")))
+    };
+    let props = HeaderCardProps {
+        parse: Rc::new(cable::parse(&text)),
+        source: Rc::new(SourceText::new(text)),
+        selected: Some("field-subject".to_string()),
+        on_select: {
+            let heard = heard.clone();
+            yew::Callback::from(move |selected: cablescope::state::Selected| {
+                heard
+                    .borrow_mut()
+                    .push(format!("select {}", selected.anchor))
+            })
+        },
+        on_copied: record("copied"),
+        transmission_open: false,
+        on_transmission: yew::Callback::noop(),
+        on_copy_link: record("link"),
+    };
+    yew::Renderer::<HeaderCard>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert!(has_class(&element(&root, "#field-subject"), "selected"));
+    assert_eq!(text_of(&root, "[data-field=canonical-id]"), "08OTTAWA372");
+    assert_eq!(
+        element(&root, "[data-field=tags] .tag")
+            .get_attribute("title")
+            .as_deref(),
+        Some("Political Affairs--Arms Controls and Disarmament")
+    );
+    click(&root, "#field-from dd");
+    click(&root, "#field-tags [data-action=link]");
+    click(&root, "#field-subject [data-action=copy]");
+    let heard = heard.borrow();
+    assert_eq!(heard.first().map(String::as_str), Some("select field-from"));
+    assert_eq!(heard.get(1).map(String::as_str), Some("link field-tags"));
+    // Headless Chromium may refuse the clipboard; either way the reader is told, and nothing
+    // is selected.
+    let told = heard.get(2).map(String::as_str).unwrap_or_default();
+    assert!(
+        told == "copied Copied Subject."
+            || told == "copied This browser would not copy to the clipboard.",
+        "{told}"
+    );
+    assert_eq!(heard.len(), 3, "{heard:?}");
 }
 
 #[wasm_bindgen_test]

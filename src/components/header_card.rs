@@ -6,6 +6,7 @@ use cable::{Addressee, Cable, Parse, Span};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
+use crate::markup::Markup;
 use crate::state::Selected;
 
 /// Props of [`HeaderCard`].
@@ -35,66 +36,127 @@ pub struct HeaderCardProps {
     pub on_copy_link: Callback<String>,
 }
 
-/// Builds the header's rows; each knows its source span and can be selected.
+/// Writes the header's rows; each knows its source span and can be selected.
 struct Rows<'a> {
+    out: Markup,
     spans: Vec<(String, Span)>,
     selected: Option<&'a str>,
-    on_select: &'a Callback<Selected>,
-    on_copied: Callback<String>,
-    on_copy_link: &'a Callback<String>,
+    count: usize,
 }
 
 impl Rows<'_> {
-    /// One row of the header table; `id` is the row's stable anchor.
-    fn row(&self, id: &str, label: &str, value: Html) -> Html {
+    /// One row of the header table; `id` is the row's stable anchor, `value` writes its value.
+    fn row(&mut self, id: &str, label: &str, value: &dyn Fn(&mut Markup)) {
         let anchor = format!("field-{id}");
-        let span = self
-            .spans
-            .iter()
-            .find(|(field, _)| *field == anchor)
-            .map(|(_, span)| *span);
-        let is_selected = self.selected == Some(anchor.as_str());
-        let anchor_for_link = anchor.clone();
-        let onclick = span.map(|span| {
-            let selected = Selected {
-                anchor: anchor.clone(),
-                span,
-            };
-            super::source_pane::select_on_click(self.on_select, selected)
-        });
-        // Copies what the row shows (its text as the page renders it).
-        let on_copy = {
-            let on_copied = self.on_copied.clone();
-            let label = label.to_string();
-            let dd_id = format!("value-{id}");
-            Callback::from(move |_: MouseEvent| {
-                let text = web_sys::window()
-                    .and_then(|window| window.document())
-                    .and_then(|document| document.get_element_by_id(&dd_id))
-                    .and_then(|element| element.text_content())
-                    .unwrap_or_default();
-                let copied = crate::export::copy(text.trim());
-                on_copied.emit(if copied {
-                    format!("Copied {label}.")
-                } else {
-                    "This browser would not copy to the clipboard.".to_string()
-                });
-            })
-        };
-        html! {
-            <div class={classes!("field", is_selected.then_some("selected"), span.is_some().then_some("selectable"))}
-                id={anchor} onclick={onclick}>
-                <dt>{ label }</dt>
-                <dd data-field={id.to_string()} id={format!("value-{id}")}>{ value }</dd>
-                <span class="field-tools">
-                    <button type="button" class="copy-field" aria-label={format!("Copy {label}")} title={format!("Copy {label}")}
-                        onclick={on_copy}>{ "copy" }</button>
-                    if span.is_some() {
-                        <button type="button" class="copy-field" aria-label={format!("Copy a link to {label}")} title={format!("Copy a link to {label}")}
-                            onclick={let on_copy_link = self.on_copy_link.clone(); move |_| on_copy_link.emit(anchor_for_link.clone())}>{ "link" }</button>
-                    }
-                </span>
-            </div>
+        let selectable = self.spans.iter().any(|(field, _)| *field == anchor);
+        let mut class = String::from("field");
+        if self.selected == Some(anchor.as_str()) {
+            class.push_str(" selected");
+        }
+        if selectable {
+            class.push_str(" selectable");
+        }
+        let out = &mut self.out;
+        out.open("div", &[("class", Some(&class)), ("id", Some(&anchor))]);
+        out.element("dt", &[], label);
+        out.open(
+            "dd",
+            &[
+                ("data-field", Some(id)),
+                ("id", Some(&format!("value-{id}"))),
+            ],
+        );
+        value(out);
+        out.close("dd");
+        out.open("span", &[("class", Some("field-tools"))]);
+        let copy = format!("Copy {label}");
+        out.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("copy-field")),
+                ("data-action", Some("copy")),
+                ("aria-label", Some(&copy)),
+                ("title", Some(&copy)),
+            ],
+            "copy",
+        );
+        if selectable {
+            let link = format!("Copy a link to {label}");
+            out.element(
+                "button",
+                &[
+                    ("type", Some("button")),
+                    ("class", Some("copy-field")),
+                    ("data-action", Some("link")),
+                    ("aria-label", Some(&link)),
+                    ("title", Some(&link)),
+                ],
+                "link",
+            );
+        }
+        out.close("span");
+        out.close("div");
+        self.count += 1;
+    }
+
+    /// A row whose value is plain text.
+    fn text_row(&mut self, id: &str, label: &str, text: &str) {
+        self.row(id, label, &|out| out.text(text));
+    }
+}
+
+/// What a click on the header's rows asks for: copying a row's value, a link to it, or
+/// selecting it.
+fn on_rows_click(
+    event: &MouseEvent,
+    cable: &Cable,
+    on_select: &Callback<Selected>,
+    on_copied: &Callback<String>,
+    on_copy_link: &Callback<String>,
+) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let inside = |css: &str| target.closest(css).ok().flatten();
+    let Some(row) = inside("div.field") else {
+        return;
+    };
+    let anchor = row.id();
+    match inside("button.copy-field").and_then(|button| button.get_attribute("data-action")) {
+        Some(action) if action == "copy" => {
+            // Copies what the row shows (its text as the page renders it).
+            let text = row
+                .query_selector("dd")
+                .ok()
+                .flatten()
+                .and_then(|value| value.text_content())
+                .unwrap_or_default();
+            let label = row
+                .query_selector("dt")
+                .ok()
+                .flatten()
+                .and_then(|label| label.text_content())
+                .unwrap_or_default();
+            on_copied.emit(if crate::export::copy(text.trim()) {
+                format!("Copied {label}.")
+            } else {
+                "This browser would not copy to the clipboard.".to_string()
+            });
+        }
+        Some(_) => on_copy_link.emit(anchor),
+        None => {
+            let span = crate::anchors::header_fields(cable)
+                .into_iter()
+                .find(|(field, _)| *field == anchor)
+                .map(|(_, span)| span);
+            if let Some(span) = span.filter(|_| !super::source_pane::on_control(event)) {
+                on_select.emit(Selected { anchor, span });
+            }
         }
     }
 }
@@ -218,47 +280,67 @@ fn transmission(routing: &cable::Routing, open: bool, on_toggle: Callback<Event>
     }
 }
 
-fn addressees(list: &[Addressee]) -> Html {
-    html! {
-        <ul class="addressees">
-            { for list.iter().map(|addressee| html! {
-                <li>
-                    if let Some(ri) = &addressee.routing_indicator {
-                        <span class="routing-indicator" title={ri_title(ri)}>{ ri }</span>{ " " }
-                    }
-                    { &addressee.name }
-                    if let Some(precedence) = addressee.precedence {
-                        <span class="precedence">{ " · " }{ precedence.as_str() }</span>
-                    }
-                    if let Some(serial) = &addressee.serial {
-                        <span class="precedence" title="Message serial number for this addressee">{ " · no. " }{ serial }</span>
-                    }
-                </li>
-            }) }
-        </ul>
+fn addressees(out: &mut Markup, list: &[Addressee]) {
+    out.open("ul", &[("class", Some("addressees"))]);
+    for addressee in list {
+        out.open("li", &[]);
+        if let Some(ri) = &addressee.routing_indicator {
+            out.element(
+                "span",
+                &[
+                    ("class", Some("routing-indicator")),
+                    ("title", Some(&ri_title(ri))),
+                ],
+                ri,
+            );
+            out.text(" ");
+        }
+        out.text(&addressee.name);
+        if let Some(precedence) = addressee.precedence {
+            out.element(
+                "span",
+                &[("class", Some("precedence"))],
+                &format!(" · {}", precedence.as_str()),
+            );
+        }
+        if let Some(serial) = &addressee.serial {
+            out.element(
+                "span",
+                &[
+                    ("class", Some("precedence")),
+                    ("title", Some("Message serial number for this addressee")),
+                ],
+                &format!(" · no. {serial}"),
+            );
+        }
+        out.close("li");
     }
+    out.close("ul");
 }
 
-/// Header fields as a definition list; absent fields are left out, not shown empty.
-#[function_component(HeaderCard)]
-pub fn header_card(props: &HeaderCardProps) -> Html {
-    let cable: &Cable = &props.parse.cable;
+/// A list of badges, one per item.
+fn badges(out: &mut Markup, items: &[(&str, Option<&str>)], class: &str) {
+    out.open("ul", &[("class", Some("badges"))]);
+    for (text, title) in items {
+        out.element("li", &[("class", Some(class)), ("title", *title)], text);
+    }
+    out.close("ul");
+}
+
+/// Writes the header's rows, `selected` marked (the component keeps the mark up to date).
+/// Absent fields are left out, not shown empty; the count says how many were written.
+fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (Markup, usize) {
     let routing = cable.routing.as_ref();
-    let builder = Rows {
+    let mut rows = Rows {
+        out: Markup::with_capacity(4096),
         spans: crate::anchors::header_fields(cable),
-        selected: props.selected.as_deref(),
-        on_select: &props.on_select,
-        on_copied: props.on_copied.clone(),
-        on_copy_link: &props.on_copy_link,
+        selected,
+        count: 0,
     };
-    let row = |id: &str, label: &str, value: Html| builder.row(id, label, value);
-    let mut rows = Vec::new();
     if let Some(id) = &cable.canonical_id {
-        rows.push(row(
-            "canonical-id",
-            "Canonical ID",
-            html! { <code>{ &id.value }</code> },
-        ));
+        rows.row("canonical-id", "Canonical ID", &|out| {
+            out.element("code", &[], &id.value);
+        });
     } else if let Some((origin, serial)) = cable
         .classification
         .as_ref()
@@ -266,85 +348,79 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
     {
         // The station and serial are known, the year is not: say so rather than guess.
         let partial: String = origin.value.split_whitespace().collect();
-        rows.push(row(
-            "canonical-id",
-            "Canonical ID",
-            html! {
-                <>
-                    <code>{ format!("??{partial}{}", serial.value) }</code>
-                    <span class="hint">{ " year not in the text (see Diagnostics)" }</span>
-                </>
-            },
-        ));
+        rows.row("canonical-id", "Canonical ID", &|out| {
+            out.element("code", &[], &format!("??{partial}{}", serial.value));
+            out.element(
+                "span",
+                &[("class", Some("hint"))],
+                " year not in the text (see Diagnostics)",
+            );
+        });
     }
     if let Some(date_time) = cable.date_time() {
-        rows.push(row(
-            "date-time",
-            "Date-time",
-            html! {
-                <>
-                    <time>{ date_time.to_string() }</time>
-                    if let Some(local) = local_time(date_time) {
-                        <span class="hint local-time">{ format!(" · your time: {local}") }</span>
-                    }
-                </>
-            },
-        ));
+        rows.row("date-time", "Date-time", &|out| {
+            out.element("time", &[], &date_time.to_string());
+            if let Some(local) = local_time(date_time) {
+                out.element(
+                    "span",
+                    &[("class", Some("hint local-time"))],
+                    &format!(" · your time: {local}"),
+                );
+            }
+        });
     }
     if let Some(precedence) = routing.and_then(|routing| routing.precedence.as_ref()) {
-        rows.push(row(
-            "precedence",
-            "Precedence",
-            html! { { precedence.value.as_str() } },
-        ));
+        rows.text_row("precedence", "Precedence", precedence.value.as_str());
     }
     if let Some(from) = routing.and_then(|routing| routing.from.as_ref()) {
-        rows.push(row("from", "From", html! { { &from.value } }));
+        rows.text_row("from", "From", &from.value);
     } else if let Some(origin) = cable
         .classification
         .as_ref()
         .and_then(|line| line.origin.as_ref())
     {
-        rows.push(row("from", "Origin", html! { { &origin.value } }));
+        rows.text_row("from", "Origin", &origin.value);
     }
     if let Some(routing) = routing.filter(|routing| !routing.to.is_empty()) {
-        rows.push(row("to", "To", addressees(&routing.to)));
+        rows.row("to", "To", &|out| addressees(out, &routing.to));
     }
     if let Some(routing) = routing.filter(|routing| !routing.info.is_empty()) {
-        rows.push(row("info", "Info", addressees(&routing.info)));
+        rows.row("info", "Info", &|out| addressees(out, &routing.info));
     }
     if let Some(classification) = cable.classification() {
-        rows.push(row("classification", "Classification", html! {
-            <span class={format!("classification classification-{}", classification.as_str().to_ascii_lowercase().replace([' ', '/'], "-"))}>
-                { classification.as_str() }
-            </span>
-        }));
+        rows.row("classification", "Classification", &|out| {
+            let class = format!(
+                "classification classification-{}",
+                classification
+                    .as_str()
+                    .to_ascii_lowercase()
+                    .replace([' ', '/'], "-")
+            );
+            out.element("span", &[("class", Some(&class))], classification.as_str());
+        });
     }
     // Caveats: controls on the classification line and handling captions, each once.
     let controls = cable
         .classification
         .iter()
-        .flat_map(|line| line.controls.iter().cloned());
+        .flat_map(|line| line.controls.iter().map(String::as_str));
     let handling = cable
         .captions
         .iter()
-        .filter(|caption| caption.kind == cable::CaptionKind::Handling);
-    let mut caveats: Vec<String> = Vec::new();
-    for caveat in controls.chain(handling.flat_map(|caption| {
-        caption
-            .value
-            .split_whitespace()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    })) {
+        .filter(|caption| caption.kind == cable::CaptionKind::Handling)
+        .flat_map(|caption| caption.value.split_whitespace());
+    let mut caveats: Vec<&str> = Vec::new();
+    for caveat in controls.chain(handling) {
         if !caveats.contains(&caveat) {
             caveats.push(caveat);
         }
     }
     if !caveats.is_empty() {
-        rows.push(row("caveats", "Caveats", html! {
-            <ul class="badges">{ for caveats.iter().map(|caveat| html! { <li class="badge">{ caveat }</li> }) }</ul>
-        }));
+        rows.row("caveats", "Caveats", &|out| {
+            let items: Vec<(&str, Option<&str>)> =
+                caveats.iter().map(|caveat| (*caveat, None)).collect();
+            badges(out, &items, "badge");
+        });
     }
     let other_captions: Vec<&cable::Caption> = cable
         .captions
@@ -352,9 +428,13 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         .filter(|caption| caption.kind != cable::CaptionKind::Handling)
         .collect();
     if !other_captions.is_empty() {
-        rows.push(row("distribution", "Distribution", html! {
-            <ul class="addressees">{ for other_captions.iter().map(|caption| html! { <li>{ &caption.value }</li> }) }</ul>
-        }));
+        rows.row("distribution", "Distribution", &|out| {
+            out.open("ul", &[("class", Some("addressees"))]);
+            for caption in &other_captions {
+                out.element("li", &[], &caption.value);
+            }
+            out.close("ul");
+        });
     }
     if let Some(section) = cable
         .classification
@@ -362,40 +442,30 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         .and_then(|line| line.section.as_ref())
     {
         let (this, count) = section.value;
-        rows.push(row(
-            "section",
-            "Section",
-            html! { { format!("{this} of {count}") } },
-        ));
+        rows.text_row("section", "Section", &format!("{this} of {count}"));
     }
     if let Some(declassification) = &cable.declassification {
         let text = match (&declassification.order, &declassification.decl) {
             (Some(order), Some(decl)) => format!("E.O. {order}; declassify: {decl}"),
             (None, Some(decl)) => format!("Declassify: {decl}"),
             (Some(order), None) => format!("E.O. {order}"),
-            (None, None) => props.source.slice(declassification.span).to_string(),
+            (None, None) => source.slice(declassification.span).to_string(),
         };
-        rows.push(row(
-            "declassification",
-            "Declassification",
-            html! { { text } },
-        ));
+        rows.text_row("declassification", "Declassification", &text);
     }
     if !cable.tags.is_empty() {
-        rows.push(row(
-            "tags",
-            "TAGS",
-            html! {
-                <ul class="badges">{ for cable.tags.iter().map(|tag| {
-                    // The glossary's meaning, for hover and for screen readers.
-                    let meaning = tag.meaning.clone();
-                    html! { <li class="badge tag" title={meaning}>{ &tag.value }</li> }
-                }) }</ul>
-            },
-        ));
+        rows.row("tags", "TAGS", &|out| {
+            // The glossary's meaning, for hover and for screen readers.
+            let tags: Vec<(&str, Option<&str>)> = cable
+                .tags
+                .iter()
+                .map(|tag| (tag.value.as_str(), tag.meaning.as_deref()))
+                .collect();
+            badges(out, &tags, "badge tag");
+        });
     }
     if let Some(subject) = &cable.subject {
-        rows.push(row("subject", "Subject", html! { { &subject.value } }));
+        rows.text_row("subject", "Subject", &subject.value);
     }
     if let Some(classified_by) = &cable.classified_by {
         let classifier = cable.classifier.as_ref();
@@ -405,34 +475,76 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         let reasons = classifier
             .map(|classifier| classifier.reasons.join(", "))
             .unwrap_or_default();
-        rows.push(row(
-            "classified-by",
-            "Classified by",
-            html! {
-                <>
-                    <span class="classified-by-text">{ &classified_by.value }</span>
-                    if !names.is_empty() || !reasons.is_empty() {
-                        <span class="classified-by-parts">
-                            if !names.is_empty() { { " · name: " }<strong>{ names }</strong> }
-                            if !reasons.is_empty() { { " · reasons: " }{ reasons } }
-                        </span>
-                    }
-                </>
-            },
-        ));
+        rows.row("classified-by", "Classified by", &|out| {
+            out.element(
+                "span",
+                &[("class", Some("classified-by-text"))],
+                &classified_by.value,
+            );
+            if !names.is_empty() || !reasons.is_empty() {
+                out.open("span", &[("class", Some("classified-by-parts"))]);
+                if !names.is_empty() {
+                    out.text(" · name: ");
+                    out.element("strong", &[], &names);
+                }
+                if !reasons.is_empty() {
+                    out.text(" · reasons: ");
+                    out.text(&reasons);
+                }
+                out.close("span");
+            }
+        });
     }
     if let Some(signature) = &cable.signature {
-        rows.push(row("signature", "Signed", html! { { &signature.value } }));
+        rows.text_row("signature", "Signed", &signature.value);
     }
+    (rows.out, rows.count)
+}
+
+/// The header fields as a definition list, written as one piece of HTML ([`Markup`]) with one
+/// click handler for all rows; the transmission details folded below them.
+#[function_component(HeaderCard)]
+pub fn header_card(props: &HeaderCardProps) -> Html {
+    let cable: &Cable = &props.parse.cable;
+    // Written again only when the text changes, not when the selection moves.
+    let selected = props.selected.clone();
+    let rows = use_memo(
+        (props.parse.clone(), props.source.clone()),
+        move |(parse, source)| {
+            let (rows, count) = rows_markup(&parse.cable, source, selected.as_deref());
+            (rows.into_html(), count)
+        },
+    );
+    let fields_ref = use_node_ref();
+    {
+        let fields_ref = fields_ref.clone();
+        use_effect_with(
+            (props.selected.clone(), rows.clone()),
+            move |(selected, _)| {
+                if let Some(fields) = fields_ref.cast::<web_sys::Element>() {
+                    crate::markup::mark_selected(&fields, selected.as_deref());
+                }
+            },
+        );
+    }
+    let onclick = {
+        let parse = props.parse.clone();
+        let on_select = props.on_select.clone();
+        let on_copied = props.on_copied.clone();
+        let on_copy_link = props.on_copy_link.clone();
+        Callback::from(move |event: MouseEvent| {
+            on_rows_click(&event, &parse.cable, &on_select, &on_copied, &on_copy_link);
+        })
+    };
     html! {
         <section class="region" id="header" aria-labelledby="header-title">
             <h2 id="header-title">{ "Header" }</h2>
-            if rows.is_empty() {
+            if rows.1 == 0 {
                 <p class="empty">{ "No header fields were found in this text." }</p>
             } else {
-                <dl class="fields">{ for rows }</dl>
+                <dl class="fields" ref={fields_ref} {onclick}>{ rows.0.clone() }</dl>
             }
-            if let Some(routing) = routing {
+            if let Some(routing) = &cable.routing {
                 { transmission(routing, props.transmission_open, details_toggle(&props.on_transmission)) }
             }
             if let Some(span) = cable.header_span() {

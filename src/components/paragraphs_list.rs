@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
-use cable::{Paragraph, Parse, PortionMarking, Span};
+use cable::{Cable, Paragraph, Parse, PortionMarking, Span};
 use yew::prelude::*;
 
 use super::rich_text::rich_text;
-use super::source_snippet::{SourceSnippet, SourceText};
+use super::source_snippet::{snippet_markup, use_snippets, SourceText};
+use crate::markup::Markup;
 use crate::state::Selected;
 
 /// Props of [`ParagraphsList`].
@@ -69,14 +70,9 @@ pub const SKIP_OFFSCREEN_FROM: usize = 16 * 1024;
 /// Paragraphs longer than this (bytes) show their start until the reader asks for the rest.
 const LONG_PARAGRAPH: usize = 12_000;
 
-/// The paragraph's text: lead-in and list items, with reading aids; a long paragraph is cut at
-/// `LONG_PARAGRAPH` unless `whole`, with a button (`on_whole`) for the rest.
-fn paragraph_body(
-    paragraph: &Paragraph,
-    as_written: bool,
-    whole: bool,
-    on_whole: Callback<MouseEvent>,
-) -> Html {
+/// Writes the paragraph's text: lead-in and list items, with reading aids; a long paragraph is
+/// cut at `LONG_PARAGRAPH` unless `whole`, with a button for the rest.
+fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, whole: bool) {
     let text = paragraph.text.as_str();
     let cut = if whole || text.len() <= LONG_PARAGRAPH {
         text.len()
@@ -90,42 +86,48 @@ fn paragraph_body(
             .and_then(|head| head.rfind(char::is_whitespace))
             .unwrap_or(at)
     };
-    let rest = (cut < text.len()).then(|| {
-        html! {
-            <button type="button" class="link-button show-rest" onclick={on_whole}>
-                { format!("… show the whole paragraph ({} KB more)", (text.len() - cut).div_ceil(1000)) }
-            </button>
-        }
-    });
+    let aids = (paragraph.aids.as_slice(), paragraph.breaks.as_slice());
     let first = paragraph.items.first().filter(|item| item.start < cut);
-    let Some(first) = first else {
-        return html! {
-            <>
-                <span class="paragraph-text">{ rich_text(text, 0, cut, &paragraph.aids, &paragraph.breaks, as_written) }</span>
-                { for rest }
-            </>
-        };
-    };
-    let lead_end = text.get(..first.start).map_or(0, |lead| {
-        lead.trim_end_matches(|ch: char| !ch.is_whitespace())
-            .trim_end()
-            .len()
+    let lead_end = first.map_or(cut, |first| {
+        text.get(..first.start).map_or(0, |lead| {
+            lead.trim_end_matches(|ch: char| !ch.is_whitespace())
+                .trim_end()
+                .len()
+        })
     });
-    let items = paragraph.items.iter().filter(|item| item.start < cut).map(|item| {
-        html! {
-            <li class="sub-item">
-                <span class="sub-item-label" aria-hidden="true">{ &item.label }</span>
-                { " " }
-                { rich_text(text, item.start, item.end.min(cut), &paragraph.aids, &paragraph.breaks, as_written) }
-            </li>
+    out.open("span", &[("class", Some("paragraph-text"))]);
+    rich_text(out, text, (0, lead_end), aids, as_written);
+    out.close("span");
+    if first.is_some() {
+        out.open("ul", &[("class", Some("sub-items"))]);
+        for item in paragraph.items.iter().filter(|item| item.start < cut) {
+            out.open("li", &[("class", Some("sub-item"))]);
+            out.element(
+                "span",
+                &[
+                    ("class", Some("sub-item-label")),
+                    ("aria-hidden", Some("true")),
+                ],
+                &item.label,
+            );
+            out.text(" ");
+            rich_text(out, text, (item.start, item.end.min(cut)), aids, as_written);
+            out.close("li");
         }
-    });
-    html! {
-        <>
-            <span class="paragraph-text">{ rich_text(text, 0, lead_end, &paragraph.aids, &paragraph.breaks, as_written) }</span>
-            <ul class="sub-items">{ for items }</ul>
-            { for rest }
-        </>
+        out.close("ul");
+    }
+    if cut < text.len() {
+        out.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("link-button show-rest")),
+            ],
+            &format!(
+                "… show the whole paragraph ({} KB more)",
+                (text.len() - cut).div_ceil(1000)
+            ),
+        );
     }
 }
 
@@ -144,7 +146,180 @@ pub fn link_button(on_copy_link: &Callback<String>, anchor: &str, label: &str) -
     }
 }
 
-/// Each paragraph with its number, portion marking, sub-heading and source.
+/// Writes the same button as [`link_button`], for a part written as [`Markup`] (whose click
+/// handler finds the anchor from the element the button is in).
+fn link_button_markup(out: &mut Markup, label: &str) {
+    out.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("copy-field element-link")),
+            ("aria-label", Some(label)),
+            ("title", Some(label)),
+        ],
+        "link",
+    );
+}
+
+/// What the list shows: how many paragraphs, how, and which whole.
+#[derive(PartialEq)]
+struct Shown {
+    limit: usize,
+    as_written: bool,
+    whole: Vec<usize>,
+}
+
+/// Writes the first `shown.limit` paragraphs as the list's items, each with its number,
+/// portion marking, sub-heading and source; `selected` is marked (the component keeps the mark
+/// up to date afterwards without writing the list again).
+fn items_markup(
+    cable: &Cable,
+    source: &SourceText,
+    shown: &Shown,
+    selected: Option<usize>,
+) -> Markup {
+    let paragraphs = &cable.paragraphs;
+    let text_len: usize = paragraphs
+        .iter()
+        .take(shown.limit)
+        .map(|paragraph| paragraph.text.len() * 11 / 10 + 400)
+        .sum();
+    let mut out = Markup::with_capacity(text_len);
+    let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
+    for (idx, paragraph) in paragraphs.iter().take(shown.limit).enumerate() {
+        let anchor = crate::anchors::paragraph(paragraph, idx);
+        let summary = cable
+            .summary
+            .as_ref()
+            .is_some_and(|summary| within(paragraph.span, summary.span));
+        let comment = cable
+            .comments
+            .iter()
+            .any(|comment| within(paragraph.span, comment.span));
+        let mut class = String::from("paragraph selectable");
+        for (on, name) in [
+            (summary, " is-summary"),
+            (comment, " is-comment"),
+            (selected == Some(idx), " selected"),
+        ] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        out.open(
+            "li",
+            &[
+                ("class", Some(&class)),
+                ("id", Some(&anchor)),
+                ("data-idx", Some(&idx.to_string())),
+            ],
+        );
+        if let Some(heading) = &paragraph.heading {
+            out.element("h3", &[("class", Some("subheading"))], &heading.value);
+        }
+        let role = match (summary, comment) {
+            (true, true) => Some("Summary and comment"),
+            (true, false) => Some("Summary"),
+            (false, true) => Some("Comment"),
+            (false, false) => None,
+        };
+        if let Some(role) = role {
+            out.element("span", &[("class", Some("paragraph-role"))], role);
+        }
+        out.open("p", &[]);
+        if let Some(number) = &paragraph.number {
+            let value = number.value.to_string();
+            let title = (number.raw != value).then(|| format!("Written as {}", number.raw));
+            out.element(
+                "span",
+                &[
+                    ("class", Some("paragraph-number")),
+                    ("title", title.as_deref()),
+                ],
+                &format!("{value}."),
+            );
+        }
+        if let Some(marking) = &paragraph.marking {
+            let level = paragraph
+                .portion
+                .as_ref()
+                .map_or("", |portion| portion.level.as_str());
+            let title = marking_title(paragraph.portion.as_ref());
+            out.element(
+                "span",
+                &[
+                    (
+                        "class",
+                        Some(&format!("marking marking-{}", level.to_ascii_lowercase())),
+                    ),
+                    ("title", Some(&title)),
+                    ("aria-label", Some(&title)),
+                ],
+                &format!("({})", marking.value),
+            );
+        }
+        paragraph_body(
+            &mut out,
+            paragraph,
+            shown.as_written,
+            shown.whole.contains(&idx),
+        );
+        out.close("p");
+        out.open("div", &[("class", Some("element-tools"))]);
+        snippet_markup(&mut out, source, paragraph.span);
+        link_button_markup(
+            &mut out,
+            &match &paragraph.number {
+                Some(number) => format!("Copy a link to paragraph {}", number.value),
+                None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
+            },
+        );
+        out.close("div");
+        out.close("li");
+    }
+    out
+}
+
+/// What a click inside the list asks for: the item it landed in, then the control if any.
+fn on_list_click(
+    event: &MouseEvent,
+    cable: &Cable,
+    whole: &UseStateHandle<Vec<usize>>,
+    on_select: &Callback<Selected>,
+    on_copy_link: &Callback<String>,
+) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let inside = |css: &str| target.closest(css).ok().flatten();
+    let Some((idx, paragraph)) = inside("li.paragraph")
+        .and_then(|item| item.get_attribute("data-idx"))
+        .and_then(|idx| idx.parse::<usize>().ok())
+        .and_then(|idx| Some((idx, cable.paragraphs.get(idx)?)))
+    else {
+        return;
+    };
+    let anchor = crate::anchors::paragraph(paragraph, idx);
+    if inside("button.show-rest").is_some() {
+        let mut list = (**whole).clone();
+        list.push(idx);
+        whole.set(list);
+    } else if inside("button.element-link").is_some() {
+        on_copy_link.emit(anchor);
+    } else if !super::source_pane::on_control(event) {
+        on_select.emit(Selected {
+            anchor,
+            span: paragraph.span,
+        });
+    }
+}
+
+/// Each paragraph with its number, portion marking, sub-heading and source. The items are
+/// written as one piece of HTML ([`Markup`]): one click handler on the list serves them all.
 #[function_component(ParagraphsList)]
 pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
     let cable = &props.parse.cable;
@@ -175,77 +350,55 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         .map(|paragraph| paragraph.text.len())
         .sum();
     let long = shown_text > SKIP_OFFSCREEN_FROM;
+    // Shown whole: those asked for, and the selected one when it is long.
+    let mut shown_whole = (*whole).clone();
+    if let Some(idx) = selected_idx.filter(|&idx| {
+        paragraphs
+            .get(idx)
+            .is_some_and(|paragraph| paragraph.text.len() > LONG_PARAGRAPH)
+    }) {
+        if !shown_whole.contains(&idx) {
+            shown_whole.push(idx);
+        }
+    }
+    let shown = Shown {
+        limit,
+        as_written: props.as_written,
+        whole: shown_whole,
+    };
+    // Written again only when what is shown changes, not when the selection moves.
+    let items = use_memo(
+        (props.parse.clone(), props.source.clone(), shown),
+        move |(parse, source, shown)| {
+            items_markup(&parse.cable, source, shown, selected_idx).into_html()
+        },
+    );
+    let list_ref = use_node_ref();
+    {
+        let list_ref = list_ref.clone();
+        use_effect_with(
+            (props.selected.clone(), items.clone()),
+            move |(selected, _)| {
+                if let Some(list) = list_ref.cast::<web_sys::Element>() {
+                    crate::markup::mark_selected(&list, selected.as_deref());
+                }
+            },
+        );
+    }
+    use_snippets(list_ref.clone(), props.source.clone());
+    let on_list_click = {
+        let parse = props.parse.clone();
+        let on_select = props.on_select.clone();
+        let on_copy_link = props.on_copy_link.clone();
+        let whole = whole.clone();
+        Callback::from(move |event: MouseEvent| {
+            on_list_click(&event, &parse.cable, &whole, &on_select, &on_copy_link);
+        })
+    };
     let on_show_all = {
         let on_show_all = props.on_show_all.clone();
         Callback::from(move |_: MouseEvent| on_show_all.emit(()))
     };
-    let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
-    let items = paragraphs.iter().take(limit).enumerate().map(|(idx, paragraph)| {
-        let is_whole = whole.contains(&idx) || selected_idx == Some(idx);
-        let on_whole = {
-            let whole = whole.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut list = (*whole).clone();
-                list.push(idx);
-                whole.set(list);
-            })
-        };
-        let anchor = crate::anchors::paragraph(paragraph, idx);
-        let anchor_for_link = anchor.clone();
-        let label_for_link = match &paragraph.number {
-            Some(number) => format!("Copy a link to paragraph {}", number.value),
-            None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
-        };
-        let is_selected = props.selected.as_deref() == Some(anchor.as_str());
-        let onclick = super::source_pane::select_on_click(
-            &props.on_select,
-            Selected {
-                anchor: anchor.clone(),
-                span: paragraph.span,
-            },
-        );
-        let number = paragraph.number.as_ref().map(|number| {
-            let title = (number.raw != number.value.to_string()).then(|| format!("Written as {}", number.raw));
-            html! { <span class="paragraph-number" title={title}>{ format!("{}.", number.value) }</span> }
-        });
-        let marking = paragraph.marking.as_ref().map(|marking| {
-            let level = paragraph.portion.as_ref().map_or("", |portion| portion.level.as_str());
-            html! {
-                <span class={classes!("marking", format!("marking-{}", level.to_ascii_lowercase()))}
-                    title={marking_title(paragraph.portion.as_ref())} aria-label={marking_title(paragraph.portion.as_ref())}>
-                    { format!("({})", marking.value) }
-                </span>
-            }
-        });
-        let summary = cable.summary.as_ref().is_some_and(|summary| within(paragraph.span, summary.span));
-        let comment = cable.comments.iter().any(|comment| within(paragraph.span, comment.span));
-        let role = match (summary, comment) {
-            (true, true) => Some("Summary and comment"),
-            (true, false) => Some("Summary"),
-            (false, true) => Some("Comment"),
-            (false, false) => None,
-        };
-        html! {
-            <li class={classes!("paragraph", "selectable", summary.then_some("is-summary"), comment.then_some("is-comment"), is_selected.then_some("selected"))}
-                id={anchor} onclick={onclick}>
-                if let Some(heading) = &paragraph.heading {
-                    <h3 class="subheading">{ &heading.value }</h3>
-                }
-                if let Some(role) = role {
-                    <span class="paragraph-role">{ role }</span>
-                }
-                <p>
-                    { for number }
-                    { for marking }
-                    { paragraph_body(paragraph, props.as_written, is_whole, on_whole) }
-                </p>
-                <div class="element-tools">
-                    <SourceSnippet source={props.source.clone()} span={paragraph.span} />
-                    { link_button(&props.on_copy_link, &anchor_for_link, &label_for_link) }
-                </div>
-            </li>
-        }
-    });
     html! {
         <section class="region" id="paragraphs" aria-labelledby="paragraphs-title">
             <div class="region-title">
@@ -260,7 +413,9 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             if paragraphs.is_empty() {
                 <p class="empty">{ "No paragraphs were found." }</p>
             } else {
-                <ol class={classes!("paragraphs", long.then_some("long"))}>{ for items }</ol>
+                <ol class={classes!("paragraphs", long.then_some("long"))} ref={list_ref} onclick={on_list_click}>
+                    { (*items).clone() }
+                </ol>
                 if n_more > 0 {
                     <button type="button" class="button" id="show-all-paragraphs" onclick={on_show_all}>
                         { format!("Show all {} paragraphs ({n_more} more)", paragraphs.len()) }

@@ -3,42 +3,48 @@
 //! What was written is always one hover (and one screen-reader label) away.
 
 use cable::{AidKind, ReadingAid};
-use yew::prelude::*;
+
+use crate::markup::Markup;
 
 /// A discreet mark where a page break was removed; its glyph comes from the style sheet, so that
 /// copied text does not carry it.
-fn break_mark() -> Html {
-    html! {
-        <span class="page-break-mark" role="img" aria-label="page break" title="A page break stood here"></span>
-    }
+fn break_mark(out: &mut Markup) {
+    out.element(
+        "span",
+        &[
+            ("class", Some("page-break-mark")),
+            ("role", Some("img")),
+            ("aria-label", Some("page break")),
+            ("title", Some("A page break stood here")),
+        ],
+        "",
+    );
 }
 
 /// Plain text of `text[from..to]` with a page-break mark at each of `breaks` inside it.
-fn plain(text: &str, from: usize, to: usize, breaks: &[usize], parts: &mut Vec<Html>) {
+fn plain(text: &str, from: usize, to: usize, breaks: &[usize], out: &mut Markup) {
     let mut at = from;
     for &mark in breaks.iter().filter(|&&mark| mark > from && mark < to) {
         if let Some(piece) = text.get(at..mark) {
-            parts.push(html! { { piece } });
+            out.text(piece);
         }
-        parts.push(break_mark());
+        break_mark(out);
         at = mark;
     }
     if let Some(piece) = text.get(at..to) {
-        parts.push(html! { { piece } });
+        out.text(piece);
     }
 }
 
-/// Renders `text[start..end]` with the aids and page-break marks that fall inside it;
+/// Writes `text[start..end]` with the aids and page-break marks that fall inside it;
 /// `as_written` shows each aid's stretch as written, still marked, instead of its reading.
 pub fn rich_text(
+    out: &mut Markup,
     text: &str,
-    start: usize,
-    end: usize,
-    aids: &[ReadingAid],
-    breaks: &[usize],
+    (start, end): (usize, usize),
+    (aids, breaks): (&[ReadingAid], &[usize]),
     as_written: bool,
-) -> Html {
-    let mut parts: Vec<Html> = Vec::new();
+) {
     let mut at = start;
     for aid in aids
         .iter()
@@ -47,26 +53,40 @@ pub fn rich_text(
         if aid.start < at {
             continue;
         }
-        plain(text, at, aid.start, breaks, &mut parts);
-        parts.push(match aid.kind {
-            AidKind::Apostrophe => html! {
-                <span class="aid aid-apostrophe" title={format!("Written {}, read {}: the telegraph had no apostrophe", aid.raw, aid.reading)}>
-                    { if as_written { &aid.raw } else { &aid.reading } }
-                </span>
-            },
-            AidKind::Redaction => html! {
-                <span class="aid aid-redaction" title={format!("Withheld by the publisher: {}", aid.raw)}>
-                    { if as_written { aid.raw.as_str() } else { "[redacted]" } }
-                </span>
-            },
-            AidKind::Garble => html! {
-                <del class="aid aid-garble" title="Transmission garble: a Q, then a repeat of the text before it. The suggested reading leaves it out.">
-                    { &aid.raw }
-                </del>
-            },
-        });
+        plain(text, at, aid.start, breaks, out);
+        match aid.kind {
+            AidKind::Apostrophe => out.element(
+                "span",
+                &[
+                    ("class", Some("aid aid-apostrophe")),
+                    (
+                        "title",
+                        Some(&format!(
+                            "Written {}, read {}: the telegraph had no apostrophe",
+                            aid.raw, aid.reading
+                        )),
+                    ),
+                ],
+                if as_written { &aid.raw } else { &aid.reading },
+            ),
+            AidKind::Redaction => out.element(
+                "span",
+                &[
+                    ("class", Some("aid aid-redaction")),
+                    ("title", Some(&format!("Withheld by the publisher: {}", aid.raw))),
+                ],
+                if as_written { &aid.raw } else { "[redacted]" },
+            ),
+            AidKind::Garble => out.element(
+                "del",
+                &[
+                    ("class", Some("aid aid-garble")),
+                    ("title", Some("Transmission garble: a Q, then a repeat of the text before it. The suggested reading leaves it out.")),
+                ],
+                &aid.raw,
+            ),
+        }
         at = aid.end;
     }
-    plain(text, at, end, breaks, &mut parts);
-    html! { <>{ for parts }</> }
+    plain(text, at, end, breaks, out);
 }

@@ -167,7 +167,7 @@ pub fn select_on_click(on_select: &Callback<Selected>, selected: Selected) -> Ca
 
 /// Whether a click landed on a control inside an element (a link, a button, a `<details>`
 /// toggle): such clicks do what the control does, not select the element.
-fn on_control(event: &MouseEvent) -> bool {
+pub(crate) fn on_control(event: &MouseEvent) -> bool {
     use wasm_bindgen::JsCast;
     event
         .target()

@@ -1,0 +1,148 @@
+//! HTML written as text, for the parts of the view that show a cable and hold no controls of
+//! their own: the browser builds such a part from one string in one call, where yew's virtual
+//! DOM makes a call into the browser for every element, attribute and text (a paragraphs list
+//! built this way is several times quicker to appear; see BENCHMARKS.md).
+//!
+//! Every piece of text and every attribute value is escaped on the way in; element and attribute
+//! names can only be the page's own (`&'static str`), so no text of a cable can become markup.
+//! Clicks inside such a part are handled by its component, from the element's `data-` attributes.
+
+use yew::{AttrValue, Html};
+
+/// A piece of HTML under construction.
+#[derive(Debug, Default)]
+pub struct Markup {
+    html: String,
+}
+
+impl Markup {
+    /// An empty piece with room for `bytes` of HTML.
+    pub fn with_capacity(bytes: usize) -> Markup {
+        Markup {
+            html: String::with_capacity(bytes),
+        }
+    }
+
+    /// Opens `<tag name="value" …>`; an attribute whose value is `None` is left out.
+    pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, Option<&str>)]) {
+        self.html.push('<');
+        self.html.push_str(tag);
+        for (name, value) in attributes {
+            if let Some(value) = value {
+                self.html.push(' ');
+                self.html.push_str(name);
+                self.html.push_str("=\"");
+                escape_into(&mut self.html, value);
+                self.html.push('"');
+            }
+        }
+        self.html.push('>');
+    }
+
+    /// Closes `tag`.
+    pub fn close(&mut self, tag: &'static str) {
+        self.html.push_str("</");
+        self.html.push_str(tag);
+        self.html.push('>');
+    }
+
+    /// Text, escaped.
+    pub fn text(&mut self, text: &str) {
+        escape_into(&mut self.html, text);
+    }
+
+    /// A whole element holding only `text`.
+    pub fn element(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, Option<&str>)],
+        text: &str,
+    ) {
+        self.open(tag, attributes);
+        self.text(text);
+        self.close(tag);
+    }
+
+    /// The HTML written so far.
+    pub fn as_str(&self) -> &str {
+        &self.html
+    }
+
+    /// The piece, for yew to place: the browser parses it in one go.
+    pub fn into_html(self) -> Html {
+        Html::from_html_unchecked(AttrValue::from(self.html))
+    }
+}
+
+/// Moves the `selected` class among the children of `container` to the one whose id is
+/// `selected`: a part written as markup is not written again when only the selection moves.
+pub fn mark_selected(container: &web_sys::Element, selected: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    // Looked up among the container's own children, not the document: the page's ids are
+    // unique, but a component rendered twice (as in tests) would find the other copy.
+    let chosen = selected.and_then(|id| container.children().named_item(id));
+    if let Ok(marked) = container.query_selector_all(":scope > .selected") {
+        for element in (0..marked.length())
+            .filter_map(|idx| marked.item(idx))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        {
+            if Some(&element) != chosen.as_ref() {
+                let _ = element.class_list().remove_1("selected");
+            }
+        }
+    }
+    if let Some(chosen) = chosen {
+        let _ = chosen.class_list().add_1("selected");
+    }
+}
+
+/// Appends `text` with the five characters that mean something in HTML (in text or in a quoted
+/// attribute value) written as character references; runs between them are copied whole.
+fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        let (run, tail) = rest.split_at(at);
+        out.push_str(run);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            Some('>') => "&gt;",
+            Some('"') => "&quot;",
+            _ => "&#39;",
+        });
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_values_cannot_become_markup() {
+        let mut markup = Markup::default();
+        markup.open(
+            "span",
+            &[
+                ("title", Some("\"><script>alert('x')</script>")),
+                ("id", None),
+            ],
+        );
+        markup.text("<img src=x onerror=alert(1)> & AT&T's");
+        markup.close("span");
+        assert_eq!(
+            markup.as_str(),
+            "<span title=\"&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\">\
+             &lt;img src=x onerror=alert(1)&gt; &amp; AT&amp;T&#39;s</span>"
+        );
+    }
+
+    #[test]
+    fn text_without_special_characters_is_copied_as_it_is() {
+        let mut markup = Markup::with_capacity(16);
+        markup.element("p", &[], "ΑΒΓ — 1. (C) TEXT");
+        assert_eq!(markup.as_str(), "<p>ΑΒΓ — 1. (C) TEXT</p>");
+    }
+}
