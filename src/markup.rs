@@ -63,6 +63,22 @@ impl Markup {
         self.close(tag);
     }
 
+    /// A small button whose `label` names it for screen readers and on hover; `action`, when
+    /// given, tells the part's click handler what it does (`data-action`).
+    pub fn button(&mut self, class: &str, action: Option<&str>, label: &str, text: &str) {
+        self.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some(class)),
+                ("data-action", action),
+                ("aria-label", Some(label)),
+                ("title", Some(label)),
+            ],
+            text,
+        );
+    }
+
     /// The HTML written so far.
     pub fn as_str(&self) -> &str {
         &self.html
@@ -74,9 +90,43 @@ impl Markup {
     }
 }
 
+/// The element a click in a part written as markup landed on, to ask what it is inside of.
+pub struct Clicked(web_sys::Element);
+
+impl Clicked {
+    /// The click's target, when it is an element.
+    pub fn of(event: &web_sys::Event) -> Option<Clicked> {
+        use wasm_bindgen::JsCast;
+        event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .map(Clicked)
+    }
+
+    /// The nearest element matching `css` from the target up, the target included.
+    pub fn inside(&self, css: &str) -> Option<web_sys::Element> {
+        self.0.closest(css).ok().flatten()
+    }
+}
+
+/// Keeps the `selected` class on the child of `container` whose id is `selected`, after each
+/// render in which the selection or the written `part` changed.
+#[yew::hook]
+pub fn use_selection_mark<T: PartialEq + 'static>(
+    container: yew::NodeRef,
+    selected: Option<String>,
+    part: std::rc::Rc<T>,
+) {
+    yew::use_effect_with((selected, part), move |(selected, _)| {
+        if let Some(container) = container.cast::<web_sys::Element>() {
+            mark_selected(&container, selected.as_deref());
+        }
+    });
+}
+
 /// Moves the `selected` class among the children of `container` to the one whose id is
 /// `selected`: a part written as markup is not written again when only the selection moves.
-pub fn mark_selected(container: &web_sys::Element, selected: Option<&str>) {
+fn mark_selected(container: &web_sys::Element, selected: Option<&str>) {
     use wasm_bindgen::JsCast;
     // Looked up among the container's own children, not the document: the page's ids are
     // unique, but a component rendered twice (as in tests) would find the other copy.

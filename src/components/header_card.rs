@@ -6,7 +6,7 @@ use cable::{Addressee, Cable, Parse, Span};
 use yew::prelude::*;
 
 use super::source_snippet::{SourceSnippet, SourceText};
-use crate::markup::Markup;
+use crate::markup::{use_selection_mark, Clicked, Markup};
 use crate::state::Selected;
 
 /// Props of [`HeaderCard`].
@@ -69,31 +69,10 @@ impl Rows<'_> {
         value(out);
         out.close("dd");
         out.open("span", &[("class", Some("field-tools"))]);
-        let copy = format!("Copy {label}");
-        out.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("copy-field")),
-                ("data-action", Some("copy")),
-                ("aria-label", Some(&copy)),
-                ("title", Some(&copy)),
-            ],
-            "copy",
-        );
+        out.button("copy-field", Some("copy"), &format!("Copy {label}"), "copy");
         if selectable {
             let link = format!("Copy a link to {label}");
-            out.element(
-                "button",
-                &[
-                    ("type", Some("button")),
-                    ("class", Some("copy-field")),
-                    ("data-action", Some("link")),
-                    ("aria-label", Some(&link)),
-                    ("title", Some(&link)),
-                ],
-                "link",
-            );
+            out.button("copy-field", Some("link"), &link, "link");
         }
         out.close("span");
         out.close("div");
@@ -115,14 +94,10 @@ fn on_rows_click(
     on_copied: &Callback<String>,
     on_copy_link: &Callback<String>,
 ) {
-    use wasm_bindgen::JsCast;
-    let Some(target) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(clicked) = Clicked::of(event) else {
         return;
     };
-    let inside = |css: &str| target.closest(css).ok().flatten();
+    let inside = |css: &str| clicked.inside(css);
     let Some(row) = inside("div.field") else {
         return;
     };
@@ -516,17 +491,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         },
     );
     let fields_ref = use_node_ref();
-    {
-        let fields_ref = fields_ref.clone();
-        use_effect_with(
-            (props.selected.clone(), rows.clone()),
-            move |(selected, _)| {
-                if let Some(fields) = fields_ref.cast::<web_sys::Element>() {
-                    crate::markup::mark_selected(&fields, selected.as_deref());
-                }
-            },
-        );
-    }
+    use_selection_mark(fields_ref.clone(), props.selected.clone(), rows.clone());
     let onclick = {
         let parse = props.parse.clone();
         let on_select = props.on_select.clone();

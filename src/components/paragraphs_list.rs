@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::rich_text::rich_text;
 use super::source_snippet::{snippet_markup, use_snippets, SourceText};
-use crate::markup::Markup;
+use crate::markup::{use_selection_mark, Clicked, Markup};
 use crate::state::Selected;
 
 /// Props of [`ParagraphsList`].
@@ -146,21 +146,6 @@ pub fn link_button(on_copy_link: &Callback<String>, anchor: &str, label: &str) -
     }
 }
 
-/// Writes the same button as [`link_button`], for a part written as [`Markup`] (whose click
-/// handler finds the anchor from the element the button is in).
-fn link_button_markup(out: &mut Markup, label: &str) {
-    out.element(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", Some("copy-field element-link")),
-            ("aria-label", Some(label)),
-            ("title", Some(label)),
-        ],
-        "link",
-    );
-}
-
 /// What the list shows: how many paragraphs, how, and which whole.
 #[derive(PartialEq)]
 struct Shown {
@@ -267,13 +252,12 @@ fn items_markup(
         out.close("p");
         out.open("div", &[("class", Some("element-tools"))]);
         snippet_markup(&mut out, source, paragraph.span);
-        link_button_markup(
-            &mut out,
-            &match &paragraph.number {
-                Some(number) => format!("Copy a link to paragraph {}", number.value),
-                None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
-            },
-        );
+        // The same button as `link_button` makes; the list's click handler finds the anchor.
+        let label = match &paragraph.number {
+            Some(number) => format!("Copy a link to paragraph {}", number.value),
+            None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
+        };
+        out.button("copy-field element-link", None, &label, "link");
         out.close("div");
         out.close("li");
     }
@@ -288,14 +272,10 @@ fn on_list_click(
     on_select: &Callback<Selected>,
     on_copy_link: &Callback<String>,
 ) {
-    use wasm_bindgen::JsCast;
-    let Some(target) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(clicked) = Clicked::of(event) else {
         return;
     };
-    let inside = |css: &str| target.closest(css).ok().flatten();
+    let inside = |css: &str| clicked.inside(css);
     let Some((idx, paragraph)) = inside("li.paragraph")
         .and_then(|item| item.get_attribute("data-idx"))
         .and_then(|idx| idx.parse::<usize>().ok())
@@ -374,17 +354,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         },
     );
     let list_ref = use_node_ref();
-    {
-        let list_ref = list_ref.clone();
-        use_effect_with(
-            (props.selected.clone(), items.clone()),
-            move |(selected, _)| {
-                if let Some(list) = list_ref.cast::<web_sys::Element>() {
-                    crate::markup::mark_selected(&list, selected.as_deref());
-                }
-            },
-        );
-    }
+    use_selection_mark(list_ref.clone(), props.selected.clone(), items.clone());
     use_snippets(list_ref.clone(), props.source.clone());
     let on_list_click = {
         let parse = props.parse.clone();
