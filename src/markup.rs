@@ -109,8 +109,8 @@ impl Clicked {
     }
 }
 
-/// Keeps the `selected` class on the child of `container` whose id is `selected`, after each
-/// render in which the selection or the written `part` changed.
+/// Keeps the `selected` class on the element inside `container` whose id is `selected`, after
+/// each render in which the selection or the written `part` changed.
 #[yew::hook]
 pub fn use_selection_mark<T: PartialEq + 'static>(
     container: yew::NodeRef,
@@ -124,14 +124,20 @@ pub fn use_selection_mark<T: PartialEq + 'static>(
     });
 }
 
-/// Moves the `selected` class among the children of `container` to the one whose id is
+/// Moves the `selected` class among the elements inside `container` to the one whose id is
 /// `selected`: a part written as markup is not written again when only the selection moves.
 fn mark_selected(container: &web_sys::Element, selected: Option<&str>) {
     use wasm_bindgen::JsCast;
-    // Looked up among the container's own children, not the document: the page's ids are
-    // unique, but a component rendered twice (as in tests) would find the other copy.
-    let chosen = selected.and_then(|id| container.children().named_item(id));
-    if let Ok(marked) = container.query_selector_all(":scope > .selected") {
+    // Looked up inside the container, not the document: the page's ids are unique, but a
+    // component rendered twice (as in tests) would find the other copy.
+    let chosen = selected.and_then(|id| {
+        let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+        container
+            .query_selector(&format!("[id=\"{quoted}\"]"))
+            .ok()
+            .flatten()
+    });
+    if let Ok(marked) = container.query_selector_all(".selected") {
         for element in (0..marked.length())
             .filter_map(|idx| marked.item(idx))
             .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())

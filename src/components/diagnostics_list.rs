@@ -5,7 +5,8 @@ use std::rc::Rc;
 use cable::{Parse, Severity};
 use yew::prelude::*;
 
-use super::source_snippet::{SourceSnippet, SourceText};
+use super::source_snippet::{snippet_markup, use_snippets, SourceText};
+use crate::markup::{use_selection_mark, Clicked, Markup};
 use crate::state::Selected;
 
 /// Props of [`DiagnosticsList`].
@@ -30,14 +31,82 @@ pub struct DiagnosticsListProps {
     pub on_toggle: Callback<bool>,
 }
 
-/// A folded list of diagnostics, each with its source.
+/// Writes the diagnostics, each with its source when it has a useful one; `selected` marked
+/// (the component keeps the mark up to date).
+fn items_markup(parse: &Parse, source: &SourceText, selected: Option<&str>) -> Markup {
+    let whole = source.text.len();
+    let mut out = Markup::with_capacity(parse.diagnostics.len() * 300);
+    for (idx, diagnostic) in parse.diagnostics.iter().enumerate() {
+        let anchor = crate::anchors::diagnostic(idx);
+        let label = match diagnostic.severity {
+            Severity::Note => "Note",
+            Severity::Warning => "Warning",
+        };
+        // A diagnostic about the whole text has no useful source to show; a local one is linked
+        // like any element: choosing it shows its source.
+        let local = diagnostic.span.end - diagnostic.span.start < whole;
+        let mut class = format!("diagnostic diagnostic-{}", label.to_ascii_lowercase());
+        if local {
+            class.push_str(" selectable");
+        }
+        if selected == Some(anchor.as_str()) {
+            class.push_str(" selected");
+        }
+        out.open(
+            "li",
+            &[
+                ("class", Some(&class)),
+                ("id", Some(&anchor)),
+                ("data-idx", Some(&idx.to_string())),
+            ],
+        );
+        out.element("span", &[("class", Some("diagnostic-severity"))], label);
+        out.text(" ");
+        out.text(&diagnostic.message);
+        if local {
+            snippet_markup(&mut out, source, diagnostic.span);
+        }
+        out.close("li");
+    }
+    out
+}
+
+/// A folded list of diagnostics, each with its source, written as markup ([`Markup`]) with one
+/// click handler for the list.
 #[function_component(DiagnosticsList)]
 pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
     let diagnostics = &props.parse.diagnostics;
+    // Written again only when the text changes, not when the selection moves.
+    let selected = props.selected.clone();
+    let items = use_memo(
+        (props.parse.clone(), props.source.clone()),
+        move |(parse, source)| items_markup(parse, source, selected.as_deref()).into_html(),
+    );
+    let list = use_node_ref();
+    use_selection_mark(list.clone(), props.selected.clone(), items.clone());
+    use_snippets(list.clone(), props.source.clone());
+    let onclick = {
+        let parse = props.parse.clone();
+        let on_select = props.on_select.clone();
+        Callback::from(move |event: MouseEvent| {
+            let chosen = Clicked::of(&event)
+                .and_then(|clicked| clicked.inside("li.diagnostic.selectable"))
+                .and_then(|item| item.get_attribute("data-idx"))
+                .and_then(|idx| idx.parse::<usize>().ok())
+                .and_then(|idx| Some((idx, parse.diagnostics.get(idx)?)));
+            if let Some((idx, diagnostic)) = chosen {
+                if !super::source_pane::on_control(&event) {
+                    on_select.emit(Selected {
+                        anchor: crate::anchors::diagnostic(idx),
+                        span: diagnostic.span,
+                    });
+                }
+            }
+        })
+    };
     if diagnostics.is_empty() {
         return Html::default();
     }
-    let whole = props.source.text.len();
     let n_warnings = diagnostics
         .iter()
         .filter(|diagnostic| diagnostic.severity == Severity::Warning)
@@ -47,39 +116,11 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         1 => format!("Parser notes ({}, 1 warning)", diagnostics.len()),
         n => format!("Parser notes ({}, {n} warnings)", diagnostics.len()),
     };
-    let items = diagnostics.iter().enumerate().map(|(idx, diagnostic)| {
-        let anchor = crate::anchors::diagnostic(idx);
-        let is_selected = props.selected.as_deref() == Some(anchor.as_str());
-        let label = match diagnostic.severity {
-            Severity::Note => "Note",
-            Severity::Warning => "Warning",
-        };
-        // A diagnostic about the whole text has no useful source to show.
-        let local = diagnostic.span.end - diagnostic.span.start < whole;
-        // A local diagnostic is linked like any element: choosing it shows its source.
-        let onclick = local.then(|| {
-            let selected = Selected {
-                anchor: anchor.clone(),
-                span: diagnostic.span,
-            };
-            super::source_pane::select_on_click(&props.on_select, selected)
-        });
-        html! {
-            <li class={classes!("diagnostic", format!("diagnostic-{}", label.to_ascii_lowercase()),
-                    local.then_some("selectable"), is_selected.then_some("selected"))}
-                id={anchor} onclick={onclick}>
-                <span class="diagnostic-severity">{ label }</span>{ " " }{ &diagnostic.message }
-                if local {
-                    <SourceSnippet source={props.source.clone()} span={diagnostic.span} />
-                }
-            </li>
-        }
-    });
     html! {
         <section class="region" id="diagnostics" aria-labelledby="diagnostics-title">
             <details open={props.open} ontoggle={super::header_card::details_toggle(&props.on_toggle)}>
                 <summary><h2 id="diagnostics-title">{ title }</h2></summary>
-                <ul class="diagnostics">{ for items }</ul>
+                <ul class="diagnostics" ref={list} {onclick}>{ (*items).clone() }</ul>
             </details>
         </section>
     }
