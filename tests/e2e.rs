@@ -1418,7 +1418,7 @@ async fn a_large_paste_is_shown_line_by_line() {
         )
         .await
         .expect("scroll to top");
-    click(&client, &format!("#{last_paragraph} > p")).await;
+    click(&client, &format!("#{last_paragraph} > .paragraph-body")).await;
     wait_for_text(&client, "#source-selection", |text| !text.is_empty()).await;
     // "Edit text" puts the whole text in the text area.
     click(&client, "#show-editor").await;

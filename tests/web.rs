@@ -195,6 +195,31 @@ async fn the_selection_moves_without_writing_the_paragraphs_again() {
 }
 
 #[wasm_bindgen_test]
+async fn the_browser_reads_the_written_paragraphs_as_they_were_written() {
+    // A paragraph with list items, a reading aid and a redaction: each kept inside its
+    // paragraph's body (a list inside a `p` would have been pulled out of it by the parser).
+    let text =
+        "UNCLAS STATE 000123\n\nSUBJECT: ITEMS\n\n1. (U) The list, <b>not bold</b> & THE POST,S:\n\
+                -- A FIRST ITEM;\n-- A SECOND ITEM.\n\n2. (U) Last.\n";
+    let root = mount_point();
+    yew::Renderer::<ParagraphsList>::with_root_and_props(
+        root.clone(),
+        paragraphs_of(Rc::from(text)),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let count = |css: &str| root.query_selector_all(css).expect("query").length();
+    assert_eq!(count("li.paragraph"), 2);
+    assert_eq!(count("#p-1 > .paragraph-body > .sub-items > .sub-item"), 2);
+    assert_eq!(count("li.paragraph > p, b"), 0);
+    assert_eq!(
+        text_of(&root, "#p-1 .paragraph-text"),
+        "The list, <b>not bold</b> & THE POST'S:"
+    );
+    assert!(text_of(&root, "#p-1 .sub-items").contains("A SECOND ITEM."));
+}
+
+#[wasm_bindgen_test]
 async fn header_rows_select_copy_and_link_from_one_handler() {
     let root = mount_point();
     let text: Rc<str> = Rc::from(SEED_CABLE);

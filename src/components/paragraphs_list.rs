@@ -89,8 +89,10 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
     let aids = (paragraph.aids.as_slice(), paragraph.breaks.as_slice());
     let first = paragraph.items.first().filter(|item| item.start < cut);
     let lead_end = first.map_or(cut, |first| {
+        // Up to the item's marker: the text before it, less the marker and the spaces around.
         text.get(..first.start).map_or(0, |lead| {
-            lead.trim_end_matches(|ch: char| !ch.is_whitespace())
+            lead.trim_end()
+                .trim_end_matches(|ch: char| !ch.is_whitespace())
                 .trim_end()
                 .len()
         })
@@ -211,7 +213,7 @@ fn items_markup(
         if let Some(role) = role {
             out.element("span", &[("class", Some("paragraph-role"))], role);
         }
-        out.open("p", &[]);
+        out.open("div", &[("class", Some("paragraph-body"))]);
         if let Some(number) = &paragraph.number {
             let value = number.value.to_string();
             let title = (number.raw != value).then(|| format!("Written as {}", number.raw));
@@ -249,7 +251,7 @@ fn items_markup(
             shown.as_written,
             shown.whole.contains(&idx),
         );
-        out.close("p");
+        out.close("div");
         out.open("div", &[("class", Some("element-tools"))]);
         snippet_markup(&mut out, source, paragraph.span);
         // The same button as `link_button` makes; the list's click handler finds the anchor.
