@@ -171,14 +171,15 @@ pub fn details_toggle(on_toggle: &Callback<bool>) -> Callback<Event> {
 }
 
 fn transmission(routing: &cable::Routing, open: bool, on_toggle: Callback<Event>) -> Html {
-    let mut items: Vec<Html> = Vec::new();
+    let mut lines = Markup::with_capacity(1024);
     let mut item = |term: &str, value: String, explanation: String| {
-        items.push(html! {
-            <div class="transmission-line">
-                <dt>{ term.to_string() }</dt>
-                <dd><code>{ value }</code><span class="hint">{ explanation }</span></dd>
-            </div>
-        });
+        lines.open("div", &[("class", Some("transmission-line"))]);
+        lines.element("dt", &[], term);
+        lines.open("dd", &[]);
+        lines.element("code", &[], &value);
+        lines.element("span", &[("class", Some("hint"))], &explanation);
+        lines.close("dd");
+        lines.close("div");
     };
     if let Some(id) = &routing.transmission_id {
         item("Transmission ID", id.value.clone(), " — VZCZC opens every message in the ACP-127 format; the rest identifies the sending channel and its message count.".to_string());
@@ -250,7 +251,7 @@ fn transmission(routing: &cable::Routing, open: bool, on_toggle: Callback<Event>
     html! {
         <details class="transmission" id="transmission" open={open} ontoggle={on_toggle}>
             <summary>{ "Transmission details" }</summary>
-            <dl class="transmission-lines">{ for items }</dl>
+            <dl class="transmission-lines">{ lines.into_html() }</dl>
         </details>
     }
 }
