@@ -107,6 +107,18 @@ impl Clicked {
     pub fn inside(&self, css: &str) -> Option<web_sys::Element> {
         self.0.closest(css).ok().flatten()
     }
+
+    /// The number in `attribute` (such as `data-idx`) of the nearest element matching `css`.
+    pub fn number(&self, css: &str, attribute: &str) -> Option<usize> {
+        self.inside(css)?.get_attribute(attribute)?.parse().ok()
+    }
+
+    /// Whether the click landed on a control inside an element (a link, a button, a
+    /// `<details>` toggle): such clicks do what the control does, not select the element.
+    pub fn on_control(&self) -> bool {
+        self.inside("a, button, summary, details.source, input, textarea, select")
+            .is_some()
+    }
 }
 
 /// Keeps the `selected` class on the element inside `container` whose id is `selected`, after

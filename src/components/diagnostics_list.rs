@@ -89,13 +89,14 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
         let parse = props.parse.clone();
         let on_select = props.on_select.clone();
         Callback::from(move |event: MouseEvent| {
-            let chosen = Clicked::of(&event)
-                .and_then(|clicked| clicked.inside("li.diagnostic.selectable"))
-                .and_then(|item| item.get_attribute("data-idx"))
-                .and_then(|idx| idx.parse::<usize>().ok())
+            let Some(clicked) = Clicked::of(&event) else {
+                return;
+            };
+            let chosen = clicked
+                .number("li.diagnostic.selectable", "data-idx")
                 .and_then(|idx| Some((idx, parse.diagnostics.get(idx)?)));
             if let Some((idx, diagnostic)) = chosen {
-                if !super::source_pane::on_control(&event) {
+                if !clicked.on_control() {
                     on_select.emit(Selected {
                         anchor: crate::anchors::diagnostic(idx),
                         span: diagnostic.span,

@@ -129,7 +129,7 @@ fn on_rows_click(
                 .into_iter()
                 .find(|(field, _)| *field == anchor)
                 .map(|(_, span)| span);
-            if let Some(span) = span.filter(|_| !super::source_pane::on_control(event)) {
+            if let Some(span) = span.filter(|_| !clicked.on_control()) {
                 on_select.emit(Selected { anchor, span });
             }
         }

@@ -133,21 +133,6 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
     }
 }
 
-/// A small button that copies a link to the element `anchor` (its label says which, for screen
-/// readers).
-pub fn link_button(on_copy_link: &Callback<String>, anchor: &str, label: &str) -> Html {
-    let onclick = {
-        let on_copy_link = on_copy_link.clone();
-        let anchor = anchor.to_string();
-        Callback::from(move |_: MouseEvent| on_copy_link.emit(anchor.clone()))
-    };
-    html! {
-        <button type="button" class="copy-field element-link" aria-label={label.to_string()} title={label.to_string()} {onclick}>
-            { "link" }
-        </button>
-    }
-}
-
 /// What the list shows: how many paragraphs, how, and which whole.
 #[derive(PartialEq)]
 struct Shown {
@@ -254,7 +239,7 @@ fn items_markup(
         out.close("div");
         out.open("div", &[("class", Some("element-tools"))]);
         snippet_markup(&mut out, source, paragraph.span);
-        // The same button as `link_button` makes; the list's click handler finds the anchor.
+        // A link to the paragraph; the list's click handler finds its anchor.
         let label = match &paragraph.number {
             Some(number) => format!("Copy a link to paragraph {}", number.value),
             None => format!("Copy a link to unnumbered paragraph {}", idx + 1),
@@ -278,9 +263,8 @@ fn on_list_click(
         return;
     };
     let inside = |css: &str| clicked.inside(css);
-    let Some((idx, paragraph)) = inside("li.paragraph")
-        .and_then(|item| item.get_attribute("data-idx"))
-        .and_then(|idx| idx.parse::<usize>().ok())
+    let Some((idx, paragraph)) = clicked
+        .number("li.paragraph", "data-idx")
         .and_then(|idx| Some((idx, cable.paragraphs.get(idx)?)))
     else {
         return;
@@ -292,7 +276,7 @@ fn on_list_click(
         whole.set(list);
     } else if inside("button.element-link").is_some() {
         on_copy_link.emit(anchor);
-    } else if !super::source_pane::on_control(event) {
+    } else if !clicked.on_control() {
         on_select.emit(Selected {
             anchor,
             span: paragraph.span,

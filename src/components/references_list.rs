@@ -223,18 +223,12 @@ fn on_references_click(
     let Some(clicked) = Clicked::of(event) else {
         return;
     };
-    if let Some(file) = clicked
-        .inside("button[data-file]")
-        .and_then(|button| button.get_attribute("data-file"))
-        .and_then(|file| file.parse::<usize>().ok())
-    {
+    if let Some(file) = clicked.number("button[data-file]", "data-file") {
         on_show_file.emit(file);
         return;
     }
     let Some((idx, reference)) = clicked
-        .inside("tr.reference")
-        .and_then(|row| row.get_attribute("data-idx"))
-        .and_then(|idx| idx.parse::<usize>().ok())
+        .number("tr.reference", "data-idx")
         .and_then(|idx| Some((idx, cable.references.get(idx)?)))
     else {
         return;
@@ -242,7 +236,7 @@ fn on_references_click(
     let anchor = crate::anchors::reference(reference, idx);
     if clicked.inside("button.element-link").is_some() {
         on_copy_link.emit(anchor);
-    } else if !super::source_pane::on_control(event) {
+    } else if !clicked.on_control() {
         on_select.emit(Selected {
             anchor,
             span: reference.span,

@@ -7,7 +7,6 @@ use cable::Span;
 use yew::prelude::*;
 
 use super::source_snippet::SourceText;
-use crate::state::Selected;
 
 /// Props of [`SourcePane`].
 #[derive(Properties, PartialEq)]
@@ -152,31 +151,4 @@ pub fn source_pane(props: &SourcePaneProps) -> Html {
             </pre>
         </div>
     }
-}
-
-/// The click handler of a selectable element: a click selects it and shows its source, unless
-/// the click landed on a control inside it (see [`on_control`]).
-pub fn select_on_click(on_select: &Callback<Selected>, selected: Selected) -> Callback<MouseEvent> {
-    let on_select = on_select.clone();
-    Callback::from(move |event: MouseEvent| {
-        if !on_control(&event) {
-            on_select.emit(selected.clone())
-        }
-    })
-}
-
-/// Whether a click landed on a control inside an element (a link, a button, a `<details>`
-/// toggle): such clicks do what the control does, not select the element.
-pub(crate) fn on_control(event: &MouseEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| {
-            element
-                .closest("a, button, summary, details.source, input, textarea, select")
-                .ok()
-        })
-        .flatten()
-        .is_some()
 }
