@@ -730,6 +730,21 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     click(client, "#p-6 details.source summary").await;
     let source = wait_for_text(client, "#p-6 .source-text", |text| !text.is_empty()).await;
     assert!(source.contains("OTTAWA 00000372 002 OF 002"), "{source}");
+    // The header's and the references' snippets open the same way.
+    click(client, "#header > details.source summary").await;
+    let header = wait_for_text(client, "#header > details.source .source-text", |text| {
+        !text.is_empty()
+    })
+    .await;
+    assert!(header.contains("SUBJECT:"), "{header}");
+    click(client, "#references > details.source summary").await;
+    let references = wait_for_text(
+        client,
+        "#references > details.source .source-text",
+        |text| !text.is_empty(),
+    )
+    .await;
+    assert!(references.contains("REF:"), "{references}");
 
     // Paste another real cable: its ID, classification and first paragraph appear.
     let berlin = std::fs::read_to_string(repo().join("corpus/cables/08BERLIN1387.txt"))

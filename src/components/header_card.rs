@@ -5,7 +5,7 @@ use std::rc::Rc;
 use cable::{Addressee, Cable, Parse, Span};
 use yew::prelude::*;
 
-use super::source_snippet::{SourceSnippet, SourceText};
+use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
 use crate::state::Selected;
 
@@ -493,6 +493,8 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
     );
     let fields_ref = use_node_ref();
     use_selection_mark(fields_ref.clone(), props.selected.clone(), rows.clone());
+    let region = use_node_ref();
+    use_snippets(region.clone(), props.source.clone());
     let onclick = {
         let parse = props.parse.clone();
         let on_select = props.on_select.clone();
@@ -503,7 +505,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
         })
     };
     html! {
-        <section class="region" id="header" aria-labelledby="header-title">
+        <section class="region" id="header" aria-labelledby="header-title" ref={region}>
             <h2 id="header-title">{ "Header" }</h2>
             if rows.1 == 0 {
                 <p class="empty">{ "No header fields were found in this text." }</p>
@@ -514,7 +516,7 @@ pub fn header_card(props: &HeaderCardProps) -> Html {
                 { transmission(routing, props.transmission_open, details_toggle(&props.on_transmission)) }
             }
             if let Some(span) = cable.header_span() {
-                <SourceSnippet source={props.source.clone()} span={span} />
+                { snippet(&props.source, span) }
             }
         </section>
     }

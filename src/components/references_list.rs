@@ -5,7 +5,7 @@ use std::rc::Rc;
 use cable::{Cable, CitedCable, Parse, YearSource};
 use yew::prelude::*;
 
-use super::source_snippet::{SourceSnippet, SourceText};
+use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
 use crate::state::Selected;
 
@@ -261,6 +261,7 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
     );
     let region = use_node_ref();
     use_selection_mark(region.clone(), props.selected.clone(), written.clone());
+    use_snippets(region.clone(), props.source.clone());
     let onclick = {
         let parse = props.parse.clone();
         let on_select = props.on_select.clone();
@@ -289,7 +290,7 @@ pub fn references_list(props: &ReferencesListProps) -> Html {
                 <ul class="inline-citations">{ written.1.clone() }</ul>
             }
             if let Some(span) = cable.references_span {
-                <SourceSnippet source={props.source.clone()} span={span} />
+                { snippet(&props.source, span) }
             }
         </section>
     }

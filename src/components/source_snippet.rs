@@ -109,6 +109,14 @@ pub fn snippet_markup(out: &mut Markup, source: &SourceText, span: Span) {
     out.close("details");
 }
 
+/// A snippet on its own, for a component that shows one; its container must call
+/// [`use_snippets`].
+pub fn snippet(source: &SourceText, span: Span) -> Html {
+    let mut out = Markup::with_capacity(200);
+    snippet_markup(&mut out, source, span);
+    out.into_html()
+}
+
 /// Fills in each snippet written by [`snippet_markup`] inside `root` when it is opened: one
 /// listener for all of them, in the capture phase, as `toggle` does not bubble.
 #[hook]
@@ -149,35 +157,5 @@ fn fill_snippet(event: &Event, source: &SourceText) {
     };
     if details.open() && pre.child_element_count() == 0 {
         pre.set_inner_html(lines_markup(source, Span::new(start, end)).as_str());
-    }
-}
-
-/// Props of [`SourceSnippet`].
-#[derive(Properties, PartialEq)]
-pub struct SourceSnippetProps {
-    /// The parsed text.
-    pub source: Rc<SourceText>,
-    /// What to show.
-    pub span: Span,
-}
-
-/// A closed `<details>` that shows the original lines of `span` when opened. The lines are only
-/// rendered once it is opened: a long cable has hundreds of snippets.
-#[function_component(SourceSnippet)]
-pub fn source_snippet(props: &SourceSnippetProps) -> Html {
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
-            open.set(details.open());
-        })
-    };
-    let lines = (*open).then(|| lines_markup(&props.source, props.span).into_html());
-    html! {
-        <details class="source" ontoggle={on_toggle}>
-            <summary>{ snippet_label(&props.source, props.span) }</summary>
-            <pre class="source-text">{ for lines }</pre>
-        </details>
     }
 }
