@@ -215,15 +215,19 @@ pub fn mark_after_next_frame(name: &'static str) {
 
 /// What the page shows first: a visit without a link or anchor in the address goes on with the
 /// last draft, if there is one; otherwise the seed. Decided before the first render, not in an
-/// effect, which can run a frame later: the seed would be painted, then replaced.
+/// effect, which can run a frame later: the seed would be painted, then replaced. A draft opens
+/// over an empty state, not the seed, whose parse would be thrown away (opening a draft over
+/// the untouched seed keeps nothing of it either).
 fn starting_state() -> AppState {
-    let seed = AppState::default();
-    if !crate::link::current_fragment().is_empty() {
-        return seed;
-    }
-    match crate::drafts::latest() {
-        Some(latest) => Rc::unwrap_or_clone(Rc::new(seed).reduce(Action::OpenDraft(latest))),
-        None => seed,
+    let draft = crate::link::current_fragment()
+        .is_empty()
+        .then(crate::drafts::latest)
+        .flatten();
+    match draft {
+        Some(latest) => {
+            Rc::unwrap_or_clone(Rc::new(AppState::with_text("")).reduce(Action::OpenDraft(latest)))
+        }
+        None => AppState::default(),
     }
 }
 
