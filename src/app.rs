@@ -214,15 +214,18 @@ pub fn mark_after_next_frame(name: &'static str) {
 }
 
 /// What the page shows first: a visit without a link or anchor in the address goes on with the
-/// last draft, if there is one; otherwise the seed. Decided before the first render, not in an
-/// effect, which can run a frame later: the seed would be painted, then replaced. A draft opens
-/// over an empty state, not the seed, whose parse would be thrown away (opening a draft over
-/// the untouched seed keeps nothing of it either).
+/// last draft, if there is one; otherwise the seed. A visit with a well-formed link waits for
+/// the link's cable (decoded once the page runs: its model is fetched) showing nothing else.
+/// Decided before the first render, not in an effect, which can run a frame later: the seed
+/// would be painted, then replaced. A draft opens over an empty state, not the seed, whose
+/// parse would be thrown away (opening a draft over the untouched seed keeps nothing of it
+/// either).
 fn starting_state() -> AppState {
-    let draft = crate::link::current_fragment()
-        .is_empty()
-        .then(crate::drafts::latest)
-        .flatten();
+    let fragment = crate::link::current_fragment();
+    if permalink::is_link(&fragment) && permalink::check(&fragment).is_ok() {
+        return AppState::opening_link();
+    }
+    let draft = fragment.is_empty().then(crate::drafts::latest).flatten();
     match draft {
         Some(latest) => {
             Rc::unwrap_or_clone(Rc::new(AppState::with_text("")).reduce(Action::OpenDraft(latest)))
@@ -453,14 +456,10 @@ pub fn app() -> Html {
                     return;
                 }
                 if let Err(error) = permalink::check(&fragment) {
-                    dispatcher.dispatch(Action::LinkError(format!(
-                        "{error} Your text is unchanged."
-                    )));
+                    dispatcher.dispatch(Action::LinkNotOpened(error.to_string()));
                     return;
                 }
-                dispatcher.dispatch(Action::Info(
-                    "Opening the cable this link carries…".to_string(),
-                ));
+                dispatcher.dispatch(Action::Info(crate::state::OPENING_LINK.to_string()));
                 let dispatcher = dispatcher.clone();
                 let written = written.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -474,9 +473,7 @@ pub fn app() -> Html {
                             let drafts_kept = crate::drafts::count();
                             dispatcher.dispatch(Action::OpenLink { link, drafts_kept });
                         }
-                        Err(problem) => dispatcher.dispatch(Action::LinkError(format!(
-                            "{problem} Your text is unchanged."
-                        ))),
+                        Err(problem) => dispatcher.dispatch(Action::LinkNotOpened(problem)),
                     }
                 });
             };
@@ -592,7 +589,8 @@ pub fn app() -> Html {
         let pending = pending.clone();
         let drafts_version = drafts_version.clone();
         let draft_problem = draft_problem.clone();
-        let pristine = state.is_pristine();
+        // Nothing to keep while a link's cable is on its way.
+        let pristine = state.is_pristine() || state.opening_link;
         let key = (
             state.text.clone(),
             view.clone(),
@@ -782,7 +780,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ParseHeld))
     };
-    let status = if state.parse_held {
+    let status = if state.parse_held || state.opening_link {
         None
     } else if state.parsed_text.trim().is_empty() {
         Some("The text area is empty. Paste the raw text of a cable, open a .txt file, or restore the sample.")

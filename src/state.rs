@@ -20,6 +20,9 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// the text in the source view at once and parses it when the reader asks.
 pub const AUTO_PARSE_LIMIT: usize = 2 * 1024 * 1024;
 
+/// What the page says while it decodes a link's cable.
+pub const OPENING_LINK: &str = "Opening the cable this link carries…";
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -58,6 +61,9 @@ pub struct AppState {
     /// Counts wholesale replacements of the text (a file, a sample, a link, a draft): each
     /// starts a new draft, so the one it replaced is kept as it was.
     pub draft_generation: u32,
+    /// The page was opened with a link in its address and waits for its cable (the link is
+    /// decoded after the first frame): nothing else is shown meanwhile, not the seed.
+    pub opening_link: bool,
 }
 
 /// `value` with one decimal (`12.3`), by integer arithmetic: formatting floats would add
@@ -189,8 +195,11 @@ pub enum Action {
         /// How many drafts are kept in this browser (the notice says where they are).
         drafts_kept: usize,
     },
-    /// A link could not be opened: why, and what to do. The text is left alone.
+    /// A link could not be made: why, and what to do.
     LinkError(String),
+    /// A link could not be opened: why, and what to do. The text is left alone; a page that
+    /// was waiting for the link's cable shows the seed instead.
+    LinkNotOpened(String),
     /// Show a kept draft (text and view) and go on with it.
     OpenDraft(crate::drafts::Draft),
     /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
@@ -225,6 +234,20 @@ impl AppState {
             all_paragraphs: false,
             draft: None,
             draft_generation: 0,
+            opening_link: false,
+        }
+    }
+
+    /// The page opened with a link in its address, before the link is decoded: no text, and a
+    /// notice that says what is coming.
+    pub fn opening_link() -> AppState {
+        AppState {
+            opening_link: true,
+            notice: Some(Notice {
+                kind: NoticeKind::Info,
+                message: OPENING_LINK.to_string(),
+            }),
+            ..AppState::with_text("")
         }
     }
 
@@ -286,6 +309,7 @@ impl AppState {
             all_paragraphs: false,
             draft: None,
             draft_generation: self.draft_generation.wrapping_add(1),
+            opening_link: false,
         }
     }
 
@@ -321,6 +345,9 @@ impl Reducible for AppState {
                 }
                 Rc::new(AppState {
                     text: Rc::from(text),
+                    // Typed while a link was opening: the link's cable, when it comes, keeps
+                    // this text for undo like any other.
+                    opening_link: false,
                     ..(*self).clone()
                 })
             }
@@ -578,6 +605,23 @@ impl Reducible for AppState {
                 next.draft = Some(draft.id);
                 Rc::new(next)
             }
+            Action::LinkNotOpened(problem) if self.opening_link => {
+                let mut next = AppState::with_text(SEED_CABLE);
+                next.files = self.files.clone();
+                next.draft_generation = self.draft_generation.wrapping_add(1);
+                next.notice = Some(Notice {
+                    kind: NoticeKind::Error,
+                    message: format!("{problem} The sample cable is shown instead."),
+                });
+                Rc::new(next)
+            }
+            Action::LinkNotOpened(problem) => Rc::new(AppState {
+                notice: Some(Notice {
+                    kind: NoticeKind::Error,
+                    message: format!("{problem} Your text is unchanged."),
+                }),
+                ..(*self).clone()
+            }),
             Action::LinkError(message) => Rc::new(AppState {
                 notice: Some(Notice {
                     kind: NoticeKind::Error,
@@ -857,6 +901,61 @@ mod tests {
     }
 
     #[test]
+    fn a_page_opened_with_a_link_shows_only_the_links_cable_or_says_why_not() {
+        let waiting = AppState::opening_link();
+        assert!(waiting.text.is_empty() && waiting.parse.cable.paragraphs.is_empty());
+        assert!(
+            !waiting.is_pristine(),
+            "the address keeps the link meanwhile"
+        );
+        let link = permalink::Link {
+            text: SEED_CABLE.to_string(),
+            view: permalink::View {
+                selected: Some("p-3".to_string()),
+                ..permalink::View::default()
+            },
+        };
+        let open = Action::OpenLink {
+            link,
+            drafts_kept: 0,
+        };
+        let opened = reduce(waiting.clone(), open.clone());
+        assert!(!opened.opening_link);
+        assert_eq!(&*opened.text, SEED_CABLE);
+        assert_eq!(
+            opened.selected.map(|selected| selected.anchor).as_deref(),
+            Some("p-3")
+        );
+        assert_eq!(opened.replaced_text, None, "nothing was there to undo");
+        // A link that cannot be opened: the seed, and why.
+        let failed = reduce(
+            waiting.clone(),
+            Action::LinkNotOpened("The link model could not be loaded.".to_string()),
+        );
+        assert!(!failed.opening_link);
+        assert_eq!(&*failed.parsed_text, SEED_CABLE);
+        let notice = failed.notice.expect("a notice");
+        assert_eq!(notice.kind, NoticeKind::Error);
+        assert!(
+            notice
+                .message
+                .ends_with("The sample cable is shown instead."),
+            "{}",
+            notice.message
+        );
+        // Typed while it was opening: kept, and the link's cable can be undone back to it.
+        let typed = reduce(waiting, Action::Edit("MY NOTES".to_string()));
+        assert!(!typed.opening_link);
+        let failed = reduce(
+            typed.clone(),
+            Action::LinkNotOpened("This link is damaged.".to_string()),
+        );
+        assert_eq!(&*failed.text, "MY NOTES");
+        let opened = reduce(typed, open);
+        assert_eq!(opened.replaced_text.as_deref(), Some("MY NOTES"));
+    }
+
+    #[test]
     fn a_draft_opens_with_its_view_and_goes_on_under_its_id() {
         let draft = crate::drafts::Draft {
             id: 42,
@@ -953,7 +1052,7 @@ mod tests {
         let state = reduce(AppState::default(), Action::Edit("MY DRAFT".to_string()));
         let state = reduce(
             state,
-            Action::LinkError("This link is damaged.".to_string()),
+            Action::LinkNotOpened("This link is damaged.".to_string()),
         );
         assert_eq!(&*state.text, "MY DRAFT");
         assert_eq!(

@@ -1282,11 +1282,20 @@ async fn links_carry_the_cable_and_the_view() {
         String::from_utf8_lossy(&cli.stderr)
     );
     let cli_link = String::from_utf8_lossy(&cli.stdout).trim().to_string();
+    // Opened in a new document: the first frame that shows a cable shows the link's, never
+    // the seed while the link is decoded.
+    other.goto("about:blank").await.expect("leave");
+    watch_first_frames(&other).await;
     other
         .goto(&cli_link)
         .await
         .expect("open the command's link");
     wait_for_id(&other, "08STATE15220").await;
+    assert_eq!(
+        first_frame(&other).await["id"],
+        json!("08STATE15220"),
+        "the first cable shown"
+    );
     wait_for_attr(&other, "#ref-A", "class", |class| {
         class.contains("selected")
     })
