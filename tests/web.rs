@@ -250,10 +250,26 @@ async fn header_rows_select_copy_and_link_from_one_handler() {
     assert!(has_class(&element(&root, "#field-subject"), "selected"));
     assert_eq!(text_of(&root, "[data-field=canonical-id]"), "08OTTAWA372");
     assert_eq!(
-        element(&root, "[data-field=tags] .tag")
-            .get_attribute("title")
-            .as_deref(),
-        Some("Political Affairs--Arms Controls and Disarmament")
+        text_of(&root, "[data-field=tags] li"),
+        "PARM Political Affairs--Arms Controls and Disarmament"
+    );
+    // "copy" takes a row as shown: one line per TAG, caveat or addressee, never run together.
+    use cablescope::components::header_card::row_text;
+    assert_eq!(
+        row_text(&element(&root, "#field-caveats")),
+        "SIPDIS\nNOFORN"
+    );
+    let tags = row_text(&element(&root, "#field-tags"));
+    assert_eq!(
+        tags.lines().next(),
+        Some("PARM Political Affairs--Arms Controls and Disarmament"),
+        "{tags}"
+    );
+    assert_eq!(tags.lines().count(), 5, "{tags}");
+    let info = row_text(&element(&root, "#field-info"));
+    assert!(
+        info.lines().count() >= 11 && info.contains("RUCNCAN"),
+        "{info}"
     );
     click(&root, "#field-from dd");
     click(&root, "#field-tags [data-action=link]");

@@ -85,6 +85,21 @@ impl Rows<'_> {
     }
 }
 
+/// What "copy" copies of a header row: its value as the page shows it, one line for each
+/// addressee, TAG or caveat (the rendered text, not the bare text content, which would run
+/// `SIPDIS` and `NOFORN` together).
+pub fn row_text(row: &web_sys::Element) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(value) = row.query_selector("dd").ok().flatten() else {
+        return String::new();
+    };
+    let text = match value.dyn_ref::<web_sys::HtmlElement>() {
+        Some(value) => value.inner_text(),
+        None => value.text_content().unwrap_or_default(),
+    };
+    text.trim().to_string()
+}
+
 /// What a click on the header's rows asks for: copying a row's value, a link to it, or
 /// selecting it.
 fn on_rows_click(
@@ -104,13 +119,7 @@ fn on_rows_click(
     let anchor = row.id();
     match inside("button.copy-field").and_then(|button| button.get_attribute("data-action")) {
         Some(action) if action == "copy" => {
-            // Copies what the row shows (its text as the page renders it).
-            let text = row
-                .query_selector("dd")
-                .ok()
-                .flatten()
-                .and_then(|value| value.text_content())
-                .unwrap_or_default();
+            let text = row_text(&row);
             let label = row
                 .query_selector("dt")
                 .ok()
@@ -295,10 +304,10 @@ fn addressees(out: &mut Markup, list: &[Addressee]) {
 }
 
 /// A list of badges, one per item.
-fn badges(out: &mut Markup, items: &[(&str, Option<&str>)], class: &str) {
+fn badges(out: &mut Markup, items: &[&str], class: &str) {
     out.open("ul", &[("class", Some("badges"))]);
-    for (text, title) in items {
-        out.element("li", &[("class", Some(class)), ("title", *title)], text);
+    for text in items {
+        out.element("li", &[("class", Some(class))], text);
     }
     out.close("ul");
 }
@@ -393,9 +402,7 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     }
     if !caveats.is_empty() {
         rows.row("caveats", "Caveats", &|out| {
-            let items: Vec<(&str, Option<&str>)> =
-                caveats.iter().map(|caveat| (*caveat, None)).collect();
-            badges(out, &items, "badge");
+            badges(out, &caveats, "badge");
         });
     }
     let other_captions: Vec<&cable::Caption> = cable
@@ -431,13 +438,19 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     }
     if !cable.tags.is_empty() {
         rows.row("tags", "TAGS", &|out| {
-            // The glossary's meaning, for hover and for screen readers.
-            let tags: Vec<(&str, Option<&str>)> = cable
-                .tags
-                .iter()
-                .map(|tag| (tag.value.as_str(), tag.meaning.as_deref()))
-                .collect();
-            badges(out, &tags, "badge tag");
+            // Each code with the glossary's meaning beside it, as the addressees' indicators
+            // are: a reader cannot decode PARM, and a tooltip is out of reach on a phone.
+            out.open("ul", &[("class", Some("tag-list"))]);
+            for tag in &cable.tags {
+                out.open("li", &[]);
+                out.element("code", &[("class", Some("badge tag"))], &tag.value);
+                if let Some(meaning) = &tag.meaning {
+                    out.text(" ");
+                    out.element("span", &[("class", Some("tag-meaning"))], meaning);
+                }
+                out.close("li");
+            }
+            out.close("ul");
         });
     }
     if let Some(subject) = &cable.subject {
