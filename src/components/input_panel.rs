@@ -80,10 +80,19 @@ pub fn read_files(
 pub fn input_panel(props: &InputPanelProps) -> Html {
     // The readers must live until they call back; dropping one cancels its read.
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    // The text the area is known to hold without asking it: its default value at first, then
+    // each text written into it. Typing makes it unknown. Reading a text area's value copies it
+    // into wasm a character at a time: the start does not, for the text it just put there.
+    let known: Rc<RefCell<Option<Rc<str>>>> = use_mut_ref({
+        let text = props.text.clone();
+        move || Some(text)
+    });
     let on_input = {
         let on_edit = props.on_edit.clone();
         let on_paste = props.on_paste.clone();
+        let known = known.clone();
         Callback::from(move |event: InputEvent| {
+            known.replace(None);
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             // A paste or a drop is one change: read it at once. Typing waits for a pause.
             // Read without assuming an `InputEvent`: a script may send a plain `Event`.
@@ -158,11 +167,16 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     let area_ref = use_node_ref();
     {
         let area_ref = area_ref.clone();
+        let known = known.clone();
         use_effect_with(props.text.clone(), move |text| {
+            if known.borrow().as_ref().is_some_and(|known| known == text) {
+                return;
+            }
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                 if area.value() != **text {
                     area.set_value(text);
                 }
+                known.replace(Some(text.clone()));
             }
         });
     }
