@@ -91,13 +91,10 @@ impl Theme {
         }
     }
 
-    /// Sets `data-theme` on the root element and remembers the choice.
-    fn apply(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(root) = window
-            .document()
+    /// Sets `data-theme` on the root element.
+    fn show(self) {
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
             .and_then(|document| document.document_element())
         {
             let _ = match self {
@@ -106,13 +103,20 @@ impl Theme {
                 Theme::Dark => root.set_attribute("data-theme", "dark"),
             };
         }
-        if let Ok(Some(storage)) = window.local_storage() {
-            let _ = match self {
+    }
+
+    /// The reader chose the theme after `theme`: shows it, remembers it, and re-renders.
+    fn choose_next(theme: &UseStateHandle<Theme>) {
+        let next = theme.next();
+        next.show();
+        if let Some(Ok(Some(storage))) = web_sys::window().map(|window| window.local_storage()) {
+            let _ = match next {
                 Theme::System => storage.remove_item(Theme::KEY),
                 Theme::Light => storage.set_item(Theme::KEY, "light"),
                 Theme::Dark => storage.set_item(Theme::KEY, "dark"),
             };
         }
+        theme.set(next);
     }
 }
 
@@ -401,18 +405,17 @@ pub fn app() -> Html {
         .map(|selected| selected.anchor.clone());
     let selected_span = state.selected.as_ref().map(|selected| selected.span);
 
-    // Theme: applied as the page first renders, before its first frame (effects can run after
-    // that frame, which would show a reader who chose dark the page light first), and whenever
-    // it changes.
+    // Theme: shown as the page first renders, before its first frame (effects can run after
+    // that frame, which would show a reader who chose dark the page light first), and at once
+    // when the reader changes it.
     let theme = use_state(|| {
         let theme = Theme::stored();
-        theme.apply();
+        theme.show();
         theme
     });
-    use_effect_with(*theme, |theme| theme.apply());
     let on_theme = {
         let theme = theme.clone();
-        Callback::from(move |_: MouseEvent| theme.set(theme.next()))
+        Callback::from(move |_: MouseEvent| Theme::choose_next(&theme))
     };
     let show_shortcuts = use_state(|| false);
     let on_toggle_written = use_callback(state.dispatcher(), |(), dispatcher| {
@@ -761,7 +764,7 @@ pub fn app() -> Html {
                                         text.clone(),
                                         view.clone(),
                                     ),
-                                    "t" => theme.set(theme.next()),
+                                    "t" => Theme::choose_next(&theme),
                                     "?" => show_shortcuts.set(!*show_shortcuts),
                                     _ => {}
                                 }

@@ -895,7 +895,11 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     let dark = background().await;
     assert_ne!(light, dark);
     assert_eq!(dark, "rgb(21, 23, 26)");
+    // The choice is remembered for the next visit; "system" forgets it.
+    let stored = "return localStorage.getItem('cablescope-theme');";
+    wait_for_script(client, stored, json!("dark")).await;
     click(client, "#theme-toggle").await;
+    wait_for_script(client, stored, json!(null)).await;
 
     // The samples menu.
     client
