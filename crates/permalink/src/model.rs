@@ -163,13 +163,12 @@ pub struct Model {
     order0: Vec<Counter>,
     /// Order 1: by the previous byte and the partial byte.
     order1: Vec<Counter>,
-    /// The hashed models' tables, in buckets of 16 counters: one bucket holds a context's
-    /// counters for the bits of one half-byte, so that those bits share a cache line.
+    /// The hashed models' tables: each bit's counter at a hash of the context and the bits of
+    /// the byte so far (so each bit reads a counter of its own, wherever it falls: format 1
+    /// fixed this; grouping a half-byte's counters in one cache line would be a new format).
     hashed: Vec<Vec<Counter>>,
     /// Each hashed model's context hash for the current byte.
     context: [u32; N_HASHED],
-    /// Each hashed model's bucket for the current half-byte.
-    bucket: [usize; N_HASHED],
     /// The slots this bit's prediction came from, to update.
     slots: [usize; N_INPUTS - 1],
     /// The match model: where the longest recent match continues, and its length.
@@ -211,7 +210,6 @@ impl Model {
                 .map(|_| vec![Counter::NEW; 1 << TABLE_BITS])
                 .collect(),
             context: [0; N_HASHED],
-            bucket: [0; N_HASHED],
             slots: [0; N_INPUTS - 1],
             match_ptr: 0,
             match_len: 0,
@@ -254,13 +252,6 @@ impl Model {
             .map_or(0, |&byte| u32::from(byte))
     }
 
-    /// Chooses each hashed model's bucket for the half-byte that starts now.
-    fn buckets(&mut self) {
-        for (bucket, &context) in self.bucket.iter_mut().zip(self.context.iter()) {
-            *bucket = ((hash(context, self.partial) >> (32 - TABLE_BITS + 4)) << 4) as usize;
-        }
-    }
-
     /// The contexts that hold for a whole byte, computed when it starts.
     fn byte_contexts(&mut self) {
         let (b1, b2, b3, b4, b5, b6) = (
@@ -279,7 +270,6 @@ impl Model {
             hash(7, self.word),
             hash(hash(8, self.word), self.last_word),
         ];
-        self.buckets();
         // The match model: follow the current match, or look for a new one.
         let len = self.history.len();
         if self.match_len > 0 {
@@ -329,15 +319,8 @@ impl Model {
     pub fn predict(&mut self) -> i32 {
         let partial = self.partial;
         let b1 = self.back(1);
-        // Within a half-byte, the partial bits after it pick the counter (1..15).
-        let nibble = if self.n_bits < 4 {
-            partial as usize
-        } else {
-            (partial as usize & ((1 << (self.n_bits - 4)) - 1)) | (1 << (self.n_bits - 4))
-        };
         self.slots[0] = partial as usize;
         self.slots[1] = ((b1 << 8) | partial) as usize;
-        let _ = nibble;
         for (slot, &context) in self.slots.iter_mut().skip(2).zip(self.context.iter()) {
             *slot = (hash(context, partial) >> (32 - TABLE_BITS)) as usize;
         }
@@ -443,9 +426,6 @@ impl Model {
         }
         self.partial = (self.partial << 1) | bit;
         self.n_bits += 1;
-        if self.n_bits == 4 {
-            self.buckets();
-        }
         if self.n_bits == 8 {
             let byte = (self.partial & 0xFF) as u8;
             self.history.push(byte);
