@@ -401,6 +401,15 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 }),
             },
+            // The same message again (a link opening announced at start and by its effect)
+            // changes nothing, and the page is not rendered again for it.
+            Action::Info(message)
+                if self.notice.as_ref().is_some_and(|notice| {
+                    notice.kind == NoticeKind::Info && notice.message == message
+                }) =>
+            {
+                self
+            }
             Action::Info(message) => Rc::new(AppState {
                 notice: Some(Notice {
                     kind: NoticeKind::Info,
@@ -605,16 +614,13 @@ impl Reducible for AppState {
                 next.draft = Some(draft.id);
                 Rc::new(next)
             }
-            Action::LinkNotOpened(problem) if self.opening_link => {
-                let mut next = AppState::with_text(SEED_CABLE);
-                next.files = self.files.clone();
-                next.draft_generation = self.draft_generation.wrapping_add(1);
-                next.notice = Some(Notice {
+            Action::LinkNotOpened(problem) if self.opening_link => Rc::new(self.replace(
+                Rc::from(SEED_CABLE),
+                Notice {
                     kind: NoticeKind::Error,
                     message: format!("{problem} The sample cable is shown instead."),
-                });
-                Rc::new(next)
-            }
+                },
+            )),
             Action::LinkNotOpened(problem) => Rc::new(AppState {
                 notice: Some(Notice {
                     kind: NoticeKind::Error,

@@ -1019,22 +1019,32 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .expect("the text area is back");
 }
 
-/// The address, once its fragment holds a link other than `before` (the address as it was
-/// before a change: the page writes the new link only after the view rests, so until then the
-/// old one is there to be read).
-async fn wait_for_new_link(client: &Client, before: &str) -> String {
+/// The address, once its fragment holds a link that satisfies `condition`; `expected` says
+/// what was waited for if it never does.
+async fn wait_for_link_where(
+    client: &Client,
+    expected: &str,
+    condition: impl Fn(&str) -> bool,
+) -> String {
     let started = Instant::now();
     loop {
         let link = wait_for_link(client).await;
-        if link != before {
+        if condition(&link) {
             return link;
         }
         assert!(
             started.elapsed() < WAIT,
-            "the address kept {before} after the change"
+            "waited {WAIT:?} for {expected}; the address is {link}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The address, once its fragment holds a link other than `before` (the address as it was
+/// before a change: the page writes the new link only after the view rests, so until then the
+/// old one is there to be read).
+async fn wait_for_new_link(client: &Client, before: &str) -> String {
+    wait_for_link_where(client, "a new link", |link| link != before).await
 }
 
 /// The address as it is now.
@@ -1140,11 +1150,7 @@ async fn links_carry_the_cable_and_the_view() {
     client.goto(&url).await.expect("page");
     wait_for_id(&client, "08OTTAWA372").await;
     // The untouched page carries no link.
-    let href = client
-        .execute("return location.href;", vec![])
-        .await
-        .expect("href");
-    assert_eq!(href, json!(url));
+    assert_eq!(address(&client).await, url);
     let history_length = client
         .execute("return history.length;", vec![])
         .await
@@ -1160,14 +1166,10 @@ async fn links_carry_the_cable_and_the_view() {
     click(&client, "#p-4").await;
     wait_for_new_link(&client, &address).await;
     click(&client, "#p-3").await;
-    let started = Instant::now();
-    while wait_for_link(&client).await != address {
-        assert!(
-            started.elapsed() < WAIT,
-            "the address did not come back to paragraph 3"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_link_where(&client, "the link to paragraph 3 again", |link| {
+        link == address
+    })
+    .await;
     let after = client
         .execute("return history.length;", vec![])
         .await
