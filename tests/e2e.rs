@@ -895,6 +895,46 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     let dark = background().await;
     assert_ne!(light, dark);
     assert_eq!(dark, "rgb(21, 23, 26)");
+    // Print, with the dark theme chosen: black on white in the light palette, both banners kept
+    // as bordered lines, nothing to click, and every paragraph laid out.
+    let print_media = |media: &'static str| DriverCommand {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } }),
+    };
+    client
+        .issue_cmd(print_media("print"))
+        .await
+        .expect("print media");
+    let printed = client
+        .execute(
+            "const style = sel => getComputedStyle(document.querySelector(sel));\
+             const shown = sel => [...document.querySelectorAll(sel)].filter(el => getComputedStyle(el).display !== 'none').length;\
+             return {\
+               body: [style('body').color, style('body').backgroundColor],\
+               banners: ['#banner-top', '#banner-bottom'].map(sel => [style(sel).display, style(sel).color, style(sel).borderTopWidth]),\
+               muted: style('.fields dt').color,\
+               shown: shown('button') + shown('.toolbar') + shown('.left-column') + shown('#shortcuts'),\
+               skipped: [...document.querySelectorAll('.paragraph')].filter(el => getComputedStyle(el).contentVisibility !== 'visible').length,\
+             };",
+            vec![],
+        )
+        .await
+        .expect("print styles");
+    client
+        .issue_cmd(print_media(""))
+        .await
+        .expect("screen media");
+    assert_eq!(
+        printed,
+        json!({
+            "body": ["rgb(0, 0, 0)", "rgb(255, 255, 255)"],
+            "banners": [["block", "rgb(0, 0, 0)", "2px"], ["block", "rgb(0, 0, 0)", "2px"]],
+            "muted": "rgb(89, 96, 107)",
+            "shown": 0,
+            "skipped": 0,
+        }),
+        "printed"
+    );
     // The choice is remembered for the next visit; "system" forgets it.
     let stored = "return localStorage.getItem('cablescope-theme');";
     wait_for_script(client, stored, json!("dark")).await;
