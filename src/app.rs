@@ -151,6 +151,53 @@ fn flush_draft(pending: &PendingDraft) -> Option<Result<(), String>> {
     Some(crate::drafts::save(&draft))
 }
 
+/// What the keyboard shortcuts act on, as of the page's last render.
+#[derive(Clone)]
+struct Keys {
+    dispatcher: yew::UseReducerDispatcher<AppState>,
+    theme: UseStateHandle<Theme>,
+    show_shortcuts: UseStateHandle<bool>,
+    link_box: UseStateHandle<Option<String>>,
+    text: Rc<str>,
+    view: permalink::View,
+}
+
+/// A shortcut key pressed outside any field (README, "Keyboard").
+fn on_key(event: &web_sys::KeyboardEvent, keys: Keys) {
+    use wasm_bindgen::JsCast;
+    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return;
+    }
+    let typing = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+        });
+    if typing {
+        return;
+    }
+    match event.key().as_str() {
+        "/" => {
+            event.prevent_default();
+            let area = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id("cable-input"))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(area) = area {
+                let _ = area.focus();
+            }
+        }
+        "j" => keys.dispatcher.dispatch(Action::StepParagraph(1)),
+        "k" => keys.dispatcher.dispatch(Action::StepParagraph(-1)),
+        "s" => keys.dispatcher.dispatch(Action::ToggleSource),
+        "c" => copy_link(keys.dispatcher, keys.link_box, keys.text, keys.view),
+        "t" => Theme::choose_next(&keys.theme),
+        "?" => keys.show_shortcuts.set(!*keys.show_shortcuts),
+        _ => {}
+    }
+}
+
 /// Makes a link to `text` shown as `view`, copies it and shows it in the link box (selected, for
 /// a browser that will not copy), saying how long it is.
 fn copy_link(
@@ -703,77 +750,34 @@ pub fn app() -> Html {
             }
         }
     });
-    // Keyboard shortcuts, except while typing in a field.
-    {
-        let dispatcher = state.dispatcher();
-        let theme = theme.clone();
-        let show_shortcuts = show_shortcuts.clone();
-        let link_box = link_box.clone();
-        let text = state.parsed_text.clone();
-        let view = view.clone();
-        use_effect_with(
-            (*theme, *show_shortcuts, text, view),
-            move |(_, _, text, view)| {
-                let text = text.clone();
-                let view = view.clone();
-                let listener =
-                    web_sys::window()
-                        .and_then(|window| window.document())
-                        .map(|document| {
-                            gloo_events::EventListener::new(&document, "keydown", move |event| {
-                                use wasm_bindgen::JsCast;
-                                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                                    return;
-                                };
-                                if event.ctrl_key() || event.meta_key() || event.alt_key() {
-                                    return;
-                                }
-                                let typing = event
-                                    .target()
-                                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                                    .is_some_and(|element| {
-                                        matches!(
-                                            element.tag_name().as_str(),
-                                            "TEXTAREA" | "INPUT" | "SELECT"
-                                        )
-                                    });
-                                if typing {
-                                    return;
-                                }
-                                match event.key().as_str() {
-                                    "/" => {
-                                        event.prevent_default();
-                                        let area = web_sys::window()
-                                            .and_then(|window| window.document())
-                                            .and_then(|document| {
-                                                document.get_element_by_id("cable-input")
-                                            })
-                                            .and_then(|element| {
-                                                element.dyn_into::<web_sys::HtmlElement>().ok()
-                                            });
-                                        if let Some(area) = area {
-                                            let _ = area.focus();
-                                        }
-                                    }
-                                    "j" => dispatcher.dispatch(Action::StepParagraph(1)),
-                                    "k" => dispatcher.dispatch(Action::StepParagraph(-1)),
-                                    "s" => dispatcher.dispatch(Action::ToggleSource),
-                                    "c" => copy_link(
-                                        dispatcher.clone(),
-                                        link_box.clone(),
-                                        text.clone(),
-                                        view.clone(),
-                                    ),
-                                    "t" => Theme::choose_next(&theme),
-                                    "?" => show_shortcuts.set(!*show_shortcuts),
-                                    _ => {}
-                                }
-                            })
-                        });
-                move || drop(listener)
-            },
-        );
-    }
+    // Keyboard shortcuts, except while typing in a field: one listener for the page's life,
+    // which reads what it acts on from `keys`, brought up to date at each render.
+    let keys = use_mut_ref(|| None::<Keys>);
+    *keys.borrow_mut() = Some(Keys {
+        dispatcher: state.dispatcher(),
+        theme: theme.clone(),
+        show_shortcuts: show_shortcuts.clone(),
+        link_box: link_box.clone(),
+        text: state.parsed_text.clone(),
+        view: view.clone(),
+    });
+    use_effect_with((), move |()| {
+        let listener = web_sys::window()
+            .and_then(|window| window.document())
+            .map(|document| {
+                gloo_events::EventListener::new(&document, "keydown", move |event| {
+                    use wasm_bindgen::JsCast;
+                    // Cloned out: a dispatch may render at once, and the render writes `keys`.
+                    let current = keys.borrow().clone();
+                    if let (Some(event), Some(current)) =
+                        (event.dyn_ref::<web_sys::KeyboardEvent>(), current)
+                    {
+                        on_key(event, current);
+                    }
+                })
+            });
+        move || drop(listener)
+    });
     let on_shortcuts = {
         let show_shortcuts = show_shortcuts.clone();
         Callback::from(move |_: MouseEvent| show_shortcuts.set(!*show_shortcuts))

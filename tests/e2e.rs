@@ -840,7 +840,8 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     wait_for_id(client, "09BERLIN1176").await;
     wait_for_text(client, "#input-form", |text| text.contains("HTML")).await;
 
-    // Keyboard: j selects the next paragraph, s opens the source view, / focuses the text.
+    // Keyboard: j and k select the next and previous paragraph, s opens the source view, /
+    // focuses the text, ? shows the shortcuts, t changes the theme, c makes a link.
     client
         .execute(
             "document.activeElement && document.activeElement.blur();",
@@ -861,6 +862,8 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     wait_for_attr(client, "#p-1", "class", |class| class.contains("selected")).await;
     press("j").await;
     wait_for_attr(client, "#p-2", "class", |class| class.contains("selected")).await;
+    press("k").await;
+    wait_for_attr(client, "#p-1", "class", |class| class.contains("selected")).await;
     press("s").await;
     client
         .find(Locator::Id("source-pane"))
@@ -871,8 +874,32 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
         .find(Locator::Id("cable-input"))
         .await
         .expect("editor back by keyboard");
-    press("?").await;
+    press("/").await;
+    wait_for_script(
+        client,
+        "return document.activeElement && document.activeElement.id;",
+        json!("cable-input"),
+    )
+    .await;
+    client
+        .execute("document.activeElement.blur();", vec![])
+        .await
+        .expect("blur");
+    // Each key acts on the page as it is now: pressed again, it undoes what it did.
+    let shortcuts_shown = "return !!document.getElementById('shortcuts');";
+    for shown in [true, false, true] {
+        press("?").await;
+        wait_for_script(client, shortcuts_shown, json!(shown)).await;
+    }
     wait_for_text(client, "#shortcuts", |text| text.contains("next paragraph")).await;
+    let theme_chosen = "return document.documentElement.getAttribute('data-theme');";
+    for theme in [json!("light"), json!("dark"), json!(null)] {
+        press("t").await;
+        wait_for_script(client, theme_chosen, theme).await;
+    }
+    press("c").await;
+    wait_for_attr_value(client, "#link-output", "value").await;
+    click(client, "#close-link-box").await;
 
     // Theme: system, then light, then dark; the page's colours follow.
     let background = || async {
