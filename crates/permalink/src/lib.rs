@@ -383,12 +383,18 @@ pub fn decode(fragment: &str) -> Result<Link, LinkError> {
 /// Whether `fragment` is meant as a cablescope link (`#1.…`, or a later version's), as opposed
 /// to an anchor such as `#p-4`: the page tells the two apart before loading the model.
 pub fn is_link(fragment: &str) -> bool {
+    version_and_body(fragment).is_some()
+}
+
+/// A fragment's version number (one to nine digits, then a dot) and what follows it.
+fn version_and_body(fragment: &str) -> Option<(u32, &str)> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.split_once('.').is_some_and(|(version, _)| {
-        !version.is_empty()
-            && version.len() <= 9
-            && version.bytes().all(|byte| byte.is_ascii_digit())
-    })
+    let (version, body) = fragment.split_once('.')?;
+    if version.is_empty() || version.len() > 9 || !version.bytes().all(|byte| byte.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((version.parse().ok()?, body))
 }
 
 /// A link's parts, checked, before its text is decompressed.
@@ -405,12 +411,7 @@ pub fn check(fragment: &str) -> Result<(), LinkError> {
 }
 
 fn read_fragment(fragment: &str) -> Result<Parts, LinkError> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let (version, body) = fragment.split_once('.').ok_or(LinkError::NotALink)?;
-    if !is_link(fragment) {
-        return Err(LinkError::NotALink);
-    }
-    let version: u32 = version.parse().map_err(|_| LinkError::NotALink)?;
+    let (version, body) = version_and_body(fragment).ok_or(LinkError::NotALink)?;
     match version {
         1 => decode_v1(body),
         0 => Err(LinkError::NotALink),
@@ -556,7 +557,17 @@ mod tests {
         assert!(!is_link("#p-4"));
         assert!(!is_link("#field-subject"));
         assert!(!is_link(""));
+        assert!(!is_link("#.AAAA"));
+        assert!(!is_link("#1a.AAAA"));
+        assert!(!is_link("#1234567890.AAAA"));
+        assert!(is_link("#999999999.AAAA"));
         assert_eq!(check("#1.AAAA"), Err(LinkError::Incomplete));
+        assert_eq!(check("#0.AAAA"), Err(LinkError::NotALink));
+        assert_eq!(check("#p-4"), Err(LinkError::NotALink));
+        assert_eq!(
+            check("#999999999.x"),
+            Err(LinkError::FutureVersion(999_999_999))
+        );
     }
 
     #[test]
