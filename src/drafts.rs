@@ -4,7 +4,8 @@
 //!
 //! Each draft is one storage entry, `cablescope-draft-<id>`, in a small line format (below);
 //! `cablescope-drafts` lists the ids, newest first. The format is written by hand: a serializer
-//! would add kilobytes to the page for five lines.
+//! would add kilobytes to the page for five lines. `static/start.js` writes it too (the text kept
+//! when the wasm stops), so the two change together.
 
 use permalink::View;
 
