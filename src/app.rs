@@ -435,11 +435,25 @@ pub fn app() -> Html {
     let on_copied = use_callback(state.dispatcher(), |message: String, dispatcher| {
         dispatcher.dispatch(Action::Info(message))
     });
-    let on_print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    // Print: every paragraph is rendered, each whole, then the browser's print is called (the
+    // effect runs after that render). Printed any other way (the browser's menu), a text longer
+    // than the page shows at first prints what is shown, with the notes of what is not.
+    let printing = use_state(|| false);
+    let on_print = {
+        let printing = printing.clone();
+        Callback::from(move |_: MouseEvent| printing.set(true))
+    };
+    {
+        let printing = printing.clone();
+        use_effect_with(*printing, move |&asked| {
+            if asked {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+                printing.set(false);
+            }
+        });
+    }
     // Whatever selected an element, bring it into view in the decomposition.
     use_effect_with(state.selected.clone(), |selected| {
         if let Some(selected) = selected {
@@ -901,6 +915,7 @@ pub fn app() -> Html {
                             on_copy_link={on_copy_element_link.clone()} />
                         <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} on_select={on_select.clone()}
                             as_written={state.as_written} {on_toggle_written} all_paragraphs={state.all_paragraphs} {on_show_all}
+                            printing={*printing}
                             on_copy_link={on_copy_element_link} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()}
                             open={view.notes_open} on_toggle={on_notes} />

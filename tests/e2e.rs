@@ -940,7 +940,7 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
                body: [style('body').color, style('body').backgroundColor],\
                banners: ['#banner-top', '#banner-bottom'].map(sel => [style(sel).display, style(sel).color, style(sel).borderTopWidth]),\
                muted: style('.fields dt').color,\
-               shown: shown('button') + shown('.toolbar') + shown('.left-column') + shown('#shortcuts'),\
+               shown: shown('button:not(.show-rest, #show-all-paragraphs)') + shown('.toolbar') + shown('.left-column') + shown('#shortcuts'),\
                skipped: [...document.querySelectorAll('.paragraph')].filter(el => getComputedStyle(el).contentVisibility !== 'visible').length,\
              };",
             vec![],
@@ -2231,6 +2231,52 @@ async fn editor_value(client: &Client) -> String {
         .await
         .expect("text area value");
     value.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_printed_cable_has_every_paragraph_whole() {
+    let (port, _driver, client) = session().await;
+    client
+        .goto(&format!("http://127.0.0.1:{port}/"))
+        .await
+        .expect("open the page");
+    wait_for_id(&client, "08OTTAWA372").await;
+    // The longest corpus cable: more paragraphs than are shown at first, and paragraphs longer
+    // than are shown before "show the whole paragraph".
+    let largest = std::fs::read_to_string(repo().join("corpus/cables/00STATE228772.txt"))
+        .expect("corpus cable");
+    let total = cable::parse(&largest).cable.paragraphs.len();
+    paste(&client, &largest).await;
+    wait_for_id(&client, "00STATE228772").await;
+    let counts = "return [document.querySelectorAll('li.paragraph').length,\
+                   document.querySelectorAll('.show-rest').length,\
+                   document.querySelectorAll('#show-all-paragraphs').length];";
+    let on_screen = client.execute(counts, vec![]).await.expect("counts");
+    let shown = shown_paragraphs(&largest);
+    assert_eq!(on_screen[0], json!(shown));
+    assert!(
+        on_screen[1].as_u64().unwrap_or(0) > 0,
+        "no paragraph is cut: {on_screen}"
+    );
+    // Printed with the page's Print button: what the page holds as the browser begins to print
+    // is noted (its `beforeprint`; headless Chromium prints nothing and sends no `afterprint`).
+    client
+        .execute(
+            &format!("addEventListener('beforeprint', () => {{ window.printed = (() => {{ {counts} }})(); }});"),
+            vec![],
+        )
+        .await
+        .expect("a note of what was printed");
+    click(&client, "#print").await;
+    wait_for_script(
+        &client,
+        "return window.printed || null;",
+        json!([total, 0, 0]),
+    )
+    .await;
+    // Printing over, the page is as it was.
+    wait_for_script(&client, counts, on_screen).await;
+    let _ = client.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -36,6 +36,9 @@ pub struct ParagraphsListProps {
     /// The reader asked for every paragraph.
     #[prop_or_default]
     pub on_show_all: Callback<()>,
+    /// The page is being printed: every paragraph, each whole, whatever the view says.
+    #[prop_or_default]
+    pub printing: bool,
     /// Copy a link to the element with this anchor.
     #[prop_or_default]
     pub on_copy_link: Callback<String>,
@@ -302,7 +305,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
             .enumerate()
             .position(|(idx, paragraph)| crate::anchors::paragraph(paragraph, idx) == selected)
     });
-    let limit = if props.all_paragraphs {
+    let limit = if props.all_paragraphs || props.printing {
         paragraphs.len()
     } else {
         PARAGRAPHS_AT_FIRST
@@ -316,8 +319,19 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         .map(|paragraph| paragraph.text.len())
         .sum();
     let long = shown_text > SKIP_OFFSCREEN_FROM;
-    // Shown whole: those asked for, and the selected one when it is long.
+    // Shown whole: those asked for, the selected one when it is long, and all when printing.
     let mut shown_whole = (*whole).clone();
+    if props.printing {
+        shown_whole.extend(
+            paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(idx, paragraph)| {
+                    paragraph.text.len() > LONG_PARAGRAPH && !whole.contains(idx)
+                })
+                .map(|(idx, _)| idx),
+        );
+    }
     if let Some(idx) = selected_idx.filter(|&idx| {
         paragraphs
             .get(idx)
