@@ -46,6 +46,7 @@ fn paragraphs_of(text: Rc<str>) -> ParagraphsListProps {
         on_toggle_written: yew::Callback::noop(),
         all_paragraphs: false,
         on_show_all: yew::Callback::noop(),
+        printing: false,
         on_copy_link: yew::Callback::noop(),
     }
 }
