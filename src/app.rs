@@ -766,26 +766,25 @@ pub fn app() -> Html {
     });
     // Keyboard shortcuts, except while typing in a field: one listener for the page's life,
     // which reads what it acts on from `keys`, brought up to date at each render.
-    let keys = use_mut_ref(|| None::<Keys>);
-    *keys.borrow_mut() = Some(Keys {
+    let current = Keys {
         dispatcher: state.dispatcher(),
         theme: theme.clone(),
         show_shortcuts: show_shortcuts.clone(),
         link_box: link_box.clone(),
         text: state.parsed_text.clone(),
         view: view.clone(),
-    });
+    };
+    let keys = use_mut_ref(|| current.clone());
+    *keys.borrow_mut() = current;
     use_effect_with((), move |()| {
         let listener = web_sys::window()
             .and_then(|window| window.document())
             .map(|document| {
                 gloo_events::EventListener::new(&document, "keydown", move |event| {
                     use wasm_bindgen::JsCast;
-                    // Cloned out: a dispatch may render at once, and the render writes `keys`.
-                    let current = keys.borrow().clone();
-                    if let (Some(event), Some(current)) =
-                        (event.dyn_ref::<web_sys::KeyboardEvent>(), current)
-                    {
+                    if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                        // Cloned out: a dispatch may render at once, and the render writes `keys`.
+                        let current = keys.borrow().clone();
                         on_key(event, current);
                     }
                 })

@@ -277,6 +277,14 @@ impl fantoccini::wd::WebDriverCompatibleCommand for DriverCommand {
     }
 }
 
+/// A DevTools command, `cmd` with `params`, through chromedriver.
+fn devtools(cmd: &str, params: serde_json::Value) -> DriverCommand {
+    DriverCommand {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": cmd, "params": params }),
+    }
+}
+
 /// chromedriver's network emulation: offline, or back to a fast network.
 fn network_conditions(offline: bool) -> DriverCommand {
     DriverCommand {
@@ -924,10 +932,8 @@ async fn run(client: &Client, port: u16, downloads: PathBuf) {
     assert_eq!(dark, "rgb(21, 23, 26)");
     // Print, with the dark theme chosen: black on white in the light palette, both banners kept
     // as bordered lines, nothing to click, and every paragraph laid out.
-    let print_media = |media: &'static str| DriverCommand {
-        path: "goog/cdp/execute",
-        body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } }),
-    };
+    let print_media =
+        |media: &str| devtools("Emulation.setEmulatedMedia", json!({ "media": media }));
     client
         .issue_cmd(print_media("print"))
         .await
@@ -1151,13 +1157,10 @@ const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
 /// Has Chromium run [`FIRST_FRAME`] in every new document of `client`'s browser.
 async fn watch_first_frames(client: &Client) {
     client
-        .issue_cmd(DriverCommand {
-            path: "goog/cdp/execute",
-            body: json!({
-                "cmd": "Page.addScriptToEvaluateOnNewDocument",
-                "params": { "source": FIRST_FRAME },
-            }),
-        })
+        .issue_cmd(devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": FIRST_FRAME }),
+        ))
         .await
         .expect("a script for each new document");
 }
