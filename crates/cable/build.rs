@@ -13,7 +13,7 @@
 
 use std::fmt::Write as _;
 
-#[path = "src/letters.rs"]
+#[path = "src/scan/letters.rs"]
 mod letters;
 
 fn main() {
@@ -76,7 +76,7 @@ fn main() {
     // Stations: each station under its own name, and each alias under its letters.
     let stations_source = "data/stations.tsv";
     println!("cargo::rerun-if-changed={stations_source}");
-    println!("cargo::rerun-if-changed=src/letters.rs");
+    println!("cargo::rerun-if-changed=src/scan/letters.rs");
     let stations = std::fs::read_to_string(stations_source).unwrap_or_default();
     let mut keys: Vec<(String, &str)> = Vec::new();
     for line in stations.lines().skip(1) {

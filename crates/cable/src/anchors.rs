@@ -2,7 +2,8 @@
 //! of the header's rows, shared by the components that show them and by the selection that
 //! finds an element from a line of source.
 
-use crate::{Cable, Paragraph, Reference, Span};
+use crate::span::Span;
+use crate::tree::{Cable, CaptionKind, Paragraph, Parse, Reference};
 
 /// `p-<number>`, or `p-u<position>` for an unnumbered paragraph.
 pub fn paragraph(paragraph: &Paragraph, idx: usize) -> String {
@@ -88,7 +89,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
                 cable
                     .captions
                     .iter()
-                    .filter(|caption| caption.kind == crate::CaptionKind::Handling)
+                    .filter(|caption| caption.kind == CaptionKind::Handling)
                     .map(|caption| caption.span),
             ),
         ),
@@ -98,7 +99,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
                 cable
                     .captions
                     .iter()
-                    .filter(|caption| caption.kind != crate::CaptionKind::Handling)
+                    .filter(|caption| caption.kind != CaptionKind::Handling)
                     .map(|caption| caption.span),
             ),
         ),
@@ -139,7 +140,7 @@ pub fn diagnostic(idx: usize) -> String {
 
 /// The source span of the element with `anchor` (a paragraph, a reference, a header field or a
 /// parser note), if the parse has it: what a link that selects that element points at.
-pub fn find(parse: &crate::Parse, anchor: &str) -> Option<Span> {
+pub fn find(parse: &Parse, anchor: &str) -> Option<Span> {
     if let Some(position) = anchor.strip_prefix("diag-") {
         let idx = position.parse::<usize>().ok()?.checked_sub(1)?;
         return parse.diagnostics.get(idx).map(|diagnostic| diagnostic.span);

@@ -2,6 +2,7 @@
 //! explained in `data/GLOSSARY-SOURCES.md`; the build keeps the first three columns and sorts
 //! the lines by the code upper-cased).
 
+use crate::scan::sort;
 use std::sync::OnceLock;
 
 /// `code<TAB>kind<TAB>meaning`, sorted by the code upper-cased, which follows in a fourth
@@ -126,7 +127,7 @@ pub fn is_place_word(word: &str) -> bool {
             .map(str::to_lowercase)
             .chain(REGIONS.iter().map(|word| word.to_string()))
             .collect();
-        crate::sort::sort_by(&mut words, |a, b| a.cmp(b));
+        sort::sort_by(&mut words, |a, b| a.cmp(b));
         words.dedup();
         words
     });

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::letters::letters;
+use crate::scan::letters::letters;
 
 /// One line per key a station is found by, sorted by key, from `data/stations.tsv` by
 /// `build.rs`: `STATION` for a station under its own name, `KEY<TAB>STATION` for an alias (its

@@ -1,6 +1,7 @@
 //! The span invariant, checked after parsing by tests and fuzzers.
 
-use crate::{Parse, Span};
+use crate::span::Span;
+use crate::tree::Parse;
 use std::fmt;
 
 /// A span that breaks the invariant: in bounds, on character boundaries, inside the cable, and

@@ -1,7 +1,11 @@
-//! Pass 3a: the routing header — the ACP-127 transmission lines above the classification line.
+//! The routing header: the ACP-127 transmission lines above the classification line.
 
-use crate::lines::{tokens, Line};
-use crate::{Addressee, Cable, Classification, Context, DateTime, Precedence, Routing};
+use crate::context::Context;
+use crate::lines::Line;
+use crate::scan::date_time::date_time_group;
+use crate::scan::paragraph::is_page_break;
+use crate::span::Span;
+use crate::tree::{Addressee, Cable, Classification, Precedence, Routing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RoutingKind {
@@ -68,7 +72,7 @@ pub(crate) fn routing_kind(text: &str, state: &mut RoutingState) -> Option<Routi
 }
 
 /// `OO RUEHGA RUEHHA …`: precedence prosigns followed by routing indicators.
-fn is_relay_line(text: &str) -> bool {
+pub(crate) fn is_relay_line(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let Some(prosigns) = words.next() else {
         return false;
@@ -83,7 +87,7 @@ fn is_relay_line(text: &str) -> bool {
 }
 
 /// `RUEHRN RUEHROV RUEHSR RUEHTRO`: routing indicators only (four to seven capitals from `R`).
-fn is_indicator_line(text: &str) -> bool {
+pub(crate) fn is_indicator_line(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|word| {
@@ -91,65 +95,6 @@ fn is_indicator_line(text: &str) -> bool {
                 && word.starts_with('R')
                 && word.chars().all(|ch| ch.is_ascii_uppercase())
         })
-}
-
-/// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
-pub(crate) fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
-    // The group ends in `Z`; most lines hold none, and are not split into words.
-    if !text.as_bytes().contains(&b'Z') {
-        return None;
-    }
-    let tokens = tokens(text);
-    let dtg_idx = tokens.iter().position(|(_, _, token)| {
-        token.len() == 7
-            && token.ends_with('Z')
-            && token
-                .get(..6)
-                .is_some_and(|d| d.chars().all(|ch| ch.is_ascii_digit()))
-    })?;
-    let prosigns = tokens.get(..dtg_idx)?;
-    if prosigns.len() > 2
-        || prosigns
-            .iter()
-            .any(|(_, _, p)| Precedence::from_prosign(p).is_none())
-    {
-        return None;
-    }
-    let precedence = prosigns
-        .first()
-        .and_then(|(_, _, p)| Precedence::from_prosign(p));
-    let &(dtg_start, _, dtg) = tokens.get(dtg_idx)?;
-    let &(_, _, month) = tokens.get(dtg_idx + 1)?;
-    let &(_, year_end, year) = tokens.get(dtg_idx + 2)?;
-    let number =
-        |range: std::ops::Range<usize>| dtg.get(range).and_then(|digits| digits.parse::<u8>().ok());
-    let month = month_number(month)?;
-    let year: u16 = year.parse().ok()?;
-    let year = match (year, year < 100) {
-        (yy, true) if yy >= 66 => 1900 + yy,
-        (yy, true) => 2000 + yy,
-        (yyyy, false) => yyyy,
-    };
-    let date_time = DateTime {
-        year,
-        month,
-        day: number(0..2)?,
-        hour: number(2..4)?,
-        minute: number(4..6)?,
-    };
-    let valid = (1..=31).contains(&date_time.day) && date_time.hour < 24 && date_time.minute < 60;
-    valid.then_some((precedence, date_time, dtg_start, year_end))
-}
-
-fn month_number(month: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ];
-    let upper = month.to_ascii_uppercase();
-    MONTHS
-        .iter()
-        .position(|name| *name == upper)
-        .and_then(|idx| u8::try_from(idx + 1).ok())
 }
 
 pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: usize) {
@@ -281,7 +226,7 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
                     continue;
                 }
                 // An old-format page line caught in an addressee list.
-                if crate::body::is_page_break(rest.trim()) {
+                if is_page_break(rest.trim()) {
                     cable.page_breaks.push(context.span(line.start, line.end));
                     continue;
                 }
@@ -302,7 +247,7 @@ pub(crate) fn read_routing(context: &mut Context<'_>, cable: &mut Cable, end: us
 }
 
 /// `RUEHC/SECSTATE WASHDC IMMEDIATE 7513`.
-fn read_addressee(text: &str, span: crate::Span) -> Addressee {
+pub(crate) fn read_addressee(text: &str, span: Span) -> Addressee {
     let (routing_indicator, rest) = match text.split_once('/') {
         Some((ri, rest))
             if !ri.is_empty()

@@ -3,15 +3,18 @@
 //! letter (`MOPPS`) fixed, person tags (`OVIP (STEINBERG, JAMES B.)`, `OVIP BIDEN JOSEPH`) read as
 //! `SURNAME, GIVEN`, and runs of plain words (`HUMAN RIGHTS`) kept as one tag.
 
+use crate::context::Context;
+use crate::glossary;
 use crate::glossary::is_known_tag;
-use crate::{Context, Tag};
+use crate::scan::controls;
+use crate::tree::Tag;
 
 /// English words that are also two-letter country codes.
-const FUNCTION_WORDS: [&str; 8] = ["IN", "OF", "TO", "ON", "AT", "BY", "AN", "OR"];
+pub(crate) const FUNCTION_WORDS: [&str; 8] = ["IN", "OF", "TO", "ON", "AT", "BY", "AN", "OR"];
 
 /// A token of the TAGS value: where it is (cleaned offsets), its text, and whether a comma or
 /// semicolon came before it.
-struct Token<'a> {
+pub(crate) struct Token<'a> {
     start: usize,
     end: usize,
     text: &'a str,
@@ -23,8 +26,11 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
     let tokens = tokenize(context, pieces);
     let mut tags: Vec<Tag> = Vec::new();
     let push = |tags: &mut Vec<Tag>, start: usize, end: usize, value: String| {
-        if !value.is_empty() && value != "SIPDIS" && !tags.iter().any(|tag| tag.value == value) {
-            let entry = crate::glossary::tag(&value);
+        if !value.is_empty()
+            && !controls::is_control(&value)
+            && !tags.iter().any(|tag| tag.value == value)
+        {
+            let entry = glossary::tag(&value);
             tags.push(Tag {
                 span: context.span(start, end),
                 raw: context.cleaned.slice(start, end).to_string(),
@@ -117,7 +123,7 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
     tags
 }
 
-fn tokenize<'a>(context: &'a Context<'_>, pieces: &[(usize, usize)]) -> Vec<Token<'a>> {
+pub(crate) fn tokenize<'a>(context: &'a Context<'_>, pieces: &[(usize, usize)]) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
     let mut after_comma = false;
     for &(piece_start, piece_end) in pieces {
@@ -165,7 +171,7 @@ fn tokenize<'a>(context: &'a Context<'_>, pieces: &[(usize, usize)]) -> Vec<Toke
 }
 
 /// Letters only (an apostrophe or hyphen inside allowed).
-fn is_word(text: &str) -> bool {
+pub(crate) fn is_word(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
         && text
             .chars()
@@ -173,7 +179,7 @@ fn is_word(text: &str) -> bool {
 }
 
 /// `steinberg, james b.` → `STEINBERG, JAMES B.`
-fn person(inside: &str) -> String {
+pub(crate) fn person(inside: &str) -> String {
     inside
         .split(',')
         .map(|part| {
@@ -187,7 +193,7 @@ fn person(inside: &str) -> String {
 }
 
 /// Splits `PRELPTER` into known codes, preferring four-letter subject codes.
-fn split_glued(upper: &str) -> Option<Vec<&str>> {
+pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
     if upper.len() < 4
         || upper.len() > 64
         || !upper.bytes().all(|byte| byte.is_ascii_uppercase())
@@ -228,7 +234,7 @@ fn split_glued(upper: &str) -> Option<Vec<&str>> {
 }
 
 /// `MOPPS` → `MOPS`: a letter typed twice.
-fn fix_doubled_letter(upper: &str) -> Option<String> {
+pub(crate) fn fix_doubled_letter(upper: &str) -> Option<String> {
     if upper.len() < 5 || !upper.bytes().all(|byte| byte.is_ascii_uppercase()) {
         return None;
     }
@@ -251,16 +257,12 @@ pub(crate) fn continues(previous: &str, line: &str) -> bool {
     let last_word = previous.split_whitespace().last().unwrap_or("");
     let words: Vec<&str> = line.split_whitespace().collect();
     let plain = |word: &str| word.len() >= 4 && word.bytes().all(|byte| byte.is_ascii_uppercase());
-    let handling = |word: &str| {
-        matches!(
-            word,
-            "SIPDIS" | "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "STADIS" | "SENSITIVE"
-        )
-    };
     if plain(last_word)
         && !is_known_tag(last_word)
         && (1..=2).contains(&words.len())
-        && words.iter().all(|word| plain(word) && !handling(word))
+        && words
+            .iter()
+            .all(|word| plain(word) && !controls::is_control(word))
     {
         return true;
     }

@@ -1,10 +1,18 @@
-//! Pass 3c: the keyword fields under the classification line — `E.O.`, `TAGS`, `SUBJECT`, `REF`,
-//! `Classified By` — and the handling captions among them.
+//! The keyword fields under the classification line — `E.O.`, `TAGS`, `SUBJECT`, `REF`,
+//! `Classified By` — and the captions among them.
 
-use crate::{references, Cable, Caption, CaptionKind, Context, Declassification, Field};
+use crate::context::Context;
+use crate::header::captions::{caption, is_caption};
+use crate::header::keywords::{keyword_hits, Keyword};
+use crate::header::{classifier, tags};
+use crate::lines::Line;
+use crate::scan::paragraph::{is_page_break, paragraph_start};
+use crate::scan::reference_items;
+use crate::span::Field;
+use crate::tree::{Cable, Declassification};
 
 /// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
-fn iso_date(decl: &str) -> Option<String> {
+pub(crate) fn iso_date(decl: &str) -> Option<String> {
     let token = decl
         .split_whitespace()
         .next()?
@@ -24,117 +32,13 @@ fn iso_date(decl: &str) -> Option<String> {
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// A keyword field of the header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Keyword {
-    ExecutiveOrder,
-    Tags,
-    Subject,
-    Reference,
-    ClassifiedBy,
-}
-
-/// Where a keyword form may start a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// Only at the start of a line.
-    LineStart,
-    /// At a line start or after a blank.
-    AfterBlank,
-    /// Anywhere, even glued to the word before (`UK PRIMEREF: A. LONDON 1939`).
-    Anywhere,
-}
-
-/// Keyword forms, upper-cased, including misspellings seen in real cables.
-const KEYWORDS: [(&str, Keyword, Place); 27] = [
-    ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
-    ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
-    ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
-    ("EO:", Keyword::ExecutiveOrder, Place::LineStart),
-    ("TAGS:", Keyword::Tags, Place::AfterBlank),
-    ("TAGS ", Keyword::Tags, Place::LineStart),
-    ("TAGS;", Keyword::Tags, Place::LineStart),
-    ("TAGS,", Keyword::Tags, Place::LineStart),
-    ("TABS:", Keyword::Tags, Place::LineStart),
-    ("TGS:", Keyword::Tags, Place::LineStart),
-    ("SUBJECT:", Keyword::Subject, Place::Anywhere),
-    ("SUBJ:", Keyword::Subject, Place::LineStart),
-    ("SUBJECT ", Keyword::Subject, Place::LineStart),
-    ("SUBJ ", Keyword::Subject, Place::LineStart),
-    ("UBJECT:", Keyword::Subject, Place::LineStart),
-    ("REFS:", Keyword::Reference, Place::Anywhere),
-    ("REF:", Keyword::Reference, Place::Anywhere),
-    ("REF(S):", Keyword::Reference, Place::AfterBlank),
-    ("REFTEL:", Keyword::Reference, Place::LineStart),
-    ("REFERENCE:", Keyword::Reference, Place::LineStart),
-    ("REFERENCES:", Keyword::Reference, Place::LineStart),
-    ("REF ", Keyword::Reference, Place::LineStart),
-    ("REF.", Keyword::Reference, Place::LineStart),
-    ("REFS :", Keyword::Reference, Place::LineStart),
-    ("REF :", Keyword::Reference, Place::LineStart),
-    ("CLASSIFIED BY", Keyword::ClassifiedBy, Place::AfterBlank),
-    ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
-];
-
-/// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
-/// without overlaps.
-pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
-    let upper = text.to_ascii_uppercase();
-    let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
-    for &(word, keyword, place) in &KEYWORDS {
-        // Most forms count only at the line's start: no search through the line for them.
-        if place == Place::LineStart {
-            if upper.starts_with(word) {
-                hits.push((0, keyword, word.len()));
-            }
-            continue;
-        }
-        for (at, _) in upper.match_indices(word) {
-            let allowed = match place {
-                _ if at == 0 => true,
-                Place::LineStart => false,
-                Place::AfterBlank => upper.get(..at).is_some_and(|before| before.ends_with(' ')),
-                Place::Anywhere => true,
-            };
-            if allowed {
-                hits.push((at, keyword, word.len()));
-            }
-        }
-    }
-    // Longest form first at one place; then drop hits inside an earlier hit's keyword.
-    crate::sort::sort_by_key(&mut hits, |&(at, _, len)| (at, std::cmp::Reverse(len)));
-    let mut kept: Vec<(usize, Keyword, usize)> = Vec::new();
-    for hit in hits {
-        if kept.last().is_none_or(|&(at, _, len)| hit.0 >= at + len) {
-            kept.push(hit);
-        }
-    }
-    // `Classified By: This message classified by …`: the same keyword again on one line starts
-    // the real field; what came before it is a preamble.
-    let mut deduplicated: Vec<(usize, Keyword, usize)> = Vec::new();
-    for hit in kept {
-        let repeats = deduplicated
-            .last()
-            .is_some_and(|&(_, keyword, _)| keyword == hit.1);
-        if repeats && matches!(hit.1, Keyword::ClassifiedBy | Keyword::Subject) {
-            deduplicated.pop();
-        }
-        // `REF: A. REF: KATHMANDU 2282`: the repeat is inside the first block's item.
-        if repeats && hit.1 == Keyword::Reference {
-            continue;
-        }
-        deduplicated.push(hit);
-    }
-    deduplicated
-}
-
 /// Where the keyword fields start when they follow a short remark at line `from`: the index of
 /// the first line starting with `E.O.`, `TAGS` or `SUBJECT` within 15 lines, with no numbered
 /// paragraph before it.
-fn fields_after_remark(lines: &[crate::lines::Line], from: usize, cleaned: &str) -> Option<usize> {
+pub(crate) fn fields_after_remark(lines: &[Line], from: usize, cleaned: &str) -> Option<usize> {
     for (idx, line) in lines.iter().enumerate().skip(from).take(15) {
         let text = line.text(cleaned);
-        if crate::body::paragraph_start(text).is_some_and(|start| start.number.is_some()) {
+        if paragraph_start(text).is_some_and(|start| start.number.is_some()) {
             return None;
         }
         let starts_field = keyword_hits(text).first().is_some_and(|&(at, keyword, _)| {
@@ -152,7 +56,7 @@ fn fields_after_remark(lines: &[crate::lines::Line], from: usize, cleaned: &str)
 }
 
 /// A keyword field being gathered: the keyword, where its value starts, and its lines' ranges.
-struct FieldRanges {
+pub(crate) struct FieldRanges {
     keyword: Keyword,
     start: usize,
     value_start: usize,
@@ -164,11 +68,11 @@ struct FieldRanges {
 pub(crate) fn read_fields(
     context: &mut Context<'_>,
     cable: &mut Cable,
-    first: usize,
-    end: usize,
+    (first, end): (usize, usize),
     // Below a classification line, captions may come before the first field; in a snippet
     // without one, a line is a caption only when a field follows it.
     after_classification: bool,
+    reference_blocks: &mut Vec<Vec<(usize, usize)>>,
 ) -> usize {
     let cleaned = &context.cleaned.text;
     let lines = context.lines.get(..end).unwrap_or(context.lines);
@@ -189,7 +93,7 @@ pub(crate) fn read_fields(
             continue;
         }
         // A page break inside the header fields neither ends nor joins a field.
-        if crate::body::is_page_break(text) {
+        if is_page_break(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
             continue;
         }
@@ -202,8 +106,8 @@ pub(crate) fn read_fields(
             let reference_item = !open
                 && last.is_some_and(|field| {
                     field.keyword == Keyword::Reference
-                        && (references::starts_with_item_letter(text)
-                            || field.item_is_cut(cleaned) && references::continues_item(text))
+                        && (reference_items::starts_with_item_letter(text)
+                            || field.item_is_cut(cleaned) && reference_items::continues_item(text))
                 });
             if continues || reference_item {
                 if let Some(field) = fields.last_mut() {
@@ -282,7 +186,7 @@ pub(crate) fn read_fields(
         open = true;
     }
     for field in fields {
-        store_field(context, cable, &field);
+        store_field(context, cable, &field, reference_blocks);
     }
     body_start
 }
@@ -309,7 +213,7 @@ impl FieldRanges {
             .pieces
             .last()
             .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
-        references::ends_inside_item(last_line)
+        reference_items::ends_inside_item(last_line)
     }
 
     fn is_empty(&self, cleaned: &str) -> bool {
@@ -322,12 +226,12 @@ impl FieldRanges {
     fn continues_with(&self, text: &str, cleaned: &str) -> bool {
         // `(C) Sao Paulo 42`: in a reference block, a letter in parentheses is an item's.
         if self.keyword == Keyword::Reference
-            && references::starts_with_item_letter(text)
-            && crate::body::paragraph_start(text).is_none_or(|start| start.number.is_none())
+            && reference_items::starts_with_item_letter(text)
+            && paragraph_start(text).is_none_or(|start| start.number.is_none())
         {
             return true;
         }
-        let paragraph = crate::body::paragraph_start(text);
+        let paragraph = paragraph_start(text);
         if paragraph.is_some_and(|start| start.marking.is_some()) {
             return false;
         }
@@ -342,7 +246,7 @@ impl FieldRanges {
                 .pieces
                 .last()
                 .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
-            return crate::tags::continues(previous, text);
+            return tags::continues(previous, text);
         }
         if self.keyword != Keyword::Subject {
             return true;
@@ -356,60 +260,12 @@ impl FieldRanges {
     }
 }
 
-/// Handling captions: dissemination and handling controls.
-const HANDLING: [&str; 16] = [
-    "SIPDIS",
-    "NOFORN",
-    "EXDIS",
-    "NODIS",
-    "LIMDIS",
-    "STADIS",
-    "EFTO",
-    "SENSITIVE",
-    "ORCON",
-    "PROPIN",
-    "WNINTEL",
-    "NOCONTRACT",
-    "ROGER CHANNEL",
-    "CHEROKEE",
-    "NOFORN SIPDIS",
-    "SIPDIS NOFORN",
-];
-
-/// A caption from the cleaned range `start..end`, with its kind.
-fn caption(context: &Context<'_>, start: usize, end: usize) -> Caption {
-    let text = context.cleaned.slice(start, end).trim();
-    let upper = text.to_ascii_uppercase();
-    let words: Vec<&str> = upper.split_whitespace().collect();
-    let kind = if HANDLING.contains(&upper.as_str())
-        || (!words.is_empty() && words.iter().all(|word| HANDLING.contains(word)))
-    {
-        CaptionKind::Handling
-    } else if upper.contains(" FOR ")
-        || upper.starts_with("FOR ")
-        || upper.contains("PASS TO")
-        || upper.starts_with("ATTN")
-    {
-        CaptionKind::Distribution
-    } else {
-        CaptionKind::Other
-    };
-    Caption {
-        span: context.span(start, end),
-        raw: text.to_string(),
-        value: upper.split_whitespace().collect::<Vec<_>>().join(" "),
-        kind,
-    }
-}
-
-/// A handling caption line under the classification line: short and without lower case.
-fn is_caption(text: &str) -> bool {
-    text.len() <= 100
-        && !text.chars().any(|ch| ch.is_lowercase())
-        && crate::body::paragraph_start(text).is_none()
-}
-
-fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges) {
+pub(crate) fn store_field(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    field: &FieldRanges,
+    reference_blocks: &mut Vec<Vec<(usize, usize)>>,
+) {
     let end = field
         .pieces
         .last()
@@ -449,7 +305,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         Keyword::Subject => {
             if cable.subject.is_none() {
                 // A portion marking before the subject (`(C/NF) WHO WOULD…`) is not part of it.
-                let value = match crate::body::paragraph_start(&value) {
+                let value = match paragraph_start(&value) {
                     Some(start) if start.number.is_none() => {
                         value.get(start.text_start..).unwrap_or("").to_string()
                     }
@@ -464,7 +320,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
                 .cleaned
                 .slice(field.value_start, end)
                 .trim_start_matches([':', ' ']);
-            let classifier = crate::classifier::read(after_keyword);
+            let classifier = classifier::read(after_keyword);
             // A second `Classified By` replaces a first that gave no reasons (`CLASSIFIED BY
             // LINE ADDED` in a corrected copy, a REF list typed into the field).
             let replaces = cable
@@ -493,7 +349,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
             });
         }
         Keyword::Tags => {
-            for tag in crate::tags::read(context, &value_pieces) {
+            for tag in tags::read(context, &value_pieces) {
                 if !cable.tags.iter().any(|known| known.value == tag.value) {
                     cable.tags.push(tag);
                 }
@@ -502,10 +358,7 @@ fn store_field(context: &mut Context<'_>, cable: &mut Cable, field: &FieldRanges
         Keyword::Reference => {
             cable.references_span.get_or_insert(span);
             cable.reference_spans.push(span);
-            let own = references::OwnCable::of(context, cable);
-            let citing = own.citing();
-            let items = references::read(context, &value_pieces, citing);
-            cable.references.extend(items);
+            reference_blocks.push(value_pieces);
         }
     }
 }

@@ -3,17 +3,20 @@
 //! (`XXXXXXXXXXXX`), and transmission garbles (`…plenary are Qpolicy, Turcotte responded, "my
 //! remarks to the plenary are what matter."`: a `Q`, then a repeat of the text before it).
 
-use crate::{AidKind, Context, ReadingAid};
+use crate::body::items::to_cleaned;
+use crate::context::Context;
+use crate::scan::{sort, words};
+use crate::tree::{AidKind, ReadingAid};
 
 /// What follows an apostrophe typed as a comma: `,S`, `,T` (`DON,T`), `,LL`, `,RE`, `,VE`, `,D`,
 /// `,M`.
-const CONTRACTIONS: [&str; 7] = ["S", "T", "LL", "RE", "VE", "D", "M"];
+pub(crate) const CONTRACTIONS: [&str; 7] = ["S", "T", "LL", "RE", "VE", "D", "M"];
 
 /// The shortest repeat a garble must have to be flagged.
-const MIN_GARBLE_REPEAT: usize = 12;
+pub(crate) const MIN_GARBLE_REPEAT: usize = 12;
 
 /// How far back a garble's repeat may start.
-const GARBLE_WINDOW: usize = 400;
+pub(crate) const GARBLE_WINDOW: usize = 400;
 
 /// Finds the aids in `text`, a paragraph's text whose lines came from the cleaned text as `map`
 /// says (see `body::to_cleaned`).
@@ -26,13 +29,10 @@ pub(crate) fn find(
     apostrophes(text, &mut found);
     redactions(text, &mut found);
     garbles(text, &mut found);
-    crate::sort::sort_by_key(&mut found, |&(_, start, _, _)| start);
+    sort::sort_by_key(&mut found, |&(_, start, _, _)| start);
     let mut aids = Vec::new();
     for (kind, start, end, reading) in found {
-        let (Some(from), Some(to)) = (
-            crate::body::to_cleaned(map, start),
-            crate::body::to_cleaned(map, end),
-        ) else {
+        let (Some(from), Some(to)) = (to_cleaned(map, start), to_cleaned(map, end)) else {
             continue;
         };
         let span = context.span(from, to.max(from));
@@ -59,7 +59,7 @@ pub(crate) fn find(
 }
 
 /// `POST,S` → `POST'S`: a letter, a comma, a contraction's letters, then no letter.
-fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
+pub(crate) fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     let bytes = text.as_bytes();
     for (at, _) in text.match_indices(',') {
         let before = at.checked_sub(1).and_then(|idx| bytes.get(idx));
@@ -78,7 +78,7 @@ fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
             continue;
         };
         // The word before: its start, for the stretch shown.
-        let word_start = crate::lines::word_start(text, at, char::is_alphanumeric);
+        let word_start = words::word_start(text, at, char::is_alphanumeric);
         let end = at + 1 + tail.len();
         let written = text.get(word_start..end).unwrap_or("");
         // `A,S` between list items (`IRAN,S. KOREA`) is rare; a one-letter word is no owner.
@@ -91,7 +91,7 @@ fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
 }
 
 /// `XXXXXXXXXXXX`: four or more X (either case) standing as a word or glued to punctuation.
-fn redactions(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
+pub(crate) fn redactions(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -119,7 +119,7 @@ fn redactions(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
 
 /// A `Q` starting a word, followed by text that repeats what came just before it: the repeat
 /// is the garble, and the suggested reading drops it.
-fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
+pub(crate) fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     let bytes = text.as_bytes();
     for (q, _) in text.match_indices('Q') {
         let starts_word = q == 0
@@ -161,7 +161,7 @@ fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     }
 }
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
         at -= 1;
     }

@@ -5,129 +5,9 @@
 //! `CDA Kelly A. Keiderling under 1.4 (b) and (d)`. The name is the run of name-like words just
 //! before the reasons (or before the first comma, when a title follows it).
 
-use crate::Classifier;
-
-/// Where the reasons start: the first of these, matched without regard to case.
-const REASON_MARKERS: [&str; 14] = [
-    " for rea",
-    "reason",
-    " rea \n",
-    " based upon",
-    " under 1",
-    "e.o. 1",
-    "eo 1",
-    "; ",
-    ": 1.",
-    " for 1",
-    " for 12958",
-    " f0r ",
-    " - reason",
-    "-reason",
-];
-
-/// Words of titles and offices (lower case), including misspellings seen in real cables.
-const TITLE_WORDS: [&str; 100] = [
-    "acting",
-    "to",
-    "legatt",
-    "legat",
-    "deputy",
-    "chief",
-    "cief",
-    "of",
-    "mission",
-    "political",
-    "pol",
-    "politicalofficer",
-    "econ",
-    "economic",
-    "counselor",
-    "counsleor",
-    "couselor",
-    "counsel",
-    "counsellor",
-    "consul",
-    "general",
-    "congen",
-    "ambassador",
-    "ambassadior",
-    "ambassado",
-    "ambassodor",
-    "ambssador",
-    "amb",
-    "ambassador-at-large",
-    "cda",
-    "dcm",
-    "a/dcm",
-    "charge",
-    "chargé",
-    "d'affaires",
-    "d'affairs",
-    "de'affairs",
-    "a.i.",
-    "a.i.,",
-    "ai.",
-    "minister",
-    "minister-counselor",
-    "minister-couselor",
-    "m/c",
-    "officer",
-    "section",
-    "head",
-    "director",
-    "dir.",
-    "rso",
-    "tdy",
-    "ipo",
-    "conoff",
-    "polmincouns",
-    "polmincons",
-    "polmil",
-    "econoff",
-    "poloff",
-    "pao",
-    "dpo",
-    "nea",
-    "useu",
-    "usun",
-    "prt",
-    "secretary",
-    "assistant",
-    "a/s",
-    "principal",
-    "affairs",
-    "for",
-    "mcounselor",
-    "the",
-    "and",
-    "senior",
-    "special",
-    "envoy",
-    "attache",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "public",
-    "diplomacy",
-    "management",
-    "consular",
-    "officer,",
-    "staff",
-    "pol/econoff",
-    "e/p",
-    "p/e",
-    "est&h",
-    "io",
-    "af/c",
-    "(u)",
-    "(c)",
-    "(sbu)",
-    "governance",
-    "kirkuk",
-    "istanbul",
-    "chargé,",
-    "coun",
-];
+use crate::glossary;
+use crate::header::titles::{REASON_MARKERS, TITLE_PREFIXES, TITLE_WORDS};
+use crate::tree::Classifier;
 
 pub(crate) fn read(raw: &str) -> Classifier {
     let text = join_lines(raw);
@@ -201,7 +81,7 @@ pub fn normalize_name(name: &str) -> String {
 }
 
 /// `MCELDOWNEY` → `McEldowney`, `O'NEILL` → `O'Neill`, `SMITH-JONES` → `Smith-Jones`.
-fn title_case(word: &str) -> String {
+pub(crate) fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut capital_next = true;
     for ch in word.chars() {
@@ -217,7 +97,7 @@ fn title_case(word: &str) -> String {
 
 /// Puts spaces around a `/` or `:` that glues a title to a name, not inside an office code
 /// (`EUR/PRA`: capitals of at most four letters after the slash).
-fn split_glued_titles(who: &str) -> String {
+pub(crate) fn split_glued_titles(who: &str) -> String {
     let mut out = String::with_capacity(who.len() + 8);
     for (idx, ch) in who.char_indices() {
         if ch == ':' || ch == '/' {
@@ -242,7 +122,7 @@ fn split_glued_titles(who: &str) -> String {
 
 /// Joins the field's lines with spaces, except where a word was broken across the line end
 /// (`Ambassador Richa` / `rd Hoagland`, `Hoyt Y` / `ee`, `for r` / `easons`).
-fn join_lines(raw: &str) -> String {
+pub(crate) fn join_lines(raw: &str) -> String {
     const SHORT_WORDS: [&str; 16] = [
         "a", "an", "of", "to", "by", "in", "at", "on", "or", "as", "is", "it", "be", "we", "he",
         "and",
@@ -275,7 +155,7 @@ fn join_lines(raw: &str) -> String {
 }
 
 /// Where `1.4`, `1.5`, `1. 4` or `1.4(b)` starts, if anywhere.
-fn section_number_at(text: &str) -> Option<usize> {
+pub(crate) fn section_number_at(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     (0..bytes.len()).find(|&at| {
         let before_ok = at == 0
@@ -300,7 +180,7 @@ fn section_number_at(text: &str) -> Option<usize> {
 
 /// Words of the reason clause left before the section number, including pieces of `reasons`
 /// split across a line break (`for re asons`, `f or reasons`, `under Se ction`).
-fn strip_reason_words(who: &str) -> &str {
+pub(crate) fn strip_reason_words(who: &str) -> &str {
     const REASON_WORDS: [&str; 22] = [
         "for", "f", "or", "re", "r", "rea", "reas", "asons", "easons", "reasons", "reason",
         "resons", "rasons", "per", "under", "section", "se", "ction", "e.o", "e.o.", "12958",
@@ -322,7 +202,7 @@ fn strip_reason_words(who: &str) -> &str {
 }
 
 /// Up to the first full stop that ends a word rather than an initial: `TOM MCDONALD. CONFIDENTIAL`.
-fn first_sentence(who: &str) -> &str {
+pub(crate) fn first_sentence(who: &str) -> &str {
     let mut offset = 0;
     for word in who.split_inclusive(char::is_whitespace) {
         offset += word.len();
@@ -339,35 +219,14 @@ fn first_sentence(who: &str) -> &str {
     who
 }
 
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
         at -= 1;
     }
     at.min(text.len())
 }
 
-/// Beginnings of title words, to catch their many misspellings (`Ambasasdor`, `Counselr`,
-/// `Direcotr`); none starts a common name.
-const TITLE_PREFIXES: [&str; 16] = [
-    "amb",
-    "abass",
-    "couns",
-    "counse",
-    "direc",
-    "affai",
-    "affia",
-    "minist",
-    "charg",
-    "deleg",
-    "membe",
-    "repres",
-    "coordin",
-    "politic",
-    "econcouns",
-    "ecmin",
-];
-
-fn is_title_word(word: &str) -> bool {
+pub(crate) fn is_title_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.trim_matches([',', '.', ';', ':', '\'']);
     TITLE_WORDS.contains(&lower.as_str())
@@ -400,7 +259,7 @@ fn is_title_word(word: &str) -> bool {
 }
 
 /// An initial such as `F.`, `S.K.`, `0.` (a zero for an O).
-fn is_initial(word: &str) -> bool {
+pub(crate) fn is_initial(word: &str) -> bool {
     word.ends_with('.')
         && word.len() <= 5
         && word.trim_end_matches('.').split('.').all(|part| {
@@ -409,7 +268,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// `Jr` → `Jr.`; `III` stays.
-fn with_dot(suffix: &str) -> String {
+pub(crate) fn with_dot(suffix: &str) -> String {
     let bare = suffix.trim_end_matches(['.', ',']);
     if matches!(bare.to_ascii_uppercase().as_str(), "JR" | "SR") {
         format!("{bare}.")
@@ -418,7 +277,7 @@ fn with_dot(suffix: &str) -> String {
     }
 }
 
-fn is_suffix(word: &str) -> bool {
+pub(crate) fn is_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches([',', '.'])
             .to_ascii_uppercase()
@@ -428,7 +287,7 @@ fn is_suffix(word: &str) -> bool {
 }
 
 /// A word that can be part of a name: capitalised, all capitals, an initial or a suffix.
-fn is_name_word(word: &str) -> bool {
+pub(crate) fn is_name_word(word: &str) -> bool {
     let bare = word.trim_end_matches([',', ';']);
     !bare.is_empty()
         && (is_initial(bare) || !is_title_word(bare))
@@ -437,7 +296,7 @@ fn is_name_word(word: &str) -> bool {
             || bare.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
+pub(crate) fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
     // `ROBERT P. FINN, DEPUTY CHIEF OF MISSION`, `THOMAS W. SIMONS, JR., AMBASSADOR`: a name
     // first, then a comma and a title.
     let mut parts = who.splitn(3, ',').map(str::trim);
@@ -491,7 +350,7 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
             while real(start) > 2
                 && words
                     .get(start)
-                    .is_some_and(|word| crate::glossary::is_place_word(word))
+                    .is_some_and(|word| glossary::is_place_word(word))
             {
                 start += 1;
             }
@@ -527,7 +386,7 @@ fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
 }
 
 /// `1.4 (b) and (d)`, `1.4(B,D)`, `1.5 (b/d)`, `1. 4 (b)(d)`, `1.4 b and d` → `["1.4(b)", "1.4(d)"]`.
-fn reasons(text: &str) -> Vec<String> {
+pub(crate) fn reasons(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     // The first section number: `1`, `.`, a digit 2–7, spaces allowed between.

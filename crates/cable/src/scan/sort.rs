@@ -32,7 +32,7 @@ pub(crate) fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) 
 }
 
 /// The indices `0..n` in the order `compare` sorts them (stably): a bottom-up merge sort.
-fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub(crate) fn sorted_order(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut merged: Vec<usize> = Vec::with_capacity(n);
     let mut width = 1;

@@ -3,6 +3,8 @@
 //! SUMMARY: …`, `Summary and Comment: …`), a heading line (`SUMMARY`, `------- SUMMARY -------`,
 //! `Summary =======`), or only the end marker (`… END SUMMARY.` closing paragraph 1).
 
+use crate::scan::paragraph::paragraph_start;
+
 /// A marked section found in `text`: the byte range of its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Section {
@@ -11,7 +13,7 @@ pub(crate) struct Section {
 }
 
 /// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`.
-const LABEL_TAILS: [&str; 6] = [
+pub(crate) const LABEL_TAILS: [&str; 6] = [
     " AND COMMENT",
     "/COMMENT",
     " AND ACTION REQUEST",
@@ -28,7 +30,7 @@ pub(crate) fn marked(text: &str) -> (Option<Section>, Vec<Section>) {
 }
 
 /// Finds the summary in `text`, whose upper-case form is `upper`.
-fn summary(text: &str, upper: &str) -> Option<Section> {
+pub(crate) fn summary(text: &str, upper: &str) -> Option<Section> {
     let end_marker = find_end(upper, "SUMMARY", 0);
     let start = match find_start(text, upper, "SUMMARY", 0) {
         Some(found) if end_marker.is_none_or(|(end, _)| found <= end) => found,
@@ -46,7 +48,7 @@ fn summary(text: &str, upper: &str) -> Option<Section> {
 }
 
 /// Finds every comment in `text`, whose upper-case form is `upper`.
-fn comments(text: &str, upper: &str) -> Vec<Section> {
+pub(crate) fn comments(text: &str, upper: &str) -> Vec<Section> {
     let mut sections = Vec::new();
     let mut from = 0;
     while let Some(start) = find_start(text, upper, "COMMENT", from) {
@@ -69,7 +71,7 @@ fn comments(text: &str, upper: &str) -> Vec<Section> {
 }
 
 /// Trims the range and refuses an empty one.
-fn section(text: &str, start: usize, end: usize) -> Option<Section> {
+pub(crate) fn section(text: &str, start: usize, end: usize) -> Option<Section> {
     let content = text.get(start..end)?;
     let leading = content.len() - content.trim_start().len();
     let trimmed = content.trim();
@@ -89,12 +91,12 @@ pub(crate) fn content(text: &str) -> String {
         .join("\n")
 }
 
-fn is_word_byte(byte: u8) -> bool {
+pub(crate) fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric()
 }
 
 /// Occurrences of `word` in `upper` standing as a word, from `from`.
-fn word_positions<'a>(
+pub(crate) fn word_positions<'a>(
     upper: &'a str,
     word: &'a str,
     from: usize,
@@ -114,7 +116,7 @@ fn word_positions<'a>(
 }
 
 /// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`: where the marker starts and ends.
-fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
     word_positions(upper, word, from).find_map(|at| {
         let before = upper.get(..at)?.trim_end();
         let end_word = before.strip_suffix("END")?;
@@ -135,7 +137,7 @@ fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
 
 /// Where the section's content starts: after an inline label (`SUMMARY:`, `Summary and
 /// Comment.`), or at the paragraph after a heading line. The flag says it came from a heading.
-fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<usize> {
+pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<usize> {
     for at in word_positions(upper, word, from) {
         // Not the end marker itself.
         let before = upper.get(..at).unwrap_or("").trim_end();
@@ -205,7 +207,7 @@ fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<usize>
 
 /// After a heading: `1. Summary: …` or `Summary. …` at `start` (after blank space, number and
 /// marking); where the content after that label starts.
-fn inline_label(text: &str, upper: &str, word: &str, start: usize) -> Option<usize> {
+pub(crate) fn inline_label(text: &str, upper: &str, word: &str, start: usize) -> Option<usize> {
     let rest = upper.get(start..)?;
     let rest_trimmed = rest.trim_start();
     let at = start + (rest.len() - rest_trimmed.len());
@@ -225,28 +227,28 @@ fn inline_label(text: &str, upper: &str, word: &str, start: usize) -> Option<usi
 }
 
 /// The length of `1. `, `12.`, `1.(C) `, `(C) ` at the start of `text`, if it is only that.
-fn paragraph_prefix_len(text: &str) -> Option<usize> {
-    let start = crate::body::paragraph_start(text)?;
+pub(crate) fn paragraph_prefix_len(text: &str) -> Option<usize> {
+    let start = paragraph_start(text)?;
     Some(start.text_start)
 }
 
 /// Skips blank space, a paragraph number and a portion marking at `from`.
-fn skip_paragraph_start(text: &str, from: usize) -> usize {
+pub(crate) fn skip_paragraph_start(text: &str, from: usize) -> usize {
     let rest = text.get(from..).unwrap_or("");
     let trimmed = rest.trim_start();
     let at = from + (rest.len() - trimmed.len());
-    match crate::body::paragraph_start(trimmed) {
+    match paragraph_start(trimmed) {
         Some(start) => at + start.text_start,
         None => at,
     }
 }
 
 /// Skips blank space and a portion marking (`(SBU)`) at `from`.
-fn skip_marking(text: &str, from: usize) -> usize {
+pub(crate) fn skip_marking(text: &str, from: usize) -> usize {
     let rest = text.get(from..).unwrap_or("");
     let trimmed = rest.trim_start();
     let at = from + (rest.len() - trimmed.len());
-    match crate::body::paragraph_start(trimmed) {
+    match paragraph_start(trimmed) {
         Some(start) if start.number.is_none() => at + start.text_start,
         _ => at,
     }
@@ -254,14 +256,13 @@ fn skip_marking(text: &str, from: usize) -> usize {
 
 /// Where the paragraph holding `start` ends: a blank line, a numbered paragraph's line, or a
 /// dashed heading inside the line (`… [...]. -------- Training --------`).
-fn paragraph_end(text: &str, start: usize) -> usize {
+pub(crate) fn paragraph_end(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or("");
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim();
         if offset > 0
-            && (trimmed.is_empty()
-                || crate::body::paragraph_start(trimmed).is_some_and(|p| p.number.is_some()))
+            && (trimmed.is_empty() || paragraph_start(trimmed).is_some_and(|p| p.number.is_some()))
         {
             return start + offset;
         }
@@ -274,14 +275,14 @@ fn paragraph_end(text: &str, start: usize) -> usize {
 }
 
 /// Where the text of the first paragraph before `end` starts (after its number and marking).
-fn first_paragraph_text(text: &str, end: usize) -> usize {
+pub(crate) fn first_paragraph_text(text: &str, end: usize) -> usize {
     let head = text.get(..end).unwrap_or("");
     let mut offset = 0;
     let mut first_text: Option<usize> = None;
     for line in head.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        if let Some(start) = crate::body::paragraph_start(trimmed).filter(|p| p.number.is_some()) {
+        if let Some(start) = paragraph_start(trimmed).filter(|p| p.number.is_some()) {
             return offset + indent + start.text_start;
         }
         if first_text.is_none() && !trimmed.trim().is_empty() {

@@ -4,8 +4,10 @@
 //! and classification line again, with the captions and the `E.O.`, `TAGS` and `SUBJECT` fields.
 //! None of it is the cable's text; the paragraph it interrupts goes on after it.
 
-use crate::header::classification_line;
 use crate::lines::Line;
+use crate::scan::classification::classification_line;
+use crate::scan::date_time::date_time_group;
+use crate::scan::paragraph::paragraph_start;
 
 /// Lines from `idx` (a page line) that are furniture: the index of the first line after them.
 pub(crate) fn section_header_end(lines: &[Line], cleaned: &str, idx: usize) -> usize {
@@ -56,7 +58,7 @@ pub(crate) fn section_header_end(lines: &[Line], cleaned: &str, idx: usize) -> u
 }
 
 /// `INFO  LOG-00   ADS-00   AMAD-01 …` and its continuation lines, `/053W`.
-fn is_distribution_line(upper: &str) -> bool {
+pub(crate) fn is_distribution_line(upper: &str) -> bool {
     let words: Vec<&str> = upper
         .split_whitespace()
         .filter(|word| *word != "INFO")
@@ -80,7 +82,7 @@ fn is_distribution_line(upper: &str) -> bool {
 }
 
 /// `------------------89773D  151435Z /48`, `PTQ6974`, `CONFIDENTIAL     PTQ8384`.
-fn is_office_line(upper: &str) -> bool {
+pub(crate) fn is_office_line(upper: &str) -> bool {
     let trimmed = upper.trim();
     if trimmed.starts_with("-----") {
         return true;
@@ -104,30 +106,30 @@ fn is_office_line(upper: &str) -> bool {
             .all(|word| classification_line(word).is_some())
 }
 
-fn date_time_line(text: &str) -> bool {
-    crate::routing::date_time_group(text).is_some_and(|(precedence, ..)| precedence.is_some())
+pub(crate) fn date_time_line(text: &str) -> bool {
+    date_time_group(text).is_some_and(|(precedence, ..)| precedence.is_some())
 }
 
 /// An addressee line of an old header: capitals, no sentence.
-fn is_addressee_line(text: &str) -> bool {
+pub(crate) fn is_addressee_line(text: &str) -> bool {
     text.len() <= 70
         && !text.chars().any(char::is_lowercase)
         && !text.ends_with('.')
-        && crate::body::paragraph_start(text).is_none()
+        && paragraph_start(text).is_none()
 }
 
-fn is_caption_line(text: &str) -> bool {
-    text.len() <= 100 && crate::body::paragraph_start(text).is_none()
+pub(crate) fn is_caption_line(text: &str) -> bool {
+    text.len() <= 100 && paragraph_start(text).is_none()
 }
 
-fn starts_field(upper: &str) -> bool {
+pub(crate) fn starts_field(upper: &str) -> bool {
     ["E.O.", "E. O.", "EO ", "TAGS", "SUBJECT", "SUBJ:", "REF"]
         .iter()
         .any(|keyword| upper.starts_with(keyword))
 }
 
 /// Whether an `E.O.`, `TAGS` or `SUBJECT` line comes within the next ten lines.
-fn field_follows(lines: &[Line], cleaned: &str, idx: usize) -> bool {
+pub(crate) fn field_follows(lines: &[Line], cleaned: &str, idx: usize) -> bool {
     lines
         .iter()
         .skip(idx + 1)

@@ -1,0 +1,164 @@
+//! Pass 4: the body — paragraphs, sub-headings, page breaks, signature and trailing notes.
+
+mod aids;
+mod furniture;
+mod items;
+mod paragraphs;
+mod sections;
+mod signature;
+
+use crate::context::Context;
+use crate::lines::Line;
+use crate::scan::paragraph::is_page_break;
+use crate::tree::Cable;
+use paragraphs::read_paragraphs;
+use signature::{is_trailer_line, signature_name, signed_at_line_end};
+
+/// Reads the body, from line `first` to the end.
+/// Reads the body, from line `first` to the end, into `cable`; returns the cleaned range of the
+/// body's text (without signature and trailer), where the driver looks for cited cables.
+pub(crate) fn read(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    first: usize,
+) -> Option<(usize, usize)> {
+    let cleaned = &context.cleaned.text;
+    let lines = context.lines;
+    let body = lines.get(first..).unwrap_or(&[]);
+    // Trailer and signature, read from the end.
+    let mut signed_inline = false;
+    let mut end = body.len();
+    let mut trailer: Vec<Line> = Vec::new();
+    while let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
+        let text = line.text(cleaned);
+        if line.is_blank() {
+            end -= 1;
+        } else if is_page_break(text) {
+            cable.page_breaks.push(context.span(line.start, line.end));
+            end -= 1;
+        } else if is_trailer_line(text) {
+            trailer.push(line);
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let mixed_case = body.get(..end).unwrap_or(&[]).iter().any(|line| {
+        line.text(cleaned)
+            .chars()
+            .filter(char::is_ascii_lowercase)
+            .count()
+            > 10
+    });
+    if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
+        let text = line.text(cleaned);
+        let before = end
+            .checked_sub(2)
+            .and_then(|idx| body.get(idx))
+            .map_or("", |before| before.text(cleaned));
+        let has_paragraphs = body
+            .get(..end - 1)
+            .is_some_and(|before| before.iter().any(|l| !l.is_blank()));
+        // The signer's line stands apart: after a blank line, a finished sentence, a short line
+        // (the end of a list), or, in a cable written in mixed case, by being in capitals.
+        let before = before.trim_end();
+        let apart = before.is_empty()
+            || before.ends_with(['.', '!', '?', '"', ')', ':'])
+            || before.len() < 30
+            || mixed_case && !text.chars().any(|ch| ch.is_lowercase());
+        if let Some(name) = signature_name(text).filter(|_| apart && has_paragraphs) {
+            let offset = text.find(name).unwrap_or(0);
+            cable.signature = Some(context.field(
+                line.start + offset,
+                line.start + offset + name.len(),
+                name.to_string(),
+            ));
+            end -= 1;
+        } else if let Some(at) = signed_at_line_end(text) {
+            // `21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON`: the signer after the last sentence.
+            let name = text.get(at..).unwrap_or("").trim_end();
+            cable.signature = Some(context.field(
+                line.start + at,
+                line.start + at + name.len(),
+                name.to_string(),
+            ));
+            signed_inline = true;
+        }
+    }
+    read_paragraphs(context, cable, body.get(..end).unwrap_or(&[]));
+    let text = read_sections(context, cable, body.get(..end).unwrap_or(&[]));
+    // A signer written after the last sentence is not part of the last paragraph's text.
+    if let (true, Some(signature), Some(paragraph)) =
+        (signed_inline, &cable.signature, cable.paragraphs.last_mut())
+    {
+        if let Some(stripped) = paragraph
+            .text
+            .trim_end()
+            .strip_suffix(signature.value.as_str())
+        {
+            let mut stripped = stripped.trim_end();
+            // A declassification code before the signer goes with it: `SUCCEED. GP-3 SACCIO`.
+            if let Some((head, code)) = stripped.rsplit_once(' ') {
+                if code.starts_with("GP-") || code == "GDS" || code.starts_with("XGDS") {
+                    stripped = head.trim_end();
+                }
+            }
+            paragraph.text = stripped.to_string();
+            // Items and aids keep to the shortened text.
+            let len = paragraph.text.len();
+            paragraph.aids.retain(|aid| aid.end <= len);
+            paragraph.breaks.retain(|&at| at < len);
+            for item in &mut paragraph.items {
+                if item.end > len {
+                    item.end = len.max(item.start);
+                    item.text = paragraph
+                        .text
+                        .get(item.start..item.end)
+                        .unwrap_or("")
+                        .trim_end()
+                        .to_string();
+                    item.end = item.start + item.text.len();
+                }
+            }
+            paragraph.items.retain(|item| !item.text.is_empty());
+        }
+    }
+    for line in trailer.into_iter().rev() {
+        cable
+            .notes
+            .push(context.field(line.start, line.end, line.text(cleaned).to_string()));
+    }
+    text
+}
+
+/// The summary and the comments, from the body's `lines`; returns their cleaned range.
+fn read_sections(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    lines: &[Line],
+) -> Option<(usize, usize)> {
+    let (first, last) = (lines.first()?, lines.last()?);
+    let base = first.start;
+    let text = context.cleaned.text.get(base..last.end)?;
+    let field = |context: &Context<'_>, section: sections::Section| {
+        let raw = text.get(section.start..section.end).unwrap_or("");
+        // Page furniture inside the section is not its text.
+        let kept: String = raw
+            .lines()
+            .filter(|line| !is_page_break(line.trim()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        context.field(
+            base + section.start,
+            base + section.end,
+            sections::content(&kept),
+        )
+    };
+    let (summary, comments) = sections::marked(text);
+    cable.summary = summary.map(|section| field(context, section));
+    cable.comments = comments
+        .into_iter()
+        .map(|section| field(context, section))
+        .collect();
+    Some((base, last.end))
+}

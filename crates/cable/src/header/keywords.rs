@@ -1,0 +1,108 @@
+//! The keyword forms that start a header field (`E.O.`, `TAGS:`, `SUBJECT:`, `REF:`, `Classified
+//! By`, and their misspellings), found in a line.
+
+use crate::scan::sort;
+
+/// A keyword field of the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyword {
+    ExecutiveOrder,
+    Tags,
+    Subject,
+    Reference,
+    ClassifiedBy,
+}
+
+/// Where a keyword form may start a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Only at the start of a line.
+    LineStart,
+    /// At a line start or after a blank.
+    AfterBlank,
+    /// Anywhere, even glued to the word before (`UK PRIMEREF: A. LONDON 1939`).
+    Anywhere,
+}
+
+/// Keyword forms, upper-cased, including misspellings seen in real cables.
+pub(crate) const KEYWORDS: [(&str, Keyword, Place); 27] = [
+    ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
+    ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
+    ("EO:", Keyword::ExecutiveOrder, Place::LineStart),
+    ("TAGS:", Keyword::Tags, Place::AfterBlank),
+    ("TAGS ", Keyword::Tags, Place::LineStart),
+    ("TAGS;", Keyword::Tags, Place::LineStart),
+    ("TAGS,", Keyword::Tags, Place::LineStart),
+    ("TABS:", Keyword::Tags, Place::LineStart),
+    ("TGS:", Keyword::Tags, Place::LineStart),
+    ("SUBJECT:", Keyword::Subject, Place::Anywhere),
+    ("SUBJ:", Keyword::Subject, Place::LineStart),
+    ("SUBJECT ", Keyword::Subject, Place::LineStart),
+    ("SUBJ ", Keyword::Subject, Place::LineStart),
+    ("UBJECT:", Keyword::Subject, Place::LineStart),
+    ("REFS:", Keyword::Reference, Place::Anywhere),
+    ("REF:", Keyword::Reference, Place::Anywhere),
+    ("REF(S):", Keyword::Reference, Place::AfterBlank),
+    ("REFTEL:", Keyword::Reference, Place::LineStart),
+    ("REFERENCE:", Keyword::Reference, Place::LineStart),
+    ("REFERENCES:", Keyword::Reference, Place::LineStart),
+    ("REF ", Keyword::Reference, Place::LineStart),
+    ("REF.", Keyword::Reference, Place::LineStart),
+    ("REFS :", Keyword::Reference, Place::LineStart),
+    ("REF :", Keyword::Reference, Place::LineStart),
+    ("CLASSIFIED BY", Keyword::ClassifiedBy, Place::AfterBlank),
+    ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
+];
+
+/// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
+/// without overlaps.
+pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
+    let upper = text.to_ascii_uppercase();
+    let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
+    for &(word, keyword, place) in &KEYWORDS {
+        // Most forms count only at the line's start: no search through the line for them.
+        if place == Place::LineStart {
+            if upper.starts_with(word) {
+                hits.push((0, keyword, word.len()));
+            }
+            continue;
+        }
+        for (at, _) in upper.match_indices(word) {
+            let allowed = match place {
+                _ if at == 0 => true,
+                Place::LineStart => false,
+                Place::AfterBlank => upper.get(..at).is_some_and(|before| before.ends_with(' ')),
+                Place::Anywhere => true,
+            };
+            if allowed {
+                hits.push((at, keyword, word.len()));
+            }
+        }
+    }
+    // Longest form first at one place; then drop hits inside an earlier hit's keyword.
+    sort::sort_by_key(&mut hits, |&(at, _, len)| (at, std::cmp::Reverse(len)));
+    let mut kept: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in hits {
+        if kept.last().is_none_or(|&(at, _, len)| hit.0 >= at + len) {
+            kept.push(hit);
+        }
+    }
+    // `Classified By: This message classified by …`: the same keyword again on one line starts
+    // the real field; what came before it is a preamble.
+    let mut deduplicated: Vec<(usize, Keyword, usize)> = Vec::new();
+    for hit in kept {
+        let repeats = deduplicated
+            .last()
+            .is_some_and(|&(_, keyword, _)| keyword == hit.1);
+        if repeats && matches!(hit.1, Keyword::ClassifiedBy | Keyword::Subject) {
+            deduplicated.pop();
+        }
+        // `REF: A. REF: KATHMANDU 2282`: the repeat is inside the first block's item.
+        if repeats && hit.1 == Keyword::Reference {
+            continue;
+        }
+        deduplicated.push(hit);
+    }
+    deduplicated
+}

@@ -1,0 +1,563 @@
+//! The citation grammar: `[YY] STATION SERIAL[-YY]`, glued forms (`09CAIRO0561`,
+//! `10-OTTAWA-57`), lists sharing station and year (`Kabul 692/317`, `Paris 7472 and 7677`), a
+//! serial before its station (`377 KATHMANDU`), and how each cited cable is dated.
+
+use crate::context::Context;
+use crate::references::citing::Citing;
+use crate::references::tokens::Token;
+use crate::scan::reference_items::{is_digits, station_word};
+use crate::stations::{self, Station};
+use crate::tree::{CitedCable, YearSource};
+
+/// A serial: digits, perhaps with a leading letter O for a zero (`O1512`) or a glued portion
+/// marking (`(C)02293`); returns the digits.
+pub(crate) fn serial_digits(text: &str) -> Option<String> {
+    let text = text.trim_end_matches(['.', ':']);
+    let text = match text.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((marking, rest)) if marking.len() <= 3 && !rest.is_empty() => rest,
+        _ => text,
+    };
+    let digits: String = text
+        .chars()
+        .enumerate()
+        .map(|(idx, ch)| if idx == 0 && ch == 'O' { '0' } else { ch })
+        .collect();
+    (is_digits(&digits) && (1..=7).contains(&digits.len())).then_some(digits)
+}
+
+/// A two-digit year (`05`, `'05`, `(05)`, `O4`) or a four-digit one (`2005`) as a full year.
+pub(crate) fn year_token(text: &str) -> Option<u16> {
+    let bare = text
+        .trim_start_matches(['\'', '(', '‘', '’'])
+        .trim_end_matches([')', ',', '.', ':']);
+    let bare: String = bare
+        .chars()
+        .enumerate()
+        .map(|(idx, ch)| if idx == 0 && ch == 'O' { '0' } else { ch })
+        .collect();
+    if !is_digits(&bare) {
+        return None;
+    }
+    match bare.len() {
+        2 => bare.parse::<u16>().ok().map(full_year),
+        4 => bare
+            .parse::<u16>()
+            .ok()
+            .filter(|year| (1966..=2011).contains(year)),
+        _ => None,
+    }
+}
+
+pub(crate) fn full_year(yy: u16) -> u16 {
+    if yy >= 66 {
+        1900 + yy
+    } else {
+        2000 + yy
+    }
+}
+
+/// One piece of an item read for citations.
+#[derive(Debug, Clone)]
+pub(crate) enum Part {
+    /// A portion marking written inside a citation (`KUWAIT (C)02293`): skipped.
+    Marking,
+    Year(u16),
+    Word,
+    Serial {
+        digits: String,
+        suffix_year: Option<u16>,
+    },
+    Separator,
+    Other,
+}
+
+/// Splits glued citation forms into (offset, length, part) pieces: `09CAIRO0561`,
+/// `2005PANAMA2342`, `10-OTTAWA-57`, `09DHAHRAN`, `4525-91`, `00789/08`, `692/317/274`.
+pub(crate) fn parts_of(token: &Token) -> Vec<(usize, usize, Part)> {
+    let text = token.text.as_str();
+    let whole = |part: Part| vec![(token.start, token.end, part)];
+    if token.is_separator() {
+        return whole(Part::Separator);
+    }
+    if text.len() <= 7
+        && text.starts_with('(')
+        && text.ends_with(')')
+        && text
+            .get(1..text.len() - 1)
+            .is_some_and(|inner| inner.chars().all(|ch| ch.is_ascii_uppercase() || ch == '/'))
+        && text.len() > 3
+        || matches!(text, "(C)" | "(U)" | "(S)")
+    {
+        return whole(Part::Marking);
+    }
+    if let Some(year) = year_token(text) {
+        if text.len() == 2 || text.len() == 4 || text.starts_with(['\'', '(']) {
+            return whole(Part::Year(year));
+        }
+    }
+    if let Some(digits) = serial_digits(text) {
+        return whole(Part::Serial {
+            digits,
+            suffix_year: None,
+        });
+    }
+    // `4525-91`, `00789/08`: a serial with its year after it.
+    for separator in ['-', '/'] {
+        if let Some((serial, year)) = text.split_once(separator) {
+            // A date (`12/01`, `9-22`) is not: the serial has three digits or more.
+            if let (Some(digits), true) = (
+                serial_digits(serial).filter(|digits| digits.len() >= 3),
+                year.len() == 2 && is_digits(year),
+            ) {
+                let suffix_year = year.parse().ok().map(full_year);
+                return whole(Part::Serial {
+                    digits,
+                    suffix_year,
+                });
+            }
+        }
+    }
+    // `692/317/274`: a list of serials.
+    // A date (`2/22/08`) is not: every serial has three digits or more.
+    if text.contains('/')
+        && text
+            .split('/')
+            .all(|part| serial_digits(part).is_some_and(|digits| digits.len() >= 3))
+    {
+        let mut parts = Vec::new();
+        let mut offset = 0;
+        for piece in text.split('/') {
+            if let Some(digits) = serial_digits(piece) {
+                let start = token.start + offset;
+                parts.push((
+                    start,
+                    start + piece.len(),
+                    Part::Serial {
+                        digits,
+                        suffix_year: None,
+                    },
+                ));
+            }
+            offset += piece.len() + 1;
+        }
+        return parts;
+    }
+    // `10-OTTAWA-57`.
+    let dashed: Vec<&str> = text.split('-').collect();
+    if let [year_text, station, serial] = dashed.as_slice() {
+        if let (Some(year), Some(digits)) = (year_token(year_text), serial_digits(serial)) {
+            if station_word(station) {
+                let year_end = token.start + year_text.len();
+                let station_start = year_end + 1;
+                let station_end = station_start + station.len();
+                return vec![
+                    (token.start, year_end, Part::Year(year)),
+                    (station_start, station_end, Part::Word),
+                    (
+                        station_end + 1,
+                        token.end,
+                        Part::Serial {
+                            digits,
+                            suffix_year: None,
+                        },
+                    ),
+                ];
+            }
+        }
+    }
+    // `09CAIRO0561`, `2005PANAMA2342`, `09DHAHRAN`.
+    let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if n_digits == 2 || n_digits == 4 {
+        let rest = text.get(n_digits..).unwrap_or("");
+        let n_letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+        let tail = rest.get(n_letters..).unwrap_or("");
+        if let (Some(year), true) = (
+            text.get(..n_digits).and_then(year_token),
+            n_letters >= 3 && (tail.is_empty() || is_digits(tail)),
+        ) {
+            let year_end = token.start + n_digits;
+            let station_end = year_end + n_letters;
+            let mut parts = vec![
+                (token.start, year_end, Part::Year(year)),
+                (year_end, station_end, Part::Word),
+            ];
+            if !tail.is_empty() {
+                parts.push((
+                    station_end,
+                    token.end,
+                    Part::Serial {
+                        digits: tail.to_string(),
+                        suffix_year: None,
+                    },
+                ));
+            }
+            return parts;
+        }
+    }
+    if station_word(text) {
+        whole(Part::Word)
+    } else {
+        whole(Part::Other)
+    }
+}
+
+/// A citation found in an item, before dating.
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) station_raw: String,
+    pub(crate) station: Station,
+    pub(crate) digits: String,
+    pub(crate) year: Option<u16>,
+    pub(crate) year_source: YearSource,
+}
+
+/// Reads the cables an item cites. `tokens` are the item's tokens without its bullet.
+pub(crate) fn citations(
+    context: &Context<'_>,
+    tokens: &[Token],
+    inherited: Option<(&str, &Station)>,
+) -> (Vec<Found>, usize) {
+    let parts: Vec<(usize, usize, Part)> = tokens.iter().flat_map(parts_of).collect();
+    let mut found: Vec<Found> = Vec::new();
+    // The station words being gathered, and a year written before them.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut pending_year: Option<u16> = None;
+    // What a list continues: station and year of the last citation, and whether only
+    // separators came since.
+    let mut list_open = false;
+    // An item that starts with a bare serial (`B. 2962 AND PREVIOUS`) continues the station of
+    // the item before it: a stand-in citation opens the list, and is dropped at the end.
+    let seeded = match (inherited, parts.first()) {
+        (Some((station_raw, station)), Some((_, _, Part::Serial { .. }))) => {
+            found.push(Found {
+                start: 0,
+                end: 0,
+                station_raw: station_raw.to_string(),
+                station: station.clone(),
+                digits: String::new(),
+                year: None,
+                year_source: YearSource::Unknown,
+            });
+            list_open = true;
+            true
+        }
+        _ => false,
+    };
+    // A serial written before its station: `377 KATHMANDU`.
+    let mut orphan: Option<(usize, String)> = None;
+    let mut last_end_part = 0;
+    let mut idx = 0;
+    while let Some((start, end, part)) = parts.get(idx) {
+        match part {
+            Part::Year(year) => {
+                let next_is_word = matches!(parts.get(idx + 1), Some((_, _, Part::Word)));
+                let after_serial = idx > 0
+                    && matches!(parts.get(idx - 1), Some((_, _, Part::Serial { .. })))
+                    && !next_is_word;
+                match found.last_mut() {
+                    // `AMMAN 07718 99,`: a year after the serial.
+                    Some(last) if after_serial && last.year_source != YearSource::Written => {
+                        last.year = Some(*year);
+                        last.year_source = YearSource::Written;
+                        last.end = *end;
+                    }
+                    _ if next_is_word => {
+                        pending_year = Some(*year);
+                        words.clear();
+                    }
+                    // A lone short number after a station (`HK 07053`? no: `UNVIE 89`): a serial.
+                    _ if !words.is_empty() => {
+                        let digits = context.cleaned.slice(*start, *end).to_string();
+                        push_citation(
+                            context,
+                            &mut found,
+                            &mut words,
+                            &mut pending_year,
+                            *end,
+                            digits,
+                            None,
+                        );
+                        list_open = true;
+                        last_end_part = idx;
+                    }
+                    _ => {
+                        list_open = false;
+                    }
+                }
+            }
+            Part::Word => {
+                if words.len() >= 5 {
+                    words.remove(0);
+                }
+                words.push((*start, *end));
+                list_open = false;
+            }
+            Part::Serial {
+                digits,
+                suffix_year,
+            } => {
+                if !words.is_empty() {
+                    push_citation(
+                        context,
+                        &mut found,
+                        &mut words,
+                        &mut pending_year,
+                        *end,
+                        digits.clone(),
+                        *suffix_year,
+                    );
+                    orphan = None;
+                    list_open = true;
+                    last_end_part = idx;
+                } else if list_open {
+                    // Another serial of the same station: `Paris 7472 and 7677`.
+                    if let Some(last) = found.last() {
+                        let (year, year_source) = match suffix_year {
+                            Some(year) => (Some(*year), YearSource::Written),
+                            None if last.year_source == YearSource::Written
+                                || last.year_source == YearSource::List =>
+                            {
+                                (last.year, YearSource::List)
+                            }
+                            None => (None, YearSource::Unknown),
+                        };
+                        let next = Found {
+                            start: *start,
+                            end: *end,
+                            station_raw: last.station_raw.clone(),
+                            station: last.station.clone(),
+                            digits: digits.clone(),
+                            year,
+                            year_source,
+                        };
+                        found.push(next);
+                        last_end_part = idx;
+                    }
+                } else {
+                    pending_year = None;
+                    orphan = Some((*start, digits.clone()));
+                }
+            }
+            Part::Separator => {
+                // `PRAGUE, 1228`: a comma between a known station and its serial.
+                if !words.is_empty() {
+                    let keep = matches!(parts.get(idx + 1), Some((_, _, Part::Serial { .. })))
+                        && context.cleaned.slice(*start, *end) == ","
+                        && stations::is_known(&station_text(context, &words));
+                    if !keep {
+                        if let Some((orphan_start, digits)) = orphan.take() {
+                            push_reversed(context, &mut found, &words, orphan_start, digits);
+                            last_end_part = idx.saturating_sub(1);
+                        }
+                        words.clear();
+                        pending_year = None;
+                    }
+                }
+            }
+            Part::Marking => {}
+            Part::Other => {
+                // A word that is no station alone may end one: `RIO DE JAN`.
+                let token_text = context.cleaned.slice(*start, *end);
+                let mut with_word = station_text(context, &words);
+                with_word.push(' ');
+                with_word.push_str(token_text);
+                if !words.is_empty() && stations::is_known(&with_word) {
+                    words.push((*start, *end));
+                } else {
+                    words.clear();
+                    pending_year = None;
+                }
+                list_open = false;
+            }
+        }
+        idx += 1;
+    }
+    if let Some((orphan_start, digits)) = orphan.take() {
+        if !words.is_empty() {
+            push_reversed(context, &mut found, &words, orphan_start, digits);
+            last_end_part = parts.len().saturating_sub(1);
+        }
+    }
+    if seeded && !found.is_empty() {
+        found.remove(0);
+    }
+    let consumed = parts.get(last_end_part).map_or(0, |(_, end, _)| *end);
+    (found, consumed)
+}
+
+/// `377 KATHMANDU`: a serial, then the station's words.
+pub(crate) fn push_reversed(
+    context: &Context<'_>,
+    found: &mut Vec<Found>,
+    words: &[(usize, usize)],
+    serial_start: usize,
+    digits: String,
+) {
+    let raw = station_text(context, words);
+    if !stations::is_known(&raw) {
+        return;
+    }
+    let end = words.last().map_or(serial_start, |&(_, end)| end);
+    found.push(Found {
+        start: serial_start,
+        end,
+        station: stations::normalise(&raw),
+        station_raw: raw,
+        digits,
+        year: None,
+        year_source: YearSource::Unknown,
+    });
+}
+
+pub(crate) fn station_text(context: &Context<'_>, words: &[(usize, usize)]) -> String {
+    match (words.first(), words.last()) {
+        (Some(&(start, _)), Some(&(_, end))) => context.cleaned.slice(start, end).to_string(),
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn push_citation(
+    context: &Context<'_>,
+    found: &mut Vec<Found>,
+    words: &mut Vec<(usize, usize)>,
+    pending_year: &mut Option<u16>,
+    serial_end: usize,
+    digits: String,
+    suffix_year: Option<u16>,
+) {
+    // The station is the longest run of the words before the serial that reads as one: a
+    // known station if any ending of the run is one, else the last upper-case words.
+    let texts: Vec<String> = words
+        .iter()
+        .map(|&(start, end)| context.cleaned.slice(start, end).to_string())
+        .collect();
+    let mut first_word = None;
+    for from in 0..texts.len() {
+        let joined = texts.get(from..).unwrap_or(&[]).join(" ");
+        if stations::is_known(&joined) {
+            first_word = Some(from);
+            break;
+        }
+    }
+    let first_word = first_word.unwrap_or_else(|| {
+        // Unknown station: its upper-case words, at most three.
+        let mut from = texts.len();
+        while from > 0
+            && texts.len() - from < 3
+            && texts
+                .get(from - 1)
+                .is_some_and(|word| !word.chars().any(char::is_lowercase))
+        {
+            from -= 1;
+        }
+        if from == texts.len() {
+            // A capitalised single word (`Montreal`, `Colomobo`).
+            texts.len().saturating_sub(1)
+        } else {
+            from
+        }
+    });
+    let Some(&(station_start, _)) = words.get(first_word) else {
+        words.clear();
+        return;
+    };
+    let station_end = words.last().map_or(station_start, |&(_, end)| end);
+    let station_raw = context
+        .cleaned
+        .slice(station_start, station_end)
+        .to_string();
+    let station = stations::normalise(&station_raw);
+    // One letter is not a station (`Appendix K, 406`).
+    if station.value().len() < 2 {
+        words.clear();
+        *pending_year = None;
+        return;
+    }
+    let (year, year_source) = match (pending_year.take(), suffix_year) {
+        (Some(year), _) | (None, Some(year)) => (Some(year), YearSource::Written),
+        (None, None) => (None, YearSource::Unknown),
+    };
+    found.push(Found {
+        start: station_start,
+        end: serial_end,
+        station_raw,
+        station,
+        digits,
+        year,
+        year_source,
+    });
+    words.clear();
+}
+
+/// Dates a citation: the year written, else the list's, else the citing cable's (or the year
+/// before it when the citing cable could not have cited that serial of its own station yet).
+pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) -> CitedCable {
+    let serial = found.digits.trim_start_matches('0');
+    let serial = if serial.is_empty() { "0" } else { serial }.to_string();
+    let station = found.station.value().to_string();
+    let (year, year_source) = match (found.year, found.year_source) {
+        (Some(year), source) => (Some(year), source),
+        (None, _) => match citing.year {
+            Some(year) => {
+                let own_station = citing.station == Some(station.as_str());
+                let later_serial = citing
+                    .serial
+                    .zip(serial.parse::<u64>().ok())
+                    .is_some_and(|(own, cited)| cited >= own);
+                if own_station && later_serial && serial.parse::<u64>().ok() != citing.serial {
+                    (Some(year - 1), YearSource::PreviousYear)
+                } else {
+                    (Some(year), YearSource::Cable)
+                }
+            }
+            None => (None, YearSource::Unknown),
+        },
+    };
+    let span = context.span(found.start, found.end);
+    if let Station::Mended {
+        station: mended,
+        written,
+    } = &found.station
+    {
+        context.note(
+            span,
+            &format!("Read the station {written} as {mended}, the nearest known spelling."),
+        );
+    }
+    if year_source == YearSource::PreviousYear {
+        context.note(
+            span,
+            &format!(
+                "{station} {serial} is dated {}: in {} this post had not yet reached that serial when it sent this cable.",
+                year.unwrap_or(0),
+                citing.year.unwrap_or(0)
+            ),
+        );
+    }
+    CitedCable {
+        span,
+        station_raw: found.station_raw,
+        canonical_id: year.map(|year| format!("{:02}{station}{serial}", year % 100)),
+        station,
+        serial,
+        year,
+        year_source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn reads_years_and_serials() {
+        assert_eq!(year_token("05"), Some(2005));
+        assert_eq!(year_token("'08"), Some(2008));
+        assert_eq!(year_token("O4"), Some(2004));
+        assert_eq!(year_token("1999"), Some(1999));
+        assert_eq!(year_token("123"), None);
+        assert_eq!(serial_digits("O1512").as_deref(), Some("01512"));
+        assert_eq!(serial_digits("(C)02293").as_deref(), Some("02293"));
+        assert_eq!(serial_digits("D328589"), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! What the citing cable says about itself: its year, station, serial and ID, to date what it
+//! cites and to recognise citing itself.
+
+use crate::stations;
+use crate::tree::Cable;
+
+/// What the citing cable says about itself, to date and recognise what it cites.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Citing<'a> {
+    /// Four-digit year of the citing cable.
+    pub(crate) year: Option<u16>,
+    /// Its station (`OTTAWA`) and serial (`372`), from the classification line.
+    pub(crate) station: Option<&'a str>,
+    pub(crate) serial: Option<u64>,
+    /// Its canonical ID.
+    pub(crate) id: Option<&'a str>,
+}
+
+/// What the citing cable says about itself, owned: built from the parse so far.
+pub(crate) struct OwnCable {
+    year: Option<u16>,
+    station: Option<String>,
+    serial: Option<u64>,
+    id: Option<String>,
+}
+
+impl OwnCable {
+    /// What `cable` says of itself so far, in the year `year` (its own or the caller's).
+    pub(crate) fn of(year: Option<u16>, cable: &Cable) -> OwnCable {
+        let line = cable.classification.as_ref();
+        OwnCable {
+            year,
+            station: line
+                .and_then(|line| line.origin.as_ref())
+                .map(|origin| stations::normalise(&origin.value).value().to_string()),
+            serial: line
+                .and_then(|line| line.serial.as_ref())
+                .and_then(|serial| serial.value.parse().ok()),
+            id: cable.canonical_id.as_ref().map(|id| id.value.clone()),
+        }
+    }
+
+    pub(crate) fn citing(&self) -> Citing<'_> {
+        Citing {
+            year: self.year,
+            station: self.station.as_deref(),
+            serial: self.serial,
+            id: self.id.as_deref(),
+        }
+    }
+}

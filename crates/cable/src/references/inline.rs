@@ -1,0 +1,91 @@
+//! Cables cited in the body's text rather than the `REF` block.
+
+use crate::context::Context;
+use crate::references::citation::{citations, date};
+use crate::references::citing::Citing;
+use crate::references::tokens::{tokenize, Token};
+use crate::stations::Station;
+use crate::tree::CitedCable;
+
+/// Cables cited in the body's text, in the cleaned range `start..end`: in parentheses
+/// (`(MOGADISHU 1520)`, `(08 STATE 1234)`) or after `SEE`, `REFTEL`, `PER` (`SEE RIYADH 29
+/// (NOTAL)`). Only known stations count here, so that `(ARTICLE 12)` is not a cable.
+pub(crate) fn inline(
+    context: &mut Context<'_>,
+    (start, end): (usize, usize),
+    citing: Citing<'_>,
+) -> Vec<CitedCable> {
+    // Only the places a citation can start are read: a `(` before a letter or digit, and the
+    // words `SEE`, `REFTEL(S)`, `PER`; each with the stretch after it.
+    let text = context.cleaned.text.get(start..end).unwrap_or("");
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (at, byte) in bytes.iter().enumerate() {
+        // A citation in parentheses holds a space and a digit before the `)`; a portion
+        // marking (`(C)`, `(SBU)`) does not.
+        let opens = *byte == b'('
+            && bytes
+                .get(at + 1)
+                .is_some_and(|next| next.is_ascii_uppercase() || next.is_ascii_digit())
+            && {
+                let inside = bytes.get(at + 1..(at + 60).min(bytes.len())).unwrap_or(&[]);
+                let inside = inside
+                    .iter()
+                    .position(|byte| *byte == b')')
+                    .map_or(inside, |close| inside.get(..close).unwrap_or(&[]));
+                inside.contains(&b' ') && inside.iter().any(u8::is_ascii_digit)
+            };
+        let word = matches!(byte, b'S' | b's' | b'R' | b'r' | b'P' | b'p')
+            && (at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric))
+            && ["SEE ", "REFTEL", "PER "].iter().any(|word| {
+                text.get(at..at + word.len())
+                    .is_some_and(|found| found.eq_ignore_ascii_case(word))
+            });
+        if opens || word {
+            candidates.push(at);
+        }
+    }
+    let mut cables: Vec<CitedCable> = Vec::new();
+    for at in candidates {
+        let window_end = (at + 90).min(text.len());
+        let window_end = (window_end..=text.len())
+            .find(|&idx| text.is_char_boundary(idx))
+            .unwrap_or(text.len());
+        let tokens = tokenize(context, &[(start + at, start + window_end)]);
+        // The scan above chose `(…` or a word (`SEE`, …): a word is not part of the window.
+        let see = !text.get(at..).is_some_and(|rest| rest.starts_with('('));
+        let mut window: Vec<Token> = Vec::new();
+        for next in tokens.iter().skip(usize::from(see)).take(7) {
+            let closes = next.text.contains(')');
+            let leading = next.text.len() - next.text.trim_start_matches('(').len();
+            let bare = next
+                .text
+                .trim_start_matches('(')
+                .trim_end_matches([')', ',', ';', '.', ':']);
+            if !bare.is_empty() {
+                window.push(Token {
+                    start: next.start + leading,
+                    end: next.start + leading + bare.len(),
+                    text: bare.to_string(),
+                    line_start: false,
+                });
+            }
+            if closes {
+                break;
+            }
+        }
+        let (found, _) = citations(context, &window, None);
+        for citation in found {
+            let known = !matches!(citation.station, Station::Unknown(_));
+            if !known || citation.digits.len() < 2 {
+                continue;
+            }
+            let cited = date(context, citation, citing);
+            let repeated = cables.iter().any(|cable| cable.span == cited.span);
+            if !repeated && cited.canonical_id.as_deref() != citing.id {
+                cables.push(cited);
+            }
+        }
+    }
+    cables
+}

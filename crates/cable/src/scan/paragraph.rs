@@ -1,0 +1,153 @@
+//! Recognisers of the body's lines that the header reads too: a paragraph's start (number and
+//! portion marking) and a page break.
+
+use crate::scan::classification::classification_line;
+
+/// Where the number, marking and text of a paragraph's first line are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ParagraphStart {
+    /// The number's digits: end offset and value.
+    pub(crate) number: Option<(usize, u32)>,
+    /// The marking between its parentheses: start and end offsets.
+    pub(crate) marking: Option<(usize, usize)>,
+    /// Where the paragraph's own text starts.
+    pub(crate) text_start: usize,
+}
+
+/// Recognises `1. (C/NF) Text`, `12. Text`, `(SBU) Text` at the start of a line.
+pub(crate) fn paragraph_start(text: &str) -> Option<ParagraphStart> {
+    let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut pos = 0;
+    let mut number = None;
+    if (1..=3).contains(&n_digits) {
+        let after = text.get(n_digits..)?;
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let after_spaces = after.get(spaces..)?;
+        if after_spaces.starts_with(['.', ')']) {
+            let rest = after_spaces.get(1..)?;
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) || rest.starts_with('(') {
+                number = Some((n_digits, text.get(..n_digits)?.parse().ok()?));
+                pos = n_digits + spaces + 1;
+            }
+        }
+    }
+    let after_number = text.get(pos..)?;
+    let blank = after_number.len() - after_number.trim_start().len();
+    let mut marking = None;
+    if let Some(inside) = after_number
+        .get(blank..)
+        .and_then(|rest| rest.strip_prefix('('))
+    {
+        if let Some(close) = inside.find(')') {
+            let candidate = inside.get(..close)?;
+            if is_portion_marking(candidate) {
+                let start = pos + blank + 1;
+                marking = Some((start, start + close));
+                pos = start + close + 1;
+            }
+        }
+    }
+    if number.is_none() && marking.is_none() {
+        return None;
+    }
+    let rest = text.get(pos..)?;
+    let text_start = pos + (rest.len() - rest.trim_start().len());
+    Some(ParagraphStart {
+        number,
+        marking,
+        text_start,
+    })
+}
+
+/// `U`, `C`, `S`, `TS`, `SBU`, `C/NF`, `S//NF`, `C/REL UK`, `SBU/N`, `LOU`.
+pub(crate) fn is_portion_marking(text: &str) -> bool {
+    let head = text.split(['/', ' ']).next().unwrap_or("");
+    matches!(
+        head,
+        "U" | "C"
+            | "S"
+            | "TS"
+            | "SBU"
+            | "LOU"
+            | "FOUO"
+            | "CONFIDENTIAL"
+            | "SECRET"
+            | "UNCLASSIFIED"
+    ) && text.len() <= 30
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || matches!(ch, '/' | ' ' | ',' | '-'))
+}
+
+/// A page or section break: `OTTAWA 00000372 002 OF 002`, a repeated classification line with a
+/// section, or an old-format `PAGE 02 …` line.
+pub(crate) fn is_page_break(text: &str) -> bool {
+    // Every form is short and holds a digit; most lines are rejected here.
+    if text.len() > 120 || !text.bytes().any(|byte| byte.is_ascii_digit()) {
+        return false;
+    }
+    // Page numbers may carry a sub-page: `001.2 OF 003`.
+    let all_digits =
+        |word: &str| !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+    // `STATION… SERIAL PAGE OF COUNT`, read from the end (no list of words made for each line).
+    if text.as_bytes().windows(2).any(|pair| pair == b"OF") {
+        let mut back = text.split_whitespace().rev();
+        if let (Some(count), Some("OF"), Some(page), Some(serial)) =
+            (back.next(), back.next(), back.next(), back.next())
+        {
+            let mut station = back.peekable();
+            if serial.len() >= 5
+                && all_digits(serial)
+                && all_digits(page)
+                && all_digits(count)
+                && station.peek().is_some()
+                && station.all(|word| word.chars().all(|ch| ch.is_ascii_uppercase()))
+            {
+                return true;
+            }
+        }
+    }
+    let mut words = text.split_whitespace();
+    if words.next() == Some("PAGE") && words.next().is_some_and(all_digits) {
+        return true;
+    }
+    text.contains("SECTION")
+        && classification_line(text).is_some_and(|parts| parts.origin.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_paragraph_starts() {
+        let start = paragraph_start("1. (C/NF) Summary: text");
+        assert_eq!(start.map(|s| s.number), Some(Some((1, 1))));
+        assert_eq!(start.and_then(|s| s.marking), Some((4, 8)));
+        assert_eq!(start.map(|s| s.text_start), Some(10));
+        assert!(paragraph_start("(SBU) Text")
+            .is_some_and(|s| s.number.is_none() && s.marking.is_some()));
+        assert!(paragraph_start("12. Text").is_some_and(|s| s.number == Some((2, 12))));
+        assert!(paragraph_start("1998 was a year").is_none());
+        assert!(paragraph_start("(Our preferred option is to delete)").is_none());
+    }
+
+    #[test]
+    fn recognises_page_breaks() {
+        assert!(is_page_break("OTTAWA 00000372 002 OF 002"));
+        assert!(is_page_break(
+            "C O N F I D E N T I A L SECTION 02 OF 02 OTTAWA 000372"
+        ));
+        assert!(is_page_break("PAGE 02 ROME 01196 01 OF 02 082030Z"));
+        assert!(is_page_break("DUBAI 00000049 001.2 OF 003"));
+        assert!(!is_page_break("The vote was 12 OF 15"));
+        // The forms' words exactly: `OF` standing alone, `PAGE` first (after any indent).
+        assert!(is_page_break("\tOTTAWA  00000372\t002 OF 002 "));
+        assert!(!is_page_break("OTTAWA 00000372 002 OFF 002"));
+        assert!(!is_page_break("OTTAWA 00000372 002 002"));
+        assert!(!is_page_break("00000372 002 OF 002"));
+        assert!(is_page_break("   PAGE 03 STATE 228772 012054Z"));
+        assert!(!is_page_break("PAGES 03 STATE 228772"));
+        assert!(!is_page_break("PAGE THREE 03"));
+    }
+}

@@ -1,0 +1,216 @@
+//! Recognisers of reference-block items, shared by the header (which gathers a block's lines) and
+//! the references pass (which reads them): item letters, a line cut inside an item, a station's
+//! words.
+
+/// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`.
+pub(crate) fn starts_with_item_letter(text: &str) -> bool {
+    let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
+    bullet(text).is_some_and(|(_, len)| {
+        text.get(len..)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
+}
+
+/// Whether a line of a reference block stops inside an item: its last word is a two-digit year
+/// or an upper-case word (a station's name) with no serial after it.
+pub(crate) fn ends_inside_item(line: &str) -> bool {
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    let year = last.len() == 2 && is_digits(last);
+    let word = last.len() >= 2
+        && last.chars().all(|ch| ch.is_ascii_alphabetic())
+        && last
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_uppercase())
+        && station_word(last);
+    year || word
+}
+
+/// Whether a line can be the rest of a cut item: a serial (`00723  (C) Brasilia 01392`) or a
+/// station and serial (`DE JANEIRO 1291`, `HANOI 2323 E. HANOI 336`), and no sentence.
+pub(crate) fn continues_item(line: &str) -> bool {
+    let line = line.trim();
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
+    let starts_right = is_digits(first) || first.chars().all(|ch| ch.is_ascii_uppercase());
+    let has_number = line.chars().any(|ch| ch.is_ascii_digit());
+    let n_lowercase_words = line
+        .split_whitespace()
+        .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
+        .count();
+    starts_right && has_number && n_lowercase_words <= 2 && line.len() <= 100
+}
+
+/// `A.`, `A)`, `(A)`, `[A]`, `A:`, `(1)`, `1)`, lower case too: the letter (upper-cased) and the
+/// bullet's length in bytes.
+pub(crate) fn bullet(text: &str) -> Option<(char, usize)> {
+    let bytes = text.as_bytes();
+    let label = |byte: u8| byte.is_ascii_alphabetic() || byte.is_ascii_digit();
+    match bytes {
+        [open @ (b'(' | b'['), letter, close @ (b')' | b']'), ..]
+            if label(*letter) && (*open == b'(') == (*close == b')') =>
+        {
+            Some((char::from(*letter).to_ascii_uppercase(), 3))
+        }
+        // `1.` starts a paragraph, not an item: numbers need a parenthesis.
+        [letter, b'.' | b':', ..] if letter.is_ascii_alphabetic() => {
+            Some((char::from(*letter).to_ascii_uppercase(), 2))
+        }
+        [letter, b')', ..] if label(*letter) => Some((char::from(*letter).to_ascii_uppercase(), 2)),
+        _ => None,
+    }
+}
+
+pub(crate) const CLASSIFICATION_WORDS: [&str; 8] = [
+    "UNCLASSIFIED",
+    "UNCLAS",
+    "UNCLASS",
+    "CONFIDENTIAL",
+    "SECRET",
+    "LIMITED",
+    "OFFICIAL",
+    "USE",
+];
+
+pub(crate) fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// Words that are never part of a station's name in a citation.
+pub(crate) const STOP_WORDS: [&str; 74] = [
+    "AND",
+    "OR",
+    "REF",
+    "REFS",
+    "REFTEL",
+    "REFTELS",
+    "PREVIOUS",
+    "NOTAL",
+    "EMAIL",
+    "E-MAIL",
+    "EMAILS",
+    "E-MAILS",
+    "TELCON",
+    "TELCONS",
+    "TELECON",
+    "MEMO",
+    "MEMCON",
+    "LETTER",
+    "REPORT",
+    "POINTS",
+    "MSG",
+    "DTG",
+    "CIRCULAR",
+    "FROM",
+    "THRU",
+    "TO",
+    "OF",
+    "IIR",
+    "FAX",
+    "CABLE",
+    "TELEGRAM",
+    "TELEGRAMS",
+    "SEPTEL",
+    "PARA",
+    "PARAS",
+    "PARAGRAPH",
+    "DATED",
+    "ON",
+    "AT",
+    "IN",
+    "FOR",
+    "BY",
+    "NO",
+    "NR",
+    "NUMBER",
+    "SBU",
+    "ANNEX",
+    "SECTION",
+    "APPENDIX",
+    "FAM",
+    "FAH",
+    "ACT",
+    "CFR",
+    "USC",
+    "EXP",
+    "LIC",
+    "DAILY",
+    "THE",
+    "ALSO",
+    "SEE",
+    "VIA",
+    "AIRGRAM",
+    "UNSCR",
+    "UNSC",
+    "RESOLUTION",
+    "RES",
+    "NOTICE",
+    "ARTICLE",
+    "LAW",
+    "DECREE",
+    "CHAPTER",
+    "PAGE",
+    "POC",
+    "TEL",
+];
+
+pub(crate) const MONTHS: [&str; 24] = [
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "SEPT",
+    "OCT",
+    "NOV",
+    "DEC",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
+/// A word that can be part of a station's name: letters (and `.`, `-`, `'`), not a stop word or
+/// a month; upper case, capitalised, or a particle (`de`, `au`) inside a name.
+pub(crate) fn station_word(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let bare = upper.trim_end_matches(['.', '-', ':']);
+    let letters_only = !bare.is_empty()
+        && bare
+            .chars()
+            .all(|ch| ch.is_ascii_alphabetic() || matches!(ch, '.' | '-' | '\'' | '0'))
+        && bare.chars().any(|ch| ch.is_ascii_alphabetic());
+    let month = MONTHS.contains(&bare);
+    letters_only && !STOP_WORDS.contains(&bare) && !CLASSIFICATION_WORDS.contains(&bare) && !month
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn recognises_bullets() {
+        assert_eq!(bullet("A. STATE 1"), Some(('A', 2)));
+        assert_eq!(bullet("(B) STATE 1"), Some(('B', 3)));
+        assert_eq!(bullet("[C] STATE 1"), Some(('C', 3)));
+        assert_eq!(bullet("d) STATE 1"), Some(('D', 2)));
+        assert_eq!(bullet("(1) 2005"), Some(('1', 3)));
+        assert!(starts_with_item_letter("¶B. SANAA 151"));
+        assert!(starts_with_item_letter("B) TALLINN 347"));
+        assert!(!starts_with_item_letter("AB. STATE"));
+        assert!(!starts_with_item_letter("A.B"));
+    }
+}
