@@ -16,7 +16,7 @@ pub fn paragraph(paragraph: &Paragraph, idx: usize) -> String {
 /// `ref-<letter>`, or `ref-<position>` for an item without a letter.
 pub fn reference(reference: &Reference, idx: usize) -> String {
     match &reference.letter {
-        Some(letter) => format!("ref-{letter}"),
+        Some(letter) => format!("ref-{}", letter.value),
         None => format!("ref-{}", idx + 1),
     }
 }

@@ -67,7 +67,7 @@ pub use context::Options;
 pub use header::normalize_name;
 pub use parse::{parse, parse_with};
 pub use source::{decode, Encoding};
-pub use span::{Field, Span};
+pub use span::{Field, Span, TextSpan};
 pub use stations::canonicalize_id;
 pub use tree::*;
 pub use validate::{validate, SpanError};

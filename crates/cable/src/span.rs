@@ -6,7 +6,7 @@ use std::ops::Range;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
-/// Byte offsets `start..end` into the text given to [`parse`].
+/// Byte offsets `start..end` into the text given to [`crate::parse`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Span {
@@ -48,4 +48,35 @@ pub struct Field<T> {
     pub raw: String,
     /// The normalised value.
     pub value: T,
+}
+
+impl Field<String> {
+    /// The value, for comparing and showing.
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// Byte offsets `start..end` into a paragraph's reading text ([`crate::Paragraph::text`]), not
+/// into the input: where a list item or a reading aid stands in the text the page shows. Its
+/// source in the input is the node's [`Span`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct TextSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl TextSpan {
+    /// A span of a paragraph's text from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> TextSpan {
+        TextSpan { start, end }
+    }
+
+    /// The span as a range, for slicing the paragraph's text.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
 }

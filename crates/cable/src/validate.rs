@@ -137,7 +137,7 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
         let stands_in_text =
             |start: usize, end: usize, text: &str| paragraph.text.get(start..end) == Some(text);
         for item in &paragraph.items {
-            if !stands_in_text(item.start, item.end, &item.text) {
+            if !stands_in_text(item.in_text.start, item.in_text.end, &item.text) {
                 return Err(SpanError {
                     node: format!("{node}, item"),
                     span: item.span,
@@ -147,7 +147,7 @@ pub fn validate(input: &str, parse: &Parse) -> Result<(), SpanError> {
             spans.push((format!("{node}, item"), item.span));
         }
         for aid in &paragraph.aids {
-            if !stands_in_text(aid.start, aid.end, &aid.raw) {
+            if !stands_in_text(aid.in_text.start, aid.in_text.end, &aid.raw) {
                 return Err(SpanError {
                     node: format!("{node}, reading aid"),
                     span: aid.span,

@@ -239,8 +239,11 @@ fn header_suites() {
                 .cable
                 .declassification
                 .as_ref()
-                .and_then(|line| line.date.clone());
-            compare(&case["expected"], date.map_or(Value::Null, Value::String))
+                .and_then(|line| line.date.as_ref());
+            compare(
+                &case["expected"],
+                date.map_or(Value::Null, |date| Value::String(date.value.clone())),
+            )
         }),
         run("subject_from_html", |case| {
             let Some(id) = case["cable_id"].as_str() else {
@@ -339,7 +342,10 @@ fn cited_ids(parse: &cable::Parse, own_id: Option<&str>) -> Value {
 fn reference_objects(parse: &cable::Parse) -> Value {
     let mut objects = Vec::new();
     for reference in &parse.cable.references {
-        let bullet = reference.letter.clone().map_or(Value::Null, Value::String);
+        let bullet = reference
+            .letter
+            .as_ref()
+            .map_or(Value::Null, |letter| Value::String(letter.value.clone()));
         if reference.cables.is_empty() {
             let kind = match reference.kind {
                 cable::ReferenceKind::Email => "EMAIL",

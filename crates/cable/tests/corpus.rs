@@ -748,7 +748,11 @@ fn body_fields(text: &str) -> Vec<(&'static str, String)> {
                 .iter()
                 .filter_map(|c| c.canonical_id.as_deref())
                 .collect();
-            format!("{:?} {} {cited:?}", r.letter, r.kind.as_str())
+            format!(
+                "{:?} {} {cited:?}",
+                r.letter.as_ref().map(cable::Field::as_str),
+                r.kind.as_str()
+            )
         })
         .collect();
     vec![

@@ -84,8 +84,14 @@ fn header() {
         .iter()
         .all(|caption| caption.kind == cable::CaptionKind::Handling));
     let declassification = cable.declassification.as_ref().expect("E.O. line");
-    assert_eq!(declassification.order.as_deref(), Some("12958"));
-    assert_eq!(declassification.decl.as_deref(), Some("03/14/2018"));
+    assert_eq!(
+        declassification.order.as_ref().map(cable::Field::as_str),
+        Some("12958")
+    );
+    assert_eq!(
+        declassification.decl.as_ref().map(cable::Field::as_str),
+        Some("03/14/2018")
+    );
 
     // TAGS come from inside link debris; each span is the bare code in the original.
     let tags: Vec<(&str, &str)> = cable
@@ -128,7 +134,7 @@ fn references() {
         .iter()
         .map(|r| {
             (
-                r.letter.as_deref(),
+                r.letter.as_ref().map(cable::Field::as_str),
                 r.text.as_str(),
                 r.kind,
                 r.canonical_id.as_deref(),
@@ -306,7 +312,11 @@ fn markings_summary_comment_and_reading_aids() {
     assert!(garble.raw.starts_with("Qpolicy, Turcotte responded"));
     assert_eq!(source(garble.span), garble.raw);
     let text = &cable.paragraphs[3].text;
-    let reading = format!("{}{}", &text[..garble.start], &text[garble.end..]);
+    let reading = format!(
+        "{}{}",
+        &text[..garble.in_text.start],
+        &text[garble.in_text.end..]
+    );
     assert!(reading.ends_with(
         "national policy, Turcotte responded, \"my remarks to the plenary are what matter.\""
     ));

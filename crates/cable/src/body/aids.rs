@@ -6,6 +6,7 @@
 use crate::body::items::to_cleaned;
 use crate::context::Context;
 use crate::scan::{sort, words};
+use crate::span::TextSpan;
 use crate::tree::{AidKind, ReadingAid};
 
 /// What follows an apostrophe typed as a comma: `,S`, `,T` (`DON,T`), `,LL`, `,RE`, `,VE`, `,D`,
@@ -49,8 +50,7 @@ pub(crate) fn find(
         aids.push(ReadingAid {
             kind,
             span,
-            start,
-            end,
+            in_text: TextSpan::new(start, end),
             raw,
             reading,
         });

@@ -2,6 +2,7 @@
 //! back to its lines that items and reading aids are placed by.
 
 use crate::context::Context;
+use crate::span::TextSpan;
 use crate::tree::{Paragraph, SubItem};
 
 /// Where each line of a paragraph's text came from: `(offset in the text, cleaned start, length)`.
@@ -88,8 +89,7 @@ pub(crate) fn items(context: &Context<'_>, paragraph: &Paragraph, map: &PieceMap
         items.push(SubItem {
             span: context.span(span_start, span_end.max(span_start)),
             label: label.clone(),
-            start: text_from,
-            end: text_from + text.len(),
+            in_text: TextSpan::new(text_from, text_from + text.len()),
             text,
         });
     }

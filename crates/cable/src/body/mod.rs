@@ -106,18 +106,19 @@ pub(crate) fn read(
             paragraph.text = stripped.to_string();
             // Items and aids keep to the shortened text.
             let len = paragraph.text.len();
-            paragraph.aids.retain(|aid| aid.end <= len);
+            paragraph.aids.retain(|aid| aid.in_text.end <= len);
             paragraph.breaks.retain(|&at| at < len);
             for item in &mut paragraph.items {
-                if item.end > len {
-                    item.end = len.max(item.start);
+                let in_text = &mut item.in_text;
+                if in_text.end > len {
+                    in_text.end = len.max(in_text.start);
                     item.text = paragraph
                         .text
-                        .get(item.start..item.end)
+                        .get(in_text.range())
                         .unwrap_or("")
                         .trim_end()
                         .to_string();
-                    item.end = item.start + item.text.len();
+                    in_text.end = in_text.start + item.text.len();
                 }
             }
             paragraph.items.retain(|item| !item.text.is_empty());

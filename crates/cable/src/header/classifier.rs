@@ -7,9 +7,12 @@
 
 use crate::glossary;
 use crate::header::titles::{REASON_MARKERS, TITLE_PREFIXES, TITLE_WORDS};
+use crate::span::Span;
 use crate::tree::Classifier;
 
-pub(crate) fn read(raw: &str) -> Classifier {
+/// Reads who classified the cable and why from `raw`, the text after `Classified By` written at
+/// `span`.
+pub(crate) fn read(span: Span, raw: &str) -> Classifier {
     let text = join_lines(raw);
     // `Classified By: Classified by …`, `Classified By: ADANA 222 … Classified by DCM …`: the
     // last `classified by` starts the real text.
@@ -45,6 +48,8 @@ pub(crate) fn read(raw: &str) -> Classifier {
         .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']);
     let (names, title) = names_and_title(who);
     Classifier {
+        span,
+        raw: raw.to_string(),
         names,
         title: title.map(|title| title.replace(" / ", "/")),
         reasons: reasons(why),
@@ -445,7 +450,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, names: &[&str], reasons_expected: &[&str]) {
-        let classifier = read(text);
+        let classifier = read(Span::default(), text);
         assert_eq!(classifier.names, names, "{text}");
         assert_eq!(classifier.reasons, reasons_expected, "{text}");
     }

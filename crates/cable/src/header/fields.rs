@@ -8,7 +8,7 @@ use crate::header::{classifier, tags};
 use crate::lines::Line;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 use crate::scan::reference_items;
-use crate::span::Field;
+use crate::span::{Field, Span};
 use crate::tree::{Cable, Declassification};
 
 /// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
@@ -316,11 +316,11 @@ pub(crate) fn store_field(
         }
         Keyword::ClassifiedBy => {
             // The classifier reads the lines as written, to mend words broken across them.
-            let after_keyword = context
-                .cleaned
-                .slice(field.value_start, end)
-                .trim_start_matches([':', ' ']);
-            let classifier = classifier::read(after_keyword);
+            let written = context.cleaned.slice(field.value_start, end);
+            let after_keyword = written.trim_start_matches([':', ' ']);
+            let after_keyword_start = field.value_start + (written.len() - after_keyword.len());
+            let classifier =
+                classifier::read(context.span(after_keyword_start, end), after_keyword);
             // A second `Classified By` replaces a first that gave no reasons (`CLASSIFIED BY
             // LINE ADDED` in a corrected copy, a REF list typed into the field).
             let replaces = cable
@@ -333,20 +333,12 @@ pub(crate) fn store_field(
             }
         }
         Keyword::ExecutiveOrder => {
-            let order: String = value.chars().take_while(|ch| ch.is_ascii_digit()).collect();
-            let decl = value
-                .to_ascii_uppercase()
-                .find("DECL")
-                .and_then(|at| value.get(at + 4..))
-                .map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
-                .filter(|decl| !decl.is_empty());
-            let date = decl.as_deref().and_then(iso_date);
-            cable.declassification = Some(Declassification {
+            cable.declassification = Some(declassification(
+                context,
                 span,
-                order: (!order.is_empty()).then_some(order),
-                decl,
-                date,
-            });
+                &value,
+                (field.value_start, end),
+            ));
         }
         Keyword::Tags => {
             for tag in tags::read(context, &value_pieces) {
@@ -360,5 +352,59 @@ pub(crate) fn store_field(
             cable.reference_spans.push(span);
             reference_blocks.push(value_pieces);
         }
+    }
+}
+
+/// The `E.O.` line read from its `value` (the text after the keyword, blanks collapsed), each
+/// part with where it was written in the cleaned range `start..end` after the keyword.
+fn declassification(
+    context: &Context<'_>,
+    span: Span,
+    value: &str,
+    (start, end): (usize, usize),
+) -> Declassification {
+    let written = context.cleaned.slice(start, end);
+    // A part written at `at` in `written`, `len` bytes long; where the text cannot be found
+    // (it always can), the line's span.
+    let part = |at: Option<usize>, len: usize, value: String| match at {
+        Some(at) => context.field(start + at, start + at + len, value),
+        None => Field {
+            span,
+            raw: value.clone(),
+            value,
+        },
+    };
+    let order: String = value.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+    let order = (!order.is_empty()).then(|| part(written.find(&order), order.len(), order.clone()));
+    let decl = value
+        .to_ascii_uppercase()
+        .find("DECL")
+        .and_then(|at| value.get(at + 4..))
+        .map(|rest| rest.trim_start_matches([':', ' ']).trim().to_string())
+        .filter(|decl| !decl.is_empty())
+        .map(|decl| {
+            // As written: from after `DECL` and its colon to the end of the line.
+            let decl_at = written.to_ascii_uppercase().find("DECL").map(|at| at + 4);
+            let written_decl = decl_at.and_then(|at| written.get(at..)).map(|rest| {
+                let trimmed = rest.trim_start_matches([':', ' ']);
+                (rest.len() - trimmed.len(), trimmed.trim_end().len())
+            });
+            match (decl_at, written_decl) {
+                (Some(at), Some((skip, len))) => part(Some(at + skip), len, decl),
+                _ => part(None, 0, decl),
+            }
+        });
+    let date = decl.as_ref().and_then(|decl| {
+        Some(Field {
+            span: decl.span,
+            raw: decl.raw.clone(),
+            value: iso_date(&decl.value)?,
+        })
+    });
+    Declassification {
+        span,
+        order,
+        decl,
+        date,
     }
 }

@@ -109,7 +109,8 @@ pub(crate) fn year_missing_message(cable: &Cable) -> String {
     let decl = cable
         .declassification
         .as_ref()
-        .and_then(|line| line.date.as_deref())
+        .and_then(|line| line.date.as_ref())
+        .map(|date| date.value.as_str())
         .and_then(|date| date.get(..4));
     let cited = cable
         .references

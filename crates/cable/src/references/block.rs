@@ -6,6 +6,7 @@ use crate::references::citation::{citations, date};
 use crate::references::citing::Citing;
 use crate::references::tokens::{clean_tokens, tokenize, Token};
 use crate::scan::reference_items::{bullet, is_digits};
+use crate::span::Field;
 use crate::stations::{self, Station};
 use crate::tree::{Reference, ReferenceKind};
 
@@ -174,7 +175,8 @@ pub(crate) fn read_item(
     };
     Some(Reference {
         span,
-        letter: letter.map(|(letter, _)| letter.to_string()),
+        letter: letter
+            .map(|(letter, token)| context.field(token.start, token.end, letter.to_string())),
         text,
         kind,
         canonical_id: cables.iter().find_map(|cable| cable.canonical_id.clone()),
@@ -199,12 +201,13 @@ pub(crate) fn join_tokens(context: &Context<'_>, tokens: &[Token]) -> String {
     text
 }
 
-/// What follows the last citation: `(NOTAL)`, `AND PREVIOUS`, `("A SPLENDID LITTLE VISIT")`.
+/// What follows the last citation: `(NOTAL)`, `AND PREVIOUS`, `("A SPLENDID LITTLE VISIT")`;
+/// written from its first token to its last, separators at either end left out.
 pub(crate) fn annotation(
     context: &Context<'_>,
     tokens: &[Token],
     consumed: usize,
-) -> Option<String> {
+) -> Option<Field<String>> {
     let rest: Vec<Token> = tokens
         .iter()
         .filter(|token| token.start >= consumed)
@@ -212,7 +215,13 @@ pub(crate) fn annotation(
         .collect();
     let text = join_tokens(context, &rest);
     let text = text.trim_matches([',', ';', ' ']).to_string();
-    (!text.is_empty()).then_some(text)
+    if text.is_empty() {
+        return None;
+    }
+    let words = |token: &&Token| !token.text.chars().all(|ch| matches!(ch, ',' | ';'));
+    let first = rest.iter().find(words)?;
+    let last = rest.iter().rev().find(words)?;
+    Some(context.field(first.start, last.end, text))
 }
 
 /// What a non-cable item cites, from its words.

@@ -1,6 +1,6 @@
 //! The body's nodes: paragraphs, their portion markings, list items and reading aids.
 
-use crate::span::{Field, Span};
+use crate::span::{Field, Span, TextSpan};
 use crate::tree::header::Classification;
 
 #[cfg(feature = "serde")]
@@ -93,10 +93,9 @@ pub struct SubItem {
     pub label: String,
     /// The item's text without its marker.
     pub text: String,
-    /// Where `text` is in the paragraph's `text`: byte offsets, `end` exclusive.
-    pub start: usize,
-    /// See `start`.
-    pub end: usize,
+    /// Where `text` is in the paragraph's `text` (in JSON, its `start` and `end` beside `text`).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub in_text: TextSpan,
 }
 
 /// A reading aid: a stretch of a paragraph's text, what it is, and how to read it.
@@ -107,10 +106,9 @@ pub struct ReadingAid {
     pub kind: AidKind,
     /// The stretch in the input.
     pub span: Span,
-    /// The stretch in the paragraph's `text`: byte offsets, `end` exclusive.
-    pub start: usize,
-    /// See `start`.
-    pub end: usize,
+    /// The stretch in the paragraph's `text` (in JSON, its `start` and `end`).
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub in_text: TextSpan,
     /// The stretch as written.
     pub raw: String,
     /// The suggested reading: `POST'S` for `POST,S`, `[redacted]` for `XXXXXXXXXXXX`, empty for a

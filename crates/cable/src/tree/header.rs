@@ -238,12 +238,13 @@ pub struct ClassificationLine {
 pub struct Declassification {
     /// The whole line.
     pub span: Span,
-    /// `12958`.
-    pub order: Option<String>,
-    /// What follows `DECL:`, e.g. `03/14/2018`, `OADR`.
-    pub decl: Option<String>,
-    /// The declassification date in ISO form, `2018-03-14`, when `decl` is a date.
-    pub date: Option<String>,
+    /// The executive order's number, `12958`.
+    pub order: Option<Field<String>>,
+    /// What follows `DECL:`, e.g. `03/14/2018`, `OADR`; `value` has its blanks collapsed.
+    pub decl: Option<Field<String>>,
+    /// The declassification date in ISO form, `2018-03-14`, when `decl` is a date: written
+    /// where `decl` is.
+    pub date: Option<Field<String>>,
 }
 
 /// Who classified a cable and why: `Classified By: PolMinCouns Scott Bellard, reasons 1.4 (b)
@@ -251,6 +252,10 @@ pub struct Declassification {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Classifier {
+    /// What follows `Classified By`, from the official's name or title to the reasons.
+    pub span: Span,
+    /// That text as written, line breaks included.
+    pub raw: String,
     /// The names of the classifying officials as written, e.g. `Scott Bellard`.
     pub names: Vec<String>,
     /// Their title or office as written, e.g. `PolMinCouns`.

@@ -1,6 +1,6 @@
 //! The reference block's nodes: items and the cables they cite.
 
-use crate::span::Span;
+use crate::span::{Field, Span};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 pub struct Reference {
     /// The item, letter included.
     pub span: Span,
-    /// `A`, `B`, … (upper-cased) or `1`, `2`, … when the item has one.
-    pub letter: Option<String>,
+    /// `A`, `B`, … (upper-cased) or `1`, `2`, … when the item has one; `raw` is the bullet as
+    /// written (`b)`, `(A)`, `[C]`).
+    pub letter: Option<Field<String>>,
     /// The item's text without its letter, e.g. `07 STATE 164503`.
     pub text: String,
     /// What kind of document is cited.
@@ -22,7 +23,7 @@ pub struct Reference {
     /// Every cable the item cites, in order (`Kabul 692/317` cites two).
     pub cables: Vec<CitedCable>,
     /// What follows the citation: `(NOTAL)`, `AND PREVIOUS`, a title in quotes or parentheses.
-    pub annotation: Option<String>,
+    pub annotation: Option<Field<String>>,
     /// The item cites the cable itself.
     pub self_reference: bool,
 }
