@@ -12,6 +12,15 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// The other renderings of corpus cables: the publishers' (`variants/`) and the JSON records made
+/// from corpus cables (`records/`).
+fn variants() -> Vec<PathBuf> {
+    files("variants")
+        .into_iter()
+        .chain(files("records"))
+        .collect()
+}
+
 fn files(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(corpus_dir().join(folder))
         .expect("corpus folder exists")
@@ -61,7 +70,7 @@ fn expected(id: &str) -> serde_json::Value {
 #[test]
 fn every_cable_and_variant_parses_with_valid_spans() {
     let mut n_files = 0;
-    for path in files("cables").into_iter().chain(files("variants")) {
+    for path in files("cables").into_iter().chain(variants()) {
         let text = read_text(&path);
         let parse = cable::parse(&text);
         if let Err(error) = cable::validate(&text, &parse) {
@@ -221,7 +230,7 @@ fn compare_variants(
     let mut n_variants = 0;
     let mut n_same = 0;
     let mut differences = Vec::new();
-    for path in files("variants") {
+    for path in variants() {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())

@@ -12,6 +12,7 @@ mod debris;
 mod decode;
 mod glued;
 mod html;
+mod json;
 mod map;
 mod reflow;
 
@@ -22,6 +23,7 @@ use crate::tree::InputForm;
 use csv::csv_record;
 use debris::{is_pilcrow_text, markdown_link, starts_with_marker};
 use html::{html_entity, html_tag, looks_like_html};
+use json::{json_escape, json_record, unescape};
 
 /// Offsets where a line break is missing, consumed in order.
 pub(crate) type Breaks = std::iter::Peekable<std::vec::IntoIter<(usize, bool)>>;
@@ -31,6 +33,7 @@ pub(crate) type Breaks = std::iter::Peekable<std::vec::IntoIter<(usize, bool)>>;
 pub(crate) struct Escapes {
     html: bool,
     csv: bool,
+    json: bool,
 }
 
 impl Cleaned {
@@ -42,12 +45,31 @@ impl Cleaned {
             InputForm::Plain
         };
         let mut cleaned = Cleaned::empty(input.len(), form);
-        let breaks = reflow::missing_line_breaks(input);
+        let csv = csv_record(input);
+        let json = csv.is_none().then(|| json_record(input)).flatten();
+        // In a JSON record, line breaks are looked for in each string as it reads, unescaped.
+        let breaks = match &json {
+            Some(record) => record
+                .ranges()
+                .into_iter()
+                .flat_map(|(start, end)| {
+                    let (text, offsets) = unescape(input.get(start..end).unwrap_or(""));
+                    reflow::missing_line_breaks(&text)
+                        .into_iter()
+                        .filter_map(move |(at, blank)| Some((start + *offsets.get(at)?, blank)))
+                })
+                .collect(),
+            None => reflow::missing_line_breaks(input),
+        };
         let mut breaks = breaks.into_iter().peekable();
-        if let Some(record) = csv_record(input) {
+        if let Some(record) = csv {
             // The header column, a blank line standing for the column break, the text column.
             cleaned.form = InputForm::CsvRecord;
-            let escapes = Escapes { html, csv: true };
+            let escapes = Escapes {
+                html,
+                csv: true,
+                json: false,
+            };
             cleaned.clean_range(
                 input,
                 record.header.0,
@@ -57,14 +79,29 @@ impl Cleaned {
             );
             cleaned.replace(record.header.1, record.body.0 - record.header.1, "\n\n");
             cleaned.clean_range(input, record.body.0, record.body.1, escapes, &mut breaks);
+        } else if let Some(record) = json {
+            // The header string, a blank line standing for what lies between, the text string.
+            cleaned.form = InputForm::JsonRecord;
+            let escapes = Escapes {
+                html,
+                csv: false,
+                json: true,
+            };
+            let mut previous_end: Option<usize> = None;
+            for (start, end) in record.ranges() {
+                if let Some(previous_end) = previous_end {
+                    cleaned.replace(previous_end, start - previous_end, "\n\n");
+                }
+                cleaned.clean_range(input, start, end, escapes, &mut breaks);
+                previous_end = Some(end);
+            }
         } else {
-            cleaned.clean_range(
-                input,
-                0,
-                input.len(),
-                Escapes { html, csv: false },
-                &mut breaks,
-            );
+            let escapes = Escapes {
+                html,
+                csv: false,
+                json: false,
+            };
+            cleaned.clean_range(input, 0, input.len(), escapes, &mut breaks);
         }
         cleaned.count_restored_line_breaks();
         cleaned
@@ -106,7 +143,7 @@ impl Cleaned {
         let candidates = range.bytes().enumerate().filter(|&(_, byte)| match byte {
             b'[' | 0xC2 => true,
             b'<' | b'&' => escapes.html,
-            b'\\' => escapes.csv,
+            b'\\' => escapes.csv || escapes.json,
             _ => false,
         });
         for (offset, byte) in candidates {
@@ -144,6 +181,18 @@ impl Cleaned {
                 b'&' => html_entity(rest).map(|(len, decoded)| {
                     self.replace(at, len, decoded.encode_utf8(&mut [0; 4]));
                     len
+                }),
+                b'\\' if escapes.json => json_escape(rest).map(|(len, decoded)| match decoded {
+                    // A pilcrow written `\u00b6` is debris like one written as itself.
+                    Some('¶') if at_line_start => {
+                        self.n_debris += 1;
+                        len + usize::from(rest.get(len..).is_some_and(|r| r.starts_with(' ')))
+                    }
+                    Some(decoded) => {
+                        self.replace(at, len, decoded.encode_utf8(&mut [0; 4]));
+                        len
+                    }
+                    None => len,
                 }),
                 b'\\' => match rest.as_bytes().get(1) {
                     Some(&escaped @ (b'"' | b'\'' | b'\\')) => {

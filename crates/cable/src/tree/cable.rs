@@ -52,6 +52,8 @@ pub enum InputForm {
     Html,
     /// One record of a `cables.csv` dump: eight quoted columns, quotes escaped as `\"`.
     CsvRecord,
+    /// One record of a JSON dump (`{"header": "…", "content": "…"}`), strings escaped as JSON.
+    JsonRecord,
 }
 
 /// A decomposed cable.
