@@ -3,7 +3,8 @@
 //! finds an element from a line of source.
 
 use crate::span::Span;
-use crate::tree::{Cable, CaptionKind, Paragraph, Parse, Reference};
+use crate::tree::{Cable, Paragraph, Parse, Reference};
+use crate::visit::{walk, walk_cable, Element, Node, Row};
 
 /// `p-<number>`, or `p-u<position>` for an unnumbered paragraph.
 pub fn paragraph(paragraph: &Paragraph, idx: usize) -> String {
@@ -21,115 +22,38 @@ pub fn reference(reference: &Reference, idx: usize) -> String {
     }
 }
 
-/// The spans covering several pieces, if any.
-fn cover(spans: impl IntoIterator<Item = Span>) -> Option<Span> {
-    spans.into_iter().reduce(Span::cover)
-}
-
-/// Each header row's anchor and the source it came from, for the rows that have one.
+/// Each header row's anchor and the source it came from, for the rows that have one: the cover
+/// of every node the walk puts in that row.
 pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
-    let routing = cable.routing.as_ref();
-    let mut fields: Vec<(&str, Option<Span>)> = vec![
-        (
-            "canonical-id",
-            cable.canonical_id.as_ref().map(|id| id.span).or_else(|| {
-                let line = cable.classification.as_ref()?;
-                Some(line.origin.as_ref()?.span.cover(line.serial.as_ref()?.span))
-            }),
-        ),
-        (
-            "date-time",
-            routing
-                .and_then(|routing| routing.date_time.as_ref())
-                .or(cable.later_date_time.as_ref())
-                .map(|field| field.span),
-        ),
-        (
-            "precedence",
-            routing
-                .and_then(|routing| routing.precedence.as_ref())
-                .map(|field| field.span),
-        ),
-        (
-            "from",
-            routing
-                .and_then(|routing| routing.from.as_ref())
-                .map(|field| field.span)
-                .or_else(|| {
-                    cable
-                        .classification
-                        .as_ref()
-                        .and_then(|line| line.origin.as_ref())
-                        .map(|origin| origin.span)
-                }),
-        ),
-        (
-            "to",
-            cover(
-                routing
-                    .into_iter()
-                    .flat_map(|r| r.to.iter().map(|a| a.span)),
-            ),
-        ),
-        (
-            "info",
-            cover(
-                routing
-                    .into_iter()
-                    .flat_map(|r| r.info.iter().map(|a| a.span)),
-            ),
-        ),
-        (
-            "classification",
-            cable.classification.as_ref().map(|line| line.span),
-        ),
-        (
-            "caveats",
-            cover(
-                cable
-                    .captions
-                    .iter()
-                    .filter(|caption| caption.kind == CaptionKind::Handling)
-                    .map(|caption| caption.span),
-            ),
-        ),
-        (
-            "distribution",
-            cover(
-                cable
-                    .captions
-                    .iter()
-                    .filter(|caption| caption.kind != CaptionKind::Handling)
-                    .map(|caption| caption.span),
-            ),
-        ),
-        (
-            "section",
-            cable
-                .classification
-                .as_ref()
-                .and_then(|line| line.section.as_ref())
-                .map(|section| section.span),
-        ),
-        (
-            "declassification",
-            cable.declassification.as_ref().map(|line| line.span),
-        ),
-        ("tags", cover(cable.tags.iter().map(|tag| tag.span))),
-        ("subject", cable.subject.as_ref().map(|field| field.span)),
-        (
-            "classified-by",
-            cable.classified_by.as_ref().map(|field| field.span),
-        ),
-        (
-            "signature",
-            cable.signature.as_ref().map(|field| field.span),
-        ),
-        ("transmission", routing.map(|routing| routing.span)),
-    ];
-    fields
-        .drain(..)
-        .filter_map(|(anchor, span)| Some((format!("field-{anchor}"), span?)))
+    let mut covers: [Option<Span>; Row::ALL.len()] = [None; Row::ALL.len()];
+    let mut origin: Option<Span> = None;
+    walk_cable(cable, &mut |visit| {
+        let span = visit.node.span();
+        if let Element::Row(row) = visit.element {
+            if let Some(cover) = Row::ALL
+                .iter()
+                .position(|known| *known == row)
+                .and_then(|idx| covers.get_mut(idx))
+            {
+                *cover = Some(cover.map_or(span, |cover| cover.cover(span)));
+            }
+        }
+        if visit.path == [("classification", None), ("origin", None)] {
+            origin = Some(span);
+        }
+    });
+    // A cable without an `FM` line is from the station its classification line names.
+    if let Some(from) = Row::ALL
+        .iter()
+        .position(|row| *row == Row::From)
+        .and_then(|idx| covers.get_mut(idx))
+    {
+        *from = from.or(origin);
+    }
+    Row::ALL
+        .iter()
+        .zip(covers)
+        .filter_map(|(row, cover)| Some((format!("field-{}", row.name()), cover?)))
         .collect()
 }
 
@@ -141,32 +65,25 @@ pub fn diagnostic(idx: usize) -> String {
 /// The source span of the element with `anchor` (a paragraph, a reference, a header field or a
 /// parser note), if the parse has it: what a link that selects that element points at.
 pub fn find(parse: &Parse, anchor: &str) -> Option<Span> {
-    if let Some(position) = anchor.strip_prefix("diag-") {
-        let idx = position.parse::<usize>().ok()?.checked_sub(1)?;
-        return parse.diagnostics.get(idx).map(|diagnostic| diagnostic.span);
+    if anchor.starts_with("field-") {
+        return header_fields(&parse.cable)
+            .into_iter()
+            .find(|(name, _)| name == anchor)
+            .map(|(_, span)| span);
     }
-    let cable = &parse.cable;
-    let paragraphs = cable
-        .paragraphs
-        .iter()
-        .enumerate()
-        .find(|(idx, item)| paragraph(item, *idx) == anchor)
-        .map(|(_, item)| item.span);
-    paragraphs
-        .or_else(|| {
-            cable
-                .references
-                .iter()
-                .enumerate()
-                .find(|(idx, item)| reference(item, *idx) == anchor)
-                .map(|(_, item)| item.span)
-        })
-        .or_else(|| {
-            header_fields(cable)
-                .into_iter()
-                .find(|(name, _)| name == anchor)
-                .map(|(_, span)| span)
-        })
+    let mut found = None;
+    walk(parse, &mut |visit| {
+        let named = match (visit.element, visit.node) {
+            (Element::Paragraph(idx), Node::Paragraph(node)) => paragraph(node, idx) == anchor,
+            (Element::Reference(idx), Node::Reference(node)) => reference(node, idx) == anchor,
+            (Element::Diagnostic(idx), Node::Diagnostic(_)) => diagnostic(idx) == anchor,
+            _ => false,
+        };
+        if named && found.is_none() {
+            found = Some(visit.node.span());
+        }
+    });
+    found
 }
 
 #[cfg(test)]

@@ -128,3 +128,14 @@ pub enum AidKind {
     /// A transmission garble: a `Q` followed by a repeat of the text before it.
     Garble,
 }
+
+impl AidKind {
+    /// The kind in words, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AidKind::Apostrophe => "apostrophe",
+            AidKind::Redaction => "redaction",
+            AidKind::Garble => "garble",
+        }
+    }
+}

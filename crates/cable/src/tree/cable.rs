@@ -56,6 +56,18 @@ pub enum InputForm {
     JsonRecord,
 }
 
+impl InputForm {
+    /// The form in words, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputForm::Plain => "plain",
+            InputForm::Html => "html",
+            InputForm::CsvRecord => "csv_record",
+            InputForm::JsonRecord => "json_record",
+        }
+    }
+}
+
 /// A decomposed cable.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]

@@ -291,6 +291,17 @@ pub enum CaptionKind {
     Other,
 }
 
+impl CaptionKind {
+    /// The kind in words, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaptionKind::Handling => "handling",
+            CaptionKind::Distribution => "distribution",
+            CaptionKind::Other => "other",
+        }
+    }
+}
+
 /// A TAGS code, with what the glossary says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]

@@ -66,6 +66,19 @@ pub enum YearSource {
     Unknown,
 }
 
+impl YearSource {
+    /// Where the year came from, in words, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearSource::Written => "written",
+            YearSource::List => "list",
+            YearSource::Cable => "cable",
+            YearSource::PreviousYear => "previous_year",
+            YearSource::Unknown => "unknown",
+        }
+    }
+}
+
 /// What a reference cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
