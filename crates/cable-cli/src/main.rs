@@ -1,4 +1,5 @@
-//! `cable parse [--year YYYY] [--pretty] [FILE|-]...`: one JSON object per input, one per line.
+//! `cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...`: one JSON object per input, one
+//! per line, or the parse's outline (one line a node, as `corpus/parses/` keeps it).
 //! `cable link [--base URL] [--select ELEMENT] [view options] [FILE|-]...`: the page's link to
 //! each input, one per line.
 //!
@@ -10,7 +11,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cable parse [--year YYYY] [--pretty] [FILE|-]...
+usage: cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...
        cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
                   [--notes] [--all-paragraphs] [FILE|-]...
 
@@ -19,6 +20,9 @@ cable and prints one JSON object per input, one per line. The schema is docs/SCH
 
   --year YYYY   the cable's year, for text without a date-time group (a snippet)
   --pretty      indent the JSON (then objects span several lines)
+  --outline     print the parse as an outline instead: one line a node (path, span, text as
+                written, value), the form corpus/parses/ keeps; inputs are separated by a line
+                `# FILE`
 
 link: prints, for each input, the link the page makes to it: the page's address, then `#` and
 the text and view, compressed (the cable never reaches a server).
@@ -40,6 +44,7 @@ const LONG_LINK: usize = 2000;
 struct Request {
     options: cable::Options,
     pretty: bool,
+    outline: bool,
     inputs: Vec<String>,
 }
 
@@ -68,6 +73,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
     let mut request = Request {
         options: cable::Options::default(),
         pretty: false,
+        outline: false,
         inputs: Vec::new(),
     };
     while let Some(argument) = arguments.next() {
@@ -80,10 +86,14 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
                 request.options.year = Some(parse_year(year.trim_start_matches("--year="))?);
             }
             "--pretty" => request.pretty = true,
+            "--outline" => request.outline = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             input => request.inputs.push(input.to_string()),
         }
+    }
+    if request.pretty && request.outline {
+        return Err("--pretty and --outline are two forms: choose one".to_string());
     }
     if request.inputs.is_empty() {
         request.inputs.push("-".to_string());
@@ -216,6 +226,13 @@ fn each_input(
 fn run_parse(request: &Request) -> ExitCode {
     each_input(&request.inputs, |input, text, out| {
         let parse = cable::parse_with(&text, request.options);
+        if request.outline {
+            let outline = cable::outline(&parse);
+            if writeln!(out, "# {input}").is_err() || write!(out, "{outline}").is_err() {
+                return Outcome::OutputGone;
+            }
+            return Outcome::Done;
+        }
         let mut object = serde_json::Map::new();
         object.insert(
             "source".to_string(),

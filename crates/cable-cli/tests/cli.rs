@@ -83,6 +83,49 @@ fn reads_standard_input_and_takes_a_year() {
 }
 
 #[test]
+fn reads_a_json_record_with_spans_into_the_file() {
+    let path = "corpus/records/05TELAVIV1580__made__record.json";
+    let (code, stdout, _) = cable(&["parse", path], "");
+    assert_eq!(code, 0);
+    let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    assert_eq!(object["input_form"], "json_record");
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/records/05TELAVIV1580__made__record.json"
+    ))
+    .expect("the record");
+    // The subject's span is where it is written in the file, its line break the escape `\n`.
+    let subject = &object["cable"]["subject"];
+    let (start, end) = (
+        subject["span"]["start"].as_u64().expect("start") as usize,
+        subject["span"]["end"].as_u64().expect("end") as usize,
+    );
+    assert_eq!(
+        &file[start..end],
+        "SUBJECT: MOSSAD CHIEF TO CODEL CORZINE: SOME FOREIGN \\nFIGHTERS BEGINNING TO LEAVE IRAQ"
+    );
+    assert_eq!(
+        subject["value"],
+        "MOSSAD CHIEF TO CODEL CORZINE: SOME FOREIGN FIGHTERS BEGINNING TO LEAVE IRAQ"
+    );
+}
+
+#[test]
+fn prints_the_outline_the_corpus_keeps() {
+    let (code, stdout, _) = cable(&["parse", "--outline", "corpus/seed/08OTTAWA372.txt"], "");
+    assert_eq!(code, 0);
+    let expected = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/parses/seed/08OTTAWA372.txt.parse"
+    ))
+    .expect("the seed's snapshot");
+    assert_eq!(stdout, format!("# corpus/seed/08OTTAWA372.txt\n{expected}"));
+    let (code, _, stderr) = cable(&["parse", "--outline", "--pretty", "-"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("choose one"));
+}
+
+#[test]
 fn a_bad_cable_is_diagnostics_not_failure() {
     let (code, stdout, _) = cable(&["parse"], "no cable here \u{0} at all");
     assert_eq!(code, 0);
