@@ -61,6 +61,8 @@ mod scan;
 mod source;
 mod span;
 mod stations;
+#[cfg(test)]
+mod testing;
 mod tree;
 mod validate;
 pub mod visit;

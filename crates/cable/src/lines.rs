@@ -69,15 +69,36 @@ fn trimmed(text: &str, start: usize, end: usize) -> Line {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Each line of `text` with where its content starts and ends.
+    fn check(text: &str, expect: Expect) {
+        let shown: String = super::split(text)
+            .into_iter()
+            .map(|line| format!("{}..{} {:?}\n", line.start, line.end, line.text(text)))
+            .collect();
+        expect.assert_eq(&shown);
+    }
 
     #[test]
     fn splits_every_line_ending_and_trims() {
-        let text = "  a \r\nb\rc\n\n d";
-        let lines: Vec<&str> = split(text)
-            .into_iter()
-            .map(|line| line.text(text))
-            .collect();
-        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        check(
+            "  a \r\nb\rc\n\n d",
+            expect![[r#"
+            2..3 "a"
+            6..7 "b"
+            8..9 "c"
+            10..10 ""
+            12..13 "d"
+        "#]],
+        );
+        // A backslash left at a line's end by an escaped line break is no text.
+        check(
+            "SESSION \\\nNEXT",
+            expect![[r#"
+            0..7 "SESSION"
+            10..14 "NEXT"
+        "#]],
+        );
     }
 }

@@ -136,22 +136,3 @@ pub(crate) fn field_follows(lines: &[Line], cleaned: &str, idx: usize) -> bool {
         .take(10)
         .any(|line| starts_field(&line.text(cleaned).trim().to_ascii_uppercase()))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_office_lines() {
-        assert!(is_distribution_line(
-            "INFO  LOG-00   ADS-00   AMAD-01  CIAE-00  DODE-00  ANHR-01  EB-01"
-        ));
-        assert!(is_distribution_line("        /053W"));
-        assert!(!is_distribution_line("THE VOTE WAS 12-00"));
-        assert!(is_office_line(
-            "                  ------------------89773D  151435Z /48"
-        ));
-        assert!(is_office_line("CONFIDENTIAL     PTQ8384"));
-        assert!(!is_office_line("THE PTQ1234 REPORT"));
-    }
-}

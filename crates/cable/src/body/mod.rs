@@ -6,6 +6,8 @@ mod items;
 mod paragraphs;
 mod sections;
 mod signature;
+#[cfg(test)]
+mod tests;
 
 use crate::context::Context;
 use crate::lines::Line;

@@ -374,16 +374,3 @@ pub(crate) fn heading_of(block: &Block, cleaned: &str) -> Option<Line> {
 pub(crate) fn is_heading(text: &str) -> bool {
     text.len() <= 80 && !text.ends_with(['.', ',', ';']) && text.split_whitespace().count() <= 10
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fixes_pilcrow_numbers_from_the_sequence() {
-        assert_eq!(fixed_number(14, Some(3)), Some(4));
-        assert_eq!(fixed_number(4, Some(3)), None);
-        assert_eq!(fixed_number(11, Some(10)), None);
-        assert_eq!(fixed_number(11, None), None);
-    }
-}

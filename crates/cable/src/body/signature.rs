@@ -176,18 +176,3 @@ pub(crate) fn signature_name(text: &str) -> Option<&str> {
         && (shouting || words.len() <= 2))
         .then_some(name)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_signatures() {
-        assert_eq!(signature_name("BREESE----"), Some("BREESE"));
-        assert_eq!(signature_name("END SUMMARY."), None);
-        assert_eq!(
-            signature_name("The end of it all was near, they said"),
-            None
-        );
-    }
-}

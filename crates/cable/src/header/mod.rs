@@ -12,6 +12,8 @@ mod identity;
 mod keywords;
 mod routing;
 mod tags;
+#[cfg(test)]
+mod tests;
 mod titles;
 
 pub use classifier::normalize_name;

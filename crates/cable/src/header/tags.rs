@@ -279,23 +279,3 @@ pub(crate) fn continues(previous: &str, line: &str) -> bool {
         .peekable();
     codes.peek().is_some() && codes.all(code_shaped)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_glued_codes_and_fixes_doubled_letters() {
-        assert_eq!(split_glued("PRELPTER"), Some(vec!["PREL", "PTER"]));
-        assert_eq!(split_glued("PHUMBA"), Some(vec!["PHUM", "BA"]));
-        assert_eq!(split_glued("HUMAN"), None);
-        assert_eq!(split_glued("RIGHTS"), None);
-        assert_eq!(split_glued("AFFAIRS"), None);
-        assert_eq!(
-            split_glued("KFRDKIRFCVISEG").map(|parts| parts.len()),
-            Some(4)
-        );
-        assert_eq!(fix_doubled_letter("MOPPS").as_deref(), Some("MOPS"));
-        assert_eq!(person("steinberg, james b."), "STEINBERG, JAMES B.");
-    }
-}

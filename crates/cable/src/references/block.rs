@@ -298,32 +298,3 @@ pub(crate) fn dtg_word(words: &[&str]) -> bool {
         digits.len() == 7 && digits.ends_with('Z') && is_digits(digits.get(..6).unwrap_or(""))
     })
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn classifies_items_without_cables() {
-        assert_eq!(kind_of("LAKHDHIR E-MAIL 12/01/09"), ReferenceKind::Email);
-        assert_eq!(
-            kind_of("MITCHELL/SIMS TELCON 02/16/2010"),
-            ReferenceKind::Telcon
-        );
-        assert_eq!(
-            kind_of("9 FAM Appendix K, 406 (6)"),
-            ReferenceKind::Publication
-        );
-        assert_eq!(
-            kind_of("2004 HUMAN RIGHTS REPORT FOR PANAMA"),
-            ReferenceKind::Report
-        );
-        assert_eq!(kind_of("(S/NF) TD-314/21795-05"), ReferenceKind::Report);
-        assert_eq!(
-            kind_of("SECDEF MSG DTG 301601z SEP 08"),
-            ReferenceKind::Cable
-        );
-        assert_eq!(kind_of("SECDEF R162245Z OCT 08"), ReferenceKind::Cable);
-        assert_eq!(kind_of("FAX MATTEI-PICO MARCH 13"), ReferenceKind::Fax);
-        assert_eq!(kind_of("PARIS POINTS JULY 15"), ReferenceKind::Other);
-    }
-}

@@ -545,19 +545,3 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
         year_source,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn reads_years_and_serials() {
-        assert_eq!(year_token("05"), Some(2005));
-        assert_eq!(year_token("'08"), Some(2008));
-        assert_eq!(year_token("O4"), Some(2004));
-        assert_eq!(year_token("1999"), Some(1999));
-        assert_eq!(year_token("123"), None);
-        assert_eq!(serial_digits("O1512").as_deref(), Some("01512"));
-        assert_eq!(serial_digits("(C)02293").as_deref(), Some("02293"));
-        assert_eq!(serial_digits("D328589"), None);
-    }
-}

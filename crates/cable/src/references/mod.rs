@@ -13,6 +13,8 @@ mod block;
 mod citation;
 mod citing;
 mod inline;
+#[cfg(test)]
+mod tests;
 mod tokens;
 
 pub(crate) use block::read;

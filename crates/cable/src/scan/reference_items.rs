@@ -197,20 +197,3 @@ pub(crate) fn station_word(text: &str) -> bool {
     let month = MONTHS.contains(&bare);
     letters_only && !STOP_WORDS.contains(&bare) && !CLASSIFICATION_WORDS.contains(&bare) && !month
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn recognises_bullets() {
-        assert_eq!(bullet("A. STATE 1"), Some(('A', 2)));
-        assert_eq!(bullet("(B) STATE 1"), Some(('B', 3)));
-        assert_eq!(bullet("[C] STATE 1"), Some(('C', 3)));
-        assert_eq!(bullet("d) STATE 1"), Some(('D', 2)));
-        assert_eq!(bullet("(1) 2005"), Some(('1', 3)));
-        assert!(starts_with_item_letter("¶B. SANAA 151"));
-        assert!(starts_with_item_letter("B) TALLINN 347"));
-        assert!(!starts_with_item_letter("AB. STATE"));
-        assert!(!starts_with_item_letter("A.B"));
-    }
-}

@@ -15,6 +15,8 @@ mod html;
 mod json;
 mod map;
 mod reflow;
+#[cfg(test)]
+mod tests;
 
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
@@ -238,70 +240,5 @@ impl Cleaned {
         }
         self.n_debris += 1;
         Some(link.len)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::span::Span;
-
-    fn check(input: &str, cleaned: &str) {
-        let result = Cleaned::new(input);
-        assert_eq!(result.text, cleaned);
-    }
-
-    #[test]
-    fn removes_link_debris_but_keeps_link_text() {
-        check("TAGS: [PARM](#) [PREL](#)\n", "TAGS: PARM PREL\n");
-        check(
-            "[1](#)1. (C) Text\n[1](#)B. E-MAIL\n",
-            "1. (C) Text\nB. E-MAIL\n",
-        );
-        check("\u{b6}2. (C) Text\n", "2. (C) Text\n");
-        check("see [1](#) here", "see 1 here");
-        check("[not a link] (x)", "[not a link] (x)");
-    }
-
-    #[test]
-    fn reads_html_pages() {
-        check(
-            "<code><pre>TAGS: <a href='/tag/PREL_0.html'>PREL</a>&#x000A;SUBJECT: A &amp; B</pre></code>",
-            "TAGS: PREL\nSUBJECT: A & B",
-        );
-        check(
-            "<pre><a id='par1' href='#par1'>\u{b6}</a>1. (C) Text</pre>",
-            "1. (C) Text",
-        );
-        check("a<br>b", "a\nb");
-    }
-
-    #[test]
-    fn reads_cables_csv_records() {
-        let record = r#""1289","9/23/2000 15:10","00ATHENS1501","Embassy Athens","UNCLASSIFIED","","FM AMEMBASSY ATHENS
-","UNCLAS ATHENS 001501 \"QUOTED\" HAMAS\' LEADERS""#;
-        let cleaned = Cleaned::new(record);
-        assert_eq!(cleaned.form, InputForm::CsvRecord);
-        assert_eq!(
-            cleaned.text,
-            "FM AMEMBASSY ATHENS\n\n\nUNCLAS ATHENS 001501 \"QUOTED\" HAMAS' LEADERS"
-        );
-        let at = cleaned.text.find("QUOTED").unwrap_or(0);
-        let span = cleaned.span(at - 1, at + 7);
-        assert_eq!(&record[span.range()], r#"\"QUOTED\""#);
-    }
-
-    #[test]
-    fn spans_map_back_to_the_original() {
-        let input = "TAGS: [PARM](#) [PREL](#)\n[1](#)1. Text";
-        let cleaned = Cleaned::new(input);
-        let at = cleaned.text.find("PREL").unwrap_or(0);
-        let span = cleaned.span(at, at + 4);
-        assert_eq!(&input[span.start..span.end], "PREL");
-        let at = cleaned.text.find("1. Text").unwrap_or(0);
-        let span = cleaned.span(at, cleaned.text.len());
-        assert_eq!(&input[span.start..span.end], "1. Text");
-        let whole = cleaned.span(0, cleaned.text.len());
-        assert_eq!(whole, Span::new(0, input.len()));
     }
 }
