@@ -49,6 +49,7 @@
 //! - `parse`, the driver, on top; this file only re-exports.
 
 pub mod anchors;
+mod banner;
 mod body;
 mod context;
 pub mod glossary;
@@ -67,6 +68,7 @@ mod tree;
 mod validate;
 pub mod visit;
 
+pub use banner::banner;
 pub use context::Options;
 pub use header::normalize_name;
 pub use outline::outline;
