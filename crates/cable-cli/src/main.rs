@@ -2,18 +2,24 @@
 //! per line, or the parse's outline (one line a node, as `corpus/parses/` keeps it).
 //! `cable link [--base URL] [--select ELEMENT] [view options] [FILE|-]...`: the page's link to
 //! each input, one per line.
+//! `cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE]`: agreement with heuer/cablemap, per field.
 //!
 //! A bad cable is not a failure: its problems are diagnostics in the JSON and the exit code is 0.
 //! Only unreadable files, bad arguments and links that cannot be made give a non-zero code,
 //! after every other input has been printed.
 
+mod diff;
+
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
+
+use diff::DiffRequest;
 
 const USAGE: &str = "\
 usage: cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...
        cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
                   [--notes] [--all-paragraphs] [FILE|-]...
+       cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE]
 
 parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic
 cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
@@ -35,6 +41,13 @@ the text and view, compressed (the cable never reaches a server).
   --transmission      unfold the transmission details
   --notes             unfold the parser's notes
   --all-paragraphs    show every paragraph of a long text
+
+diff: parses every record of a cables.csv with the publisher's year and compares tags, summary,
+classified-by, references, signer and subject with heuer/cablemap's reading of the same cables
+(JSON Lines keyed by the published ID); either file may be gzipped. Prints agreement per field
+and writes each disagreement as a line of JSON.
+
+  --out FILE          where the disagreements go (default disagreements.jsonl)
 ";
 
 /// Links longer than this are cut by some chat applications (Discord's limit); `cable link` warns.
@@ -59,6 +72,7 @@ struct LinkRequest {
 enum Command {
     Parse(Request),
     Link(LinkRequest),
+    Diff(DiffRequest),
 }
 
 fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
@@ -66,6 +80,7 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
     match arguments.next().map(String::as_str) {
         Some("parse") => {}
         Some("link") => return parse_link_arguments(arguments).map(Command::Link),
+        Some("diff") => return parse_diff_arguments(arguments).map(Command::Diff),
         Some("-h" | "--help" | "help") => return Err(String::new()),
         Some(other) => return Err(format!("unknown command `{other}`")),
         None => return Err("no command given".to_string()),
@@ -147,6 +162,30 @@ fn parse_link_arguments<'a>(
     Ok(request)
 }
 
+fn parse_diff_arguments<'a>(
+    mut arguments: impl Iterator<Item = &'a String>,
+) -> Result<DiffRequest, String> {
+    let mut files: Vec<String> = Vec::new();
+    let mut out = "disagreements.jsonl".to_string();
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--out" => out = arguments.next().ok_or("--out needs a file")?.clone(),
+            flag if flag.starts_with("--out=") => out = flag.trim_start_matches("--out=").into(),
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            file => files.push(file.to_string()),
+        }
+    }
+    match <[String; 2]>::try_from(files) {
+        Ok([cables, cablemap]) => Ok(DiffRequest {
+            cables,
+            cablemap,
+            out,
+        }),
+        Err(_) => Err("diff takes two files: a cables.csv and cablemap's JSON Lines".to_string()),
+    }
+}
+
 fn parse_year(value: &str) -> Result<u16, String> {
     value
         .parse::<u16>()
@@ -183,6 +222,7 @@ fn main() -> ExitCode {
     match command {
         Command::Parse(request) => run_parse(&request),
         Command::Link(request) => run_link(&request),
+        Command::Diff(request) => diff::run_diff(&request),
     }
 }
 

@@ -213,3 +213,72 @@ fn refuses_a_link_to_an_element_the_cable_lacks() {
     assert_eq!(code, 2);
     assert!(err.contains("without a `#`"), "{err}");
 }
+
+#[test]
+fn compares_a_cables_csv_with_cablemaps_readings() {
+    let folder = std::env::temp_dir().join(format!("cable-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/variants");
+    // Two real rows, one after the other as in the release.
+    let mut rows = String::new();
+    for name in ["00ATHENS1501", "00STATE228220"] {
+        let row = std::fs::read_to_string(format!("{corpus}/{name}__cablescsv__row.csv"))
+            .expect("a corpus row");
+        rows.push_str(row.trim_end());
+        rows.push('\n');
+    }
+    let cables = folder.join("cables.csv");
+    std::fs::write(&cables, rows).expect("written");
+    // A second opinion that reads the first cable's tags in another order and its signer
+    // otherwise, and has no reading of the second cable.
+    let reading = serde_json::json!({
+        "id": "00ATHENS1501",
+        "tags": ["PREF", "EAID", "EAGR", "ET", "KE", "SO", "EUN", "GR"],
+        "subject": "GREEK RESPONSE ON URGENT SUPPORT NEEDED FOR HUMANITARIAN CRISIS IN  ETHIOPIA, SOMALIA, AND KENYA",
+        "summary": null,
+        "classified_by": [],
+        "references": [],
+        "signed_by": ["SOMEONE"],
+    });
+    let cablemap = folder.join("cablemap.jsonl");
+    std::fs::write(&cablemap, format!("{reading}\n")).expect("written");
+    let out = folder.join("disagreements.jsonl");
+    let (code, stdout, _) = cable(
+        &[
+            "diff",
+            cables.to_str().expect("a path"),
+            cablemap.to_str().expect("a path"),
+            "--out",
+            out.to_str().expect("a path"),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("2 records read, 1 with cablemap's reading"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\ntags                 1         0"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\nsigner               0         1"),
+        "{stdout}"
+    );
+    let disagreements = std::fs::read_to_string(&out).expect("the disagreements");
+    let lines: Vec<serde_json::Value> = disagreements
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    let fields: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| line["field"].as_str())
+        .collect();
+    assert!(fields.contains(&"signer"), "{disagreements}");
+    assert!(
+        !fields.contains(&"tags") && !fields.contains(&"subject"),
+        "{disagreements}"
+    );
+    std::fs::remove_dir_all(&folder).expect("removed");
+}
