@@ -9,9 +9,12 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
+
+use crate::judge::{self, Disagreement};
 
 /// The fields compared, in the order they are reported.
 pub(crate) const FIELDS: [&str; 6] = [
@@ -28,6 +31,10 @@ pub(crate) struct DiffRequest {
     pub(crate) cables: String,
     pub(crate) cablemap: String,
     pub(crate) out: String,
+    /// Draw this many disagreements a field, with this seed, into this folder.
+    pub(crate) sample: Option<(usize, u64, String)>,
+    /// Estimate from the judged sample in this folder.
+    pub(crate) judged: Option<String>,
 }
 
 /// Reads a file whole, gunzipping it when its name ends in `.gz`.
@@ -151,6 +158,7 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
     let mut out = io::BufWriter::new(out);
     let mut agree = [0usize; 6];
     let mut disagree = [0usize; 6];
+    let mut kept: Vec<Disagreement> = Vec::new();
     let (mut n_rows, mut n_compared) = (0, 0);
     for row in cable::csv_rows(&text) {
         n_rows += 1;
@@ -169,6 +177,21 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
                 continue;
             }
             disagree[idx] += 1;
+            if request.sample.is_some() {
+                kept.push(Disagreement {
+                    field: idx,
+                    id: id.clone(),
+                    ours: ours.clone(),
+                    cablemap: theirs.clone(),
+                    text: format!(
+                        "# {id}, dated {} by the publisher, from {}\n\n{}\n\n{}\n",
+                        row.column(1),
+                        row.column(3),
+                        row.column(6).trim_end(),
+                        row.column(7)
+                    ),
+                });
+            }
             let line = json!({
                 "id": id,
                 "field": FIELDS[idx],
@@ -191,12 +214,29 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
         "{:<14} {:>7} {:>9} {:>8}",
         "field", "agree", "disagree", "share"
     );
+    let mut shares = [0.0; 6];
     for (idx, field) in FIELDS.iter().enumerate() {
-        let share = 100.0 * disagree[idx] as f64 / n_compared.max(1) as f64;
+        shares[idx] = disagree[idx] as f64 / n_compared.max(1) as f64;
         println!(
-            "{field:<14} {:>7} {:>9} {share:>7.1} %",
-            agree[idx], disagree[idx]
+            "{field:<14} {:>7} {:>9} {:>7.1} %",
+            agree[idx],
+            disagree[idx],
+            100.0 * shares[idx]
         );
+    }
+    if let Some((per_field, seed, sheets)) = &request.sample {
+        match judge::write_sample(&kept, *per_field, *seed, Path::new(sheets)) {
+            Ok(report) => print!("\nsample (seed {seed}) in {sheets}/sample.tsv:\n{report}"),
+            Err(problem) => return fail(&problem),
+        }
+    }
+    if let Some(sheets) = &request.judged {
+        match judge::estimate(Path::new(sheets), &shares) {
+            Ok(report) => print!(
+                "\nestimated share of all cables with a wrong value, from {sheets}:\n{report}"
+            ),
+            Err(problem) => return fail(&problem),
+        }
     }
     ExitCode::SUCCESS
 }

@@ -9,6 +9,7 @@
 //! after every other input has been printed.
 
 mod diff;
+mod judge;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -19,7 +20,8 @@ const USAGE: &str = "\
 usage: cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...
        cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
                   [--notes] [--all-paragraphs] [FILE|-]...
-       cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE]
+       cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE] [--sample N --seed S --sheets DIR]
+                  [--judged DIR]
 
 parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic
 cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
@@ -48,6 +50,13 @@ classified-by, references, signer and subject with heuer/cablemap's reading of t
 and writes each disagreement as a line of JSON.
 
   --out FILE          where the disagreements go (default disagreements.jsonl)
+  --sample N --seed S --sheets DIR
+                      draw N disagreements a field at random (cables sampled in DIR's sibling
+                      folders left out) into DIR/sample.tsv, the readings shown as A and B in a
+                      drawn order, each cable's text in DIR/texts/, for judging into
+                      DIR/verdicts.tsv (field, ID, A|B|both|neither, why)
+  --judged DIR        estimate from DIR's judged sample the share of all cables on which each
+                      parser gives a wrong value, per field
 ";
 
 /// Links longer than this are cut by some chat applications (Discord's limit); `cable link` warns.
@@ -167,10 +176,32 @@ fn parse_diff_arguments<'a>(
 ) -> Result<DiffRequest, String> {
     let mut files: Vec<String> = Vec::new();
     let mut out = "disagreements.jsonl".to_string();
+    let (mut sample, mut seed, mut sheets, mut judged) = (None, None, None, None);
     while let Some(argument) = arguments.next() {
+        let mut value = |what: &str| {
+            arguments
+                .next()
+                .cloned()
+                .ok_or(format!("{argument} needs {what}"))
+        };
         match argument.as_str() {
-            "--out" => out = arguments.next().ok_or("--out needs a file")?.clone(),
-            flag if flag.starts_with("--out=") => out = flag.trim_start_matches("--out=").into(),
+            "--out" => out = value("a file")?,
+            "--sample" => {
+                sample = Some(
+                    value("a number")?
+                        .parse::<usize>()
+                        .map_err(|_| "--sample takes a number")?,
+                )
+            }
+            "--seed" => {
+                seed = Some(
+                    value("a number")?
+                        .parse::<u64>()
+                        .map_err(|_| "--seed takes a number")?,
+                )
+            }
+            "--sheets" => sheets = Some(value("a folder")?),
+            "--judged" => judged = Some(value("a folder")?),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file => files.push(file.to_string()),
@@ -181,6 +212,12 @@ fn parse_diff_arguments<'a>(
             cables,
             cablemap,
             out,
+            sample: match (sample, seed, sheets) {
+                (Some(n), Some(seed), Some(sheets)) => Some((n, seed, sheets)),
+                (None, None, None) => None,
+                _ => return Err("--sample, --seed and --sheets go together".to_string()),
+            },
+            judged,
         }),
         Err(_) => Err("diff takes two files: a cables.csv and cablemap's JSON Lines".to_string()),
     }
