@@ -98,7 +98,7 @@ pub(crate) fn write_sample(
         }
         drawn.sort_by(|a, b| a.id.cmp(&b.id));
         for disagreement in &drawn {
-            let ours_first = draw.next() % 2 == 0;
+            let ours_first = draw.next().is_multiple_of(2);
             let (a, b, key) = if ours_first {
                 (&disagreement.ours, &disagreement.cablemap, "A=ours")
             } else {
