@@ -8,9 +8,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The folders of `corpus/` whose files are parsed: the seed, the cables, their variants and the
-/// JSON records made from them.
-const FOLDERS: [&str; 4] = ["seed", "cables", "variants", "records"];
+/// The folders of `corpus/` whose files are parsed: the seed, the cables, their variants, the
+/// JSON records made from them, and the minimal inputs of each kind of mistake fixed.
+const FOLDERS: [&str; 5] = ["seed", "cables", "variants", "records", "regressions"];
 
 /// At most this many files' differences are shown; the count of all is always given.
 const SHOWN_FILES: usize = 12;

@@ -12,8 +12,49 @@ use crate::tree::Tag;
 /// English words that are also two-letter country codes.
 pub(crate) const FUNCTION_WORDS: [&str; 8] = ["IN", "OF", "TO", "ON", "AT", "BY", "AN", "OR"];
 
-/// A token of the TAGS value: where it is (cleaned offsets), its text, and whether a comma or
-/// semicolon came before it.
+/// The TAGS value as written, its lines joined by line breaks, with the cleaned offset of each of
+/// its bytes (and of its end), so that a tag read across lines keeps its span.
+struct Written {
+    text: String,
+    offsets: Vec<usize>,
+}
+
+impl Written {
+    /// The value's lines (cleaned ranges), each cut at a wide gap: what follows a run of four
+    /// blanks after the first tag is page furniture (`IT      SECRET   PAGE 02`).
+    fn new(context: &Context<'_>, pieces: &[(usize, usize)]) -> Written {
+        let mut written = Written {
+            text: String::new(),
+            offsets: Vec::new(),
+        };
+        for (idx, &(start, end)) in pieces.iter().enumerate() {
+            let line = context.cleaned.slice(start, end);
+            let leading = line.len() - line.trim_start().len();
+            let kept = line
+                .get(leading..)
+                .and_then(|rest| rest.find("    ").map(|gap| leading + gap))
+                .map_or(line, |gap| line.get(..gap).unwrap_or(line));
+            if idx > 0 {
+                written.text.push('\n');
+                written.offsets.push(start);
+            }
+            written.text.push_str(kept);
+            written.offsets.extend((0..kept.len()).map(|offset| start + offset));
+        }
+        written.offsets.push(pieces.last().map_or(0, |&(_, end)| end));
+        written
+    }
+
+    /// The cleaned range of the written stretch `start..end`.
+    fn cleaned(&self, start: usize, end: usize) -> (usize, usize) {
+        let at = |offset: usize| self.offsets.get(offset).copied().unwrap_or(0);
+        let last = end.checked_sub(1).map_or(at(start), |last| at(last) + 1);
+        (at(start), last.max(at(start)))
+    }
+}
+
+/// A token of the TAGS value: where it is (offsets in the written value), its text, and whether a
+/// comma or semicolon came before it.
 pub(crate) struct Token<'a> {
     start: usize,
     end: usize,
@@ -21,15 +62,20 @@ pub(crate) struct Token<'a> {
     after_comma: bool,
 }
 
-/// Reads the tags in the cleaned ranges `pieces` (the value after `TAGS:`).
+/// Reads the tags in the cleaned ranges `pieces` (the value after `TAGS:`). A list written with
+/// commas is read item by item, each item one tag unless it is only codes (`PGOV VE`): a phrase
+/// stays whole (`USEU BRUSSELS`, `Macroeconomics & Financial`, `Political Parties/Elections`). A
+/// list without commas is read word by word, runs of plain words kept together (`HUMAN RIGHTS`).
 pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag> {
-    let tokens = tokenize(context, pieces);
+    let written = Written::new(context, pieces);
     let mut tags: Vec<Tag> = Vec::new();
     let push = |tags: &mut Vec<Tag>, start: usize, end: usize, value: String| {
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         if !value.is_empty()
             && !controls::is_control(&value)
             && !tags.iter().any(|tag| tag.value == value)
         {
+            let (start, end) = written.cleaned(start, end);
             let entry = glossary::tag(&value);
             tags.push(Tag {
                 span: context.span(start, end),
@@ -43,20 +89,95 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             });
         }
     };
+    let items = items(&written.text);
+    if items.len() > 1 {
+        for (start, end) in items {
+            read_item(&written.text, start, end, &mut |start, end, value| {
+                push(&mut tags, start, end, value)
+            });
+        }
+    } else {
+        read_words(&tokenize(&written.text, 0, written.text.len()), &mut |start, end, value| {
+            push(&mut tags, start, end, value)
+        });
+    }
+    tags
+}
+
+/// The items of a list written with commas or semicolons: their ranges in `text`, trimmed. A
+/// comma inside parentheses (`(STEINBERG, JAMES B.)`) separates nothing; nor does a line break.
+fn items(text: &str) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => {
+                let item = text.get(start..at).unwrap_or("");
+                let leading = item.len() - item.trim_start().len();
+                let trimmed = item.trim().trim_end_matches('.');
+                if !trimmed.is_empty() {
+                    items.push((start + leading, start + leading + trimmed.len()));
+                }
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// One item of a list written with commas: a person in parentheses, codes, or a phrase.
+fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, usize, String)) {
+    let tokens = tokenize(text, start, end);
+    // A code is known, glued or mistyped codes, or has a code's shape: two to four capitals (the
+    // glossary is not complete: `KFLU`).
+    let is_code = |token: &Token<'_>| {
+        let upper = token.text.to_uppercase();
+        let shaped = (2..=4).contains(&token.text.len())
+            && token.text.bytes().all(|byte| byte.is_ascii_uppercase());
+        shaped
+            || is_known_tag(&upper)
+            || controls::is_control(&upper)
+            || split_glued(&upper).is_some()
+            || fix_doubled_letter(&upper).is_some()
+            || token.text.starts_with('(')
+    };
+    let only_codes = tokens.iter().all(is_code);
+    let ovip = tokens.first().is_some_and(|first| first.text.eq_ignore_ascii_case("OVIP"));
+    if only_codes || ovip {
+        read_words(&tokens, push);
+        return;
+    }
+    // A phrase: its words as written, a person in parentheses after it a tag of its own.
+    let phrase_end = tokens
+        .iter()
+        .position(|token| token.text.starts_with('('))
+        .and_then(|idx| idx.checked_sub(1))
+        .and_then(|idx| tokens.get(idx))
+        .map_or(end, |last| last.end);
+    let phrase = text.get(start..phrase_end).unwrap_or("");
+    push(start, phrase_end, phrase.to_uppercase());
+    let persons = tokens.iter().filter(|token| token.text.starts_with('('));
+    read_words(&persons.map(|token| Token { ..*token }).collect::<Vec<_>>(), push);
+}
+
+/// Codes and words in order: a person in parentheses, a known code, glued codes split, a doubled
+/// letter mended, and a run of plain words not separated by commas as one tag (`HUMAN RIGHTS`).
+fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) {
     let mut idx = 0;
     while let Some(token) = tokens.get(idx) {
         idx += 1;
-        if let Some(inside) = token
-            .text
-            .strip_prefix('(')
-            .and_then(|rest| rest.strip_suffix(')'))
-        {
-            push(&mut tags, token.start, token.end, person(inside));
+        if let Some(inside) = token.text.strip_prefix('(') {
+            let inside = inside.strip_suffix(')').unwrap_or(inside);
+            push(token.start, token.end, person(inside));
             continue;
         }
         let upper = token.text.to_uppercase();
         if is_known_tag(&upper) {
-            push(&mut tags, token.start, token.end, upper.clone());
+            push(token.start, token.end, upper.clone());
             // `OVIP BIDEN JOSEPH`: a visiting person's surname and given name follow.
             if upper == "OVIP" {
                 if let (Some(surname), Some(given)) = (tokens.get(idx), tokens.get(idx + 1)) {
@@ -69,7 +190,7 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
                             surname.text.to_uppercase(),
                             given.text.to_uppercase()
                         );
-                        push(&mut tags, surname.start, given.end, value);
+                        push(surname.start, given.end, value);
                         idx += 2;
                     }
                 }
@@ -80,18 +201,17 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             // Offsets within the token are byte offsets: codes are ASCII.
             let mut offset = token.start;
             for part in parts {
-                push(&mut tags, offset, offset + part.len(), part.to_string());
+                push(offset, offset + part.len(), part.to_string());
                 offset += part.len();
             }
             continue;
         }
         if let Some(fixed) = fix_doubled_letter(&upper) {
-            push(&mut tags, token.start, token.end, fixed);
+            push(token.start, token.end, fixed);
             continue;
         }
-        // A run of plain words not separated by commas is one tag: `HUMAN RIGHTS`. A function
-        // word that is also a country code (`IN`) stays in the run when a word follows it:
-        // `TIP IN TURKEY`.
+        // A function word that is also a country code (`IN`) stays in the run when a word
+        // follows it: `TIP IN TURKEY`.
         let mut end_idx = idx;
         while let Some(next) = tokens.get(end_idx) {
             let next_upper = next.text.to_uppercase();
@@ -113,59 +233,53 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             .collect();
         let end = tokens.get(end_idx - 1).map_or(token.end, |last| last.end);
         push(
-            &mut tags,
             token.start,
             end,
             words.join(" ").trim_matches(['.', ':']).to_string(),
         );
         idx = end_idx;
     }
-    tags
 }
 
-pub(crate) fn tokenize<'a>(context: &'a Context<'_>, pieces: &[(usize, usize)]) -> Vec<Token<'a>> {
+/// The words of `text[start..end]`: separated by blanks, line breaks, commas and semicolons, a
+/// person in parentheses one token however many words and lines it takes.
+fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut after_comma = false;
-    for &(piece_start, piece_end) in pieces {
-        let text = context.cleaned.slice(piece_start, piece_end);
-        // A wide gap ends the list: what follows is page furniture (`IT      SECRET   PAGE 02`).
-        let text = text
-            .find("    ")
-            .map_or(text, |gap| text.get(..gap).unwrap_or(text));
-        let mut pos = 0;
-        while pos < text.len() {
-            let rest = text.get(pos..).unwrap_or("");
-            let Some(ch) = rest.chars().next() else { break };
-            if ch == ',' || ch == ';' {
-                after_comma = true;
-                pos += 1;
-                continue;
-            }
-            if ch.is_whitespace() || ch == ':' {
-                pos += ch.len_utf8();
-                continue;
-            }
-            let len = if ch == '(' {
-                rest.find(')').map_or(rest.len(), |close| close + 1)
-            } else {
-                rest.find(|c: char| c.is_whitespace() || c == ',' || c == ';')
-                    .unwrap_or(rest.len())
-            };
-            let token_text = rest.get(..len).unwrap_or("").trim_end_matches('.');
-            if !token_text.is_empty() {
-                tokens.push(Token {
-                    start: piece_start + pos,
-                    end: piece_start + pos + token_text.len(),
-                    text: token_text,
-                    after_comma,
-                });
-            }
-            after_comma = false;
-            pos += len.max(1);
+    let mut pos = start;
+    while pos < end {
+        let rest = text.get(pos..end).unwrap_or("");
+        let Some(ch) = rest.chars().next() else { break };
+        if ch == ',' || ch == ';' {
+            after_comma = true;
+            pos += 1;
+            continue;
         }
-        // A line break separates tags where commas do; in a list without commas a phrase may
-        // run on (`… KU COUNTRY` / `CLEARANCE`).
-        after_comma = text.contains([',', ';']);
+        if ch.is_whitespace() || ch == ':' {
+            // A line break separates tags where commas do.
+            if ch == '\n' && text.get(start..end).is_some_and(|all| all.contains([',', ';'])) {
+                after_comma = true;
+            }
+            pos += ch.len_utf8();
+            continue;
+        }
+        let len = if ch == '(' {
+            rest.find(')').map_or(rest.len(), |close| close + 1)
+        } else {
+            rest.find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .unwrap_or(rest.len())
+        };
+        let token_text = rest.get(..len).unwrap_or("").trim_end_matches('.');
+        if !token_text.is_empty() {
+            tokens.push(Token {
+                start: pos,
+                end: pos + token_text.len(),
+                text: token_text,
+                after_comma,
+            });
+        }
+        after_comma = false;
+        pos += len.max(1);
     }
     tokens
 }
@@ -247,10 +361,11 @@ pub(crate) fn fix_doubled_letter(upper: &str) -> Option<String> {
         })
 }
 
-/// Whether a line continues a TAGS list: the list ended with a comma, or the line holds only
-/// known codes (`NATO, UK, CN`).
+/// Whether a line continues a TAGS list: the list ended with a comma or inside a person's
+/// parentheses, or the line holds only known codes (`NATO, UK, CN`).
 pub(crate) fn continues(previous: &str, line: &str) -> bool {
-    if previous.trim_end().ends_with(',') {
+    let unclosed = previous.matches('(').count() > previous.matches(')').count();
+    if previous.trim_end().ends_with(',') || unclosed {
         return true;
     }
     // A phrase tag broken across lines: `… KU COUNTRY` / `CLEARANCE`.
