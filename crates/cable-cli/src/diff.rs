@@ -160,6 +160,7 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
     let mut disagree = [0usize; 6];
     let mut kept: Vec<Disagreement> = Vec::new();
     let (mut n_rows, mut n_compared) = (0, 0);
+    let mut invalid: Vec<String> = Vec::new();
     for row in cable::csv_rows(&text) {
         n_rows += 1;
         let id = row.column(2);
@@ -169,7 +170,11 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
         n_compared += 1;
         let record = text.get(row.span.range()).unwrap_or("");
         let options = cable::Options { year: row.year() };
-        let ours = fields(&cable::parse_with(record, options));
+        let parse = cable::parse_with(record, options);
+        if let Err(error) = cable::validate(record, &parse) {
+            invalid.push(format!("{id}: {error}"));
+        }
+        let ours = fields(&parse);
         let theirs = cablemap_fields(reading);
         for (idx, (ours, theirs)) in ours.iter().zip(&theirs).enumerate() {
             if ours == theirs {
@@ -210,6 +215,10 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
         "{n_rows} records read, {n_compared} with cablemap's reading; disagreements in {}",
         request.out
     );
+    println!("parses whose spans break the invariant: {}", invalid.len());
+    for problem in invalid.iter().take(10) {
+        println!("  {problem}");
+    }
     println!(
         "{:<14} {:>7} {:>9} {:>8}",
         "field", "agree", "disagree", "share"

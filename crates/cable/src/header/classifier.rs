@@ -6,7 +6,7 @@
 //! before the reasons (or before the first comma, when a title follows it).
 
 use crate::glossary;
-use crate::header::titles::{REASON_MARKERS, TITLE_PREFIXES, TITLE_WORDS};
+use crate::header::titles::{is_after_name, is_title_word, REASON_MARKERS};
 use crate::span::Span;
 use crate::tree::Classifier;
 
@@ -46,7 +46,15 @@ pub(crate) fn read(span: Span, raw: &str) -> Classifier {
     let who = who
         .trim()
         .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']);
-    let (names, title) = names_and_title(who);
+    let (names, title) = if who.chars().any(char::is_uppercase) {
+        names_and_title(who)
+    } else {
+        // `cda stephen g. mcfarland`: written all in lower case, its words are read as if
+        // capitalised, and given back as written.
+        let (names, title) = names_and_title(&capitalised(who));
+        let lower = |text: String| text.to_lowercase();
+        (names.into_iter().map(lower).collect(), title.map(lower))
+    };
     Classifier {
         span,
         raw: raw.to_string(),
@@ -147,10 +155,17 @@ pub(crate) fn join_lines(raw: &str) -> String {
             && first_bare.chars().count() <= 2
             && last.starts_with(char::is_uppercase)
             && last.chars().count() >= 3;
+        // `Michael Galla` / `gher.`: a name's end alone before the full stop.
+        let capitalised =
+            last.starts_with(char::is_uppercase) && last.chars().skip(1).all(char::is_lowercase);
+        let name_end = first.ends_with('.')
+            && capitalised
+            && first_bare.chars().all(char::is_lowercase)
+            && !SHORT_WORDS.contains(&first_bare);
         let broken = !joined.is_empty()
             && first.starts_with(char::is_lowercase)
             && last.ends_with(char::is_alphabetic)
-            && (fragment(last) || fragment(first_bare) || name_tail);
+            && (fragment(last) || fragment(first_bare) || name_tail || name_end);
         if !joined.is_empty() && !broken {
             joined.push(' ');
         }
@@ -231,38 +246,6 @@ pub(crate) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at.min(text.len())
 }
 
-pub(crate) fn is_title_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let bare = lower.trim_matches([',', '.', ';', ':', '\'']);
-    TITLE_WORDS.contains(&lower.as_str())
-        || TITLE_WORDS.contains(&bare)
-        || TITLE_PREFIXES.iter().any(|prefix| bare.starts_with(prefix))
-        || matches!(
-            bare,
-            "min"
-                | "mc"
-                | "emin"
-                | "ecpo"
-                | "pdas"
-                | "isn"
-                | "team"
-                | "leader"
-                | "office"
-                | "unit"
-                | "permanent"
-                | "representative"
-                | "interagency"
-                | "provincial"
-                | "institutional"
-                | "af"
-                | "cda"
-        )
-        || word.contains(['/', ':'])
-        // A zero typed for an O (`B0HLEN`) is a letter; other digits are not names.
-        || word.chars().any(|ch| ch.is_ascii_digit() && ch != '0')
-        || (!word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()))
-}
-
 /// An initial such as `F.`, `S.K.`, `0.` (a zero for an O).
 pub(crate) fn is_initial(word: &str) -> bool {
     word.ends_with('.')
@@ -294,11 +277,26 @@ pub(crate) fn is_suffix(word: &str) -> bool {
 /// A word that can be part of a name: capitalised, all capitals, an initial or a suffix.
 pub(crate) fn is_name_word(word: &str) -> bool {
     let bare = word.trim_end_matches([',', ';']);
+    // `A.I.` (ad interim) has the shape of initials but is a title.
+    let initial = is_initial(bare) && !(bare.len() > 2 && is_title_word(bare));
     !bare.is_empty()
-        && (is_initial(bare) || !is_title_word(bare))
-        && (is_initial(bare)
-            || is_suffix(bare)
-            || bare.chars().next().is_some_and(char::is_uppercase))
+        && (initial || !is_title_word(bare))
+        && (initial || is_suffix(bare) || bare.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Each word with its first letter in capitals (ASCII only, so that byte offsets stay).
+fn capitalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for ch in text.chars() {
+        out.push(if word_start {
+            ch.to_ascii_uppercase()
+        } else {
+            ch
+        });
+        word_start = ch.is_whitespace();
+    }
+    out
 }
 
 pub(crate) fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
@@ -308,7 +306,17 @@ pub(crate) fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
     let first = parts.next().unwrap_or("");
     let second = parts.next();
     let first_words: Vec<&str> = first.split_whitespace().collect();
-    if (2..=5).contains(&first_words.len()) && first_words.iter().all(|word| is_name_word(word)) {
+    // `susan keogh, consul general, Quebec`: a name typed in lower case before a title.
+    let lower_case_name = !first.chars().any(char::is_uppercase)
+        && first_words.iter().all(|word| {
+            !is_title_word(word) && word.chars().all(|ch| ch.is_alphabetic() || ch == '.')
+        })
+        && second.is_some_and(|title| {
+            let mut words = title.split_whitespace().peekable();
+            words.peek().is_some() && words.all(is_title_word)
+        });
+    let name_first = first_words.iter().all(|word| is_name_word(word)) || lower_case_name;
+    if (2..=5).contains(&first_words.len()) && name_first {
         let mut name = first.to_string();
         let mut rest: Vec<&str> = Vec::new();
         match second {
@@ -325,8 +333,26 @@ pub(crate) fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
     // has one (`Political Minister Counselor, Brian Flora`).
     let clauses: Vec<&str> = who.split(',').map(str::trim).collect();
     for (idx, clause) in clauses.iter().enumerate() {
-        let words: Vec<&str> = clause.split_whitespace().collect();
+        let mut words: Vec<&str> = clause.split_whitespace().collect();
+        // `ECON Kenneth Merten as confidential`: words that follow a name are not it.
+        while words.len() > 1 && words.last().is_some_and(|word| is_after_name(word)) {
+            words.pop();
+        }
         let mut start = words.len();
+        // `POLOff Mitch benedict`: a surname typed in lower case after a given name.
+        let lower_surname = words.len() >= 2
+            && words.last().is_some_and(|word| {
+                word.chars()
+                    .all(|ch| ch.is_lowercase() || ch == '\'' || ch == '-')
+                    && word.chars().count() >= 3
+                    && !is_title_word(word)
+            })
+            && words
+                .get(words.len() - 2)
+                .is_some_and(|word| is_name_word(word) && !is_initial(word));
+        if lower_surname {
+            start -= 1;
+        }
         while start > 0 && words.get(start - 1).is_some_and(|word| is_name_word(word)) {
             start -= 1;
         }

@@ -330,6 +330,25 @@ pub(crate) fn store_field(
             if cable.classified_by.is_none() || replaces {
                 cable.classifier = Some(classifier);
                 cable.classified_by = Some(Field { span, raw, value });
+            } else if let Some(first) = cable.classifier.as_mut() {
+                // `Classified By: Acting RSO Paul O'Keefe …` then `Classified By: DCM Nabeel
+                // Khoury …`: a second official with reasons of their own classified it too.
+                let another = !classifier.reasons.is_empty()
+                    && !classifier.names.is_empty()
+                    && classifier
+                        .names
+                        .iter()
+                        .all(|name| !first.names.contains(name));
+                if another {
+                    first.names.extend(classifier.names);
+                    for reason in classifier.reasons {
+                        if !first.reasons.contains(&reason) {
+                            first.reasons.push(reason);
+                        }
+                    }
+                    first.span = first.span.cover(classifier.span);
+                    first.raw = format!("{}\n\n{}", first.raw, classifier.raw);
+                }
             }
         }
         Keyword::ExecutiveOrder => {

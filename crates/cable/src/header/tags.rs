@@ -39,9 +39,13 @@ impl Written {
                 written.offsets.push(start);
             }
             written.text.push_str(kept);
-            written.offsets.extend((0..kept.len()).map(|offset| start + offset));
+            written
+                .offsets
+                .extend((0..kept.len()).map(|offset| start + offset));
         }
-        written.offsets.push(pieces.last().map_or(0, |&(_, end)| end));
+        written
+            .offsets
+            .push(pieces.last().map_or(0, |&(_, end)| end));
         written
     }
 
@@ -97,9 +101,10 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             });
         }
     } else {
-        read_words(&tokenize(&written.text, 0, written.text.len()), &mut |start, end, value| {
-            push(&mut tags, start, end, value)
-        });
+        read_words(
+            &tokenize(&written.text, 0, written.text.len()),
+            &mut |start, end, value| push(&mut tags, start, end, value),
+        );
     }
     tags
 }
@@ -110,7 +115,10 @@ fn items(text: &str) -> Vec<(usize, usize)> {
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), ','))) {
+    for (at, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ',')))
+    {
         match ch {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -146,7 +154,9 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
             || token.text.starts_with('(')
     };
     let only_codes = tokens.iter().all(is_code);
-    let ovip = tokens.first().is_some_and(|first| first.text.eq_ignore_ascii_case("OVIP"));
+    let ovip = tokens
+        .first()
+        .is_some_and(|first| first.text.eq_ignore_ascii_case("OVIP"));
     if only_codes || ovip {
         read_words(&tokens, push);
         return;
@@ -161,7 +171,10 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
     let phrase = text.get(start..phrase_end).unwrap_or("");
     push(start, phrase_end, phrase.to_uppercase());
     let persons = tokens.iter().filter(|token| token.text.starts_with('('));
-    read_words(&persons.map(|token| Token { ..*token }).collect::<Vec<_>>(), push);
+    read_words(
+        &persons.map(|token| Token { ..*token }).collect::<Vec<_>>(),
+        push,
+    );
 }
 
 /// Codes and words in order: a person in parentheses, a known code, glued codes split, a doubled
@@ -257,7 +270,11 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         }
         if ch.is_whitespace() || ch == ':' {
             // A line break separates tags where commas do.
-            if ch == '\n' && text.get(start..end).is_some_and(|all| all.contains([',', ';'])) {
+            if ch == '\n'
+                && text
+                    .get(start..end)
+                    .is_some_and(|all| all.contains([',', ';']))
+            {
                 after_comma = true;
             }
             pos += ch.len_utf8();

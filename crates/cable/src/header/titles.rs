@@ -1,5 +1,14 @@
-//! The words a classifier's line is made of besides names: office and title words, their
-//! prefixes, and the words that introduce reasons.
+//! The words a classifier's line is made of besides names: title and office words, from
+//! `data/titles.tsv`, and the words that introduce reasons.
+//!
+//! The table holds four kinds of words: `title` (a whole word: `ambassador`, `dcm`, `a.i.`,
+//! misspellings seen in real cables included), `prefix` (the start of a title word's many
+//! misspellings: `couns`, `direc`), `part` (a piece of the titles officers glue together:
+//! `pol` + `couns` in `PolCouns`, `dep` + `pol` + `couns` in `DepPolCouns`, `econ` + `off` in
+//! `Econoff`) and `after` (words in lower case written after a name: `as confidential`). The
+//! code reads shapes; the words are data.
+
+use std::sync::OnceLock;
 
 /// Where the reasons start: the first of these, matched without regard to case.
 pub(crate) const REASON_MARKERS: [&str; 14] = [
@@ -19,127 +28,83 @@ pub(crate) const REASON_MARKERS: [&str; 14] = [
     "-reason",
 ];
 
-/// Words of titles and offices (lower case), including misspellings seen in real cables.
-pub(crate) const TITLE_WORDS: [&str; 100] = [
-    "acting",
-    "to",
-    "legatt",
-    "legat",
-    "deputy",
-    "chief",
-    "cief",
-    "of",
-    "mission",
-    "political",
-    "pol",
-    "politicalofficer",
-    "econ",
-    "economic",
-    "counselor",
-    "counsleor",
-    "couselor",
-    "counsel",
-    "counsellor",
-    "consul",
-    "general",
-    "congen",
-    "ambassador",
-    "ambassadior",
-    "ambassado",
-    "ambassodor",
-    "ambssador",
-    "amb",
-    "ambassador-at-large",
-    "cda",
-    "dcm",
-    "a/dcm",
-    "charge",
-    "chargé",
-    "d'affaires",
-    "d'affairs",
-    "de'affairs",
-    "a.i.",
-    "a.i.,",
-    "ai.",
-    "minister",
-    "minister-counselor",
-    "minister-couselor",
-    "m/c",
-    "officer",
-    "section",
-    "head",
-    "director",
-    "dir.",
-    "rso",
-    "tdy",
-    "ipo",
-    "conoff",
-    "polmincouns",
-    "polmincons",
-    "polmil",
-    "econoff",
-    "poloff",
-    "pao",
-    "dpo",
-    "nea",
-    "useu",
-    "usun",
-    "prt",
-    "secretary",
-    "assistant",
-    "a/s",
-    "principal",
-    "affairs",
-    "for",
-    "mcounselor",
-    "the",
-    "and",
-    "senior",
-    "special",
-    "envoy",
-    "attache",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "public",
-    "diplomacy",
-    "management",
-    "consular",
-    "officer,",
-    "staff",
-    "pol/econoff",
-    "e/p",
-    "p/e",
-    "est&h",
-    "io",
-    "af/c",
-    "(u)",
-    "(c)",
-    "(sbu)",
-    "governance",
-    "kirkuk",
-    "istanbul",
-    "chargé,",
-    "coun",
-];
+/// The table of title words, compiled in.
+const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
 
-/// Beginnings of title words, to catch their many misspellings (`Ambasasdor`, `Counselr`,
-/// `Direcotr`); none starts a common name.
-pub(crate) const TITLE_PREFIXES: [&str; 16] = [
-    "amb",
-    "abass",
-    "couns",
-    "counse",
-    "direc",
-    "affai",
-    "affia",
-    "minist",
-    "charg",
-    "deleg",
-    "membe",
-    "repres",
-    "coordin",
-    "politic",
-    "econcouns",
-    "ecmin",
-];
+/// The table read once: title words, prefixes, parts and words written after a name, each lower
+/// case.
+struct Titles {
+    words: Vec<&'static str>,
+    prefixes: Vec<&'static str>,
+    parts: Vec<&'static str>,
+    after: Vec<&'static str>,
+}
+
+fn titles() -> &'static Titles {
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut titles = Titles {
+            words: Vec::new(),
+            prefixes: Vec::new(),
+            parts: Vec::new(),
+            after: Vec::new(),
+        };
+        for line in TITLES_TSV.lines().skip(1) {
+            let mut columns = line.split('\t');
+            let (Some(word), Some(kind)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            match kind {
+                "title" => titles.words.push(word),
+                "prefix" => titles.prefixes.push(word),
+                "part" => titles.parts.push(word),
+                "after" => titles.after.push(word),
+                _ => {}
+            }
+        }
+        titles
+    })
+}
+
+/// Whether `word` is a title or office word rather than part of a name: in the table, begun
+/// like a title word, made of glued title parts (`PolCouns`, `ADCM`), an office written with a
+/// slash (`EUR/PRA`), or holding digits.
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_matches([',', '.', ';', ':', '\'']);
+    let titles = titles();
+    titles.words.contains(&lower.as_str())
+        || titles.words.contains(&bare)
+        || titles.prefixes.iter().any(|prefix| bare.starts_with(prefix))
+        || is_glued_title(bare)
+        || word.contains(['/', ':'])
+        // A zero typed for an O (`B0HLEN`) is a letter; other digits are not names.
+        || word.chars().any(|ch| ch.is_ascii_digit() && ch != '0')
+        || (!word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()))
+}
+
+/// Whether `word`, in lower case, is one written after a classifier's name and no part of it:
+/// `ECON Kenneth Merten as confidential`.
+pub(crate) fn is_after_name(word: &str) -> bool {
+    word == word.to_lowercase() && titles().after.contains(&word.trim_end_matches(['.', ',']))
+}
+
+/// Whether a lower-case word is title parts glued together, perhaps after the one-letter `a`
+/// (acting, assistant) or `d` (deputy): `polcouns`, `deppolcouns`, `econchief`, `adcm`.
+fn is_glued_title(word: &str) -> bool {
+    fn split(rest: &str, parts: &[&str]) -> bool {
+        rest.is_empty()
+            || parts.iter().any(|part| {
+                rest.strip_prefix(part)
+                    .is_some_and(|after| split(after, parts))
+            })
+    }
+    let parts = &titles().parts;
+    let glued = |word: &str| {
+        let unprefixed = word.strip_prefix(['a', 'd']);
+        (word.len() >= 3 && split(word, parts))
+            || unprefixed.is_some_and(|rest| rest.len() >= 3 && split(rest, parts))
+    };
+    // A plural (`Econoffs`) is glued parts too.
+    glued(word) || word.strip_suffix('s').is_some_and(glued)
+}

@@ -254,7 +254,8 @@ pub struct Declassification {
 pub struct Classifier {
     /// What follows `Classified By`, from the official's name or title to the reasons.
     pub span: Span,
-    /// That text as written, line breaks included.
+    /// That text as written, line breaks included (the texts of both fields, a blank line
+    /// between, when two officials each wrote one).
     pub raw: String,
     /// The names of the classifying officials as written, e.g. `Scott Bellard`.
     pub names: Vec<String>,
