@@ -143,25 +143,18 @@ fn read_sections(
     let (first, last) = (lines.first()?, lines.last()?);
     let base = first.start;
     let text = context.cleaned.text.get(base..last.end)?;
-    let field = |context: &Context<'_>, section: sections::Section| {
+    // A section whose content is only furniture, rules and labels is none.
+    let field = |context: &Context<'_>, section: sections::Section, word: &str| {
         let raw = text.get(section.start..section.end).unwrap_or("");
-        // Page furniture inside the section is not its text.
-        let kept: String = raw
-            .lines()
-            .filter(|line| !is_page_break(line.trim()))
-            .collect::<Vec<_>>()
-            .join("\n");
-        context.field(
-            base + section.start,
-            base + section.end,
-            sections::content(&kept),
-        )
+        let content = sections::content(raw, word);
+        (!content.is_empty())
+            .then(|| context.field(base + section.start, base + section.end, content))
     };
     let (summary, comments) = sections::marked(text);
-    cable.summary = summary.map(|section| field(context, section));
+    cable.summary = summary.and_then(|section| field(context, section, "SUMMARY"));
     cable.comments = comments
         .into_iter()
-        .map(|section| field(context, section))
+        .filter_map(|section| field(context, section, "COMMENT"))
         .collect();
     Some((base, last.end))
 }

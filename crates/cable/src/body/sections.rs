@@ -3,7 +3,8 @@
 //! SUMMARY: …`, `Summary and Comment: …`), a heading line (`SUMMARY`, `------- SUMMARY -------`,
 //! `Summary =======`), or only the end marker (`… END SUMMARY.` closing paragraph 1).
 
-use crate::scan::paragraph::paragraph_start;
+use crate::scan::classification::classification_line;
+use crate::scan::paragraph::{is_page_break, paragraph_start};
 
 /// A marked section found in `text`: the byte range of its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,14 +14,34 @@ pub(crate) struct Section {
 }
 
 /// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`.
-pub(crate) const LABEL_TAILS: [&str; 6] = [
+pub(crate) const LABEL_TAILS: [&str; 8] = [
     " AND COMMENT",
     "/COMMENT",
     " AND ACTION REQUEST",
     " AND INTRODUCTION",
+    "/INTRODUCTION",
     " AND COMMENTS",
     " AND ACTION REQUESTS",
+    " CONT'D",
 ];
+
+/// What may come before the section's word in its label: `Introduction and summary.`,
+/// `END INTRODUCTION AND SUMMARY`, `Executive Summary`, `Begin Summary:`.
+pub(crate) const LABEL_HEADS: [&str; 4] =
+    ["INTRODUCTION AND", "BACKGROUND AND", "EXECUTIVE", "BEGIN"];
+
+/// `before` (upper case, ending where the section's word starts) without a label head at its end.
+fn without_head(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    LABEL_HEADS
+        .iter()
+        .find_map(|head| {
+            let rest = trimmed.strip_suffix(head)?;
+            (rest.is_empty() || rest.ends_with(|ch: char| !ch.is_ascii_alphanumeric()))
+                .then_some(rest)
+        })
+        .unwrap_or(before)
+}
 
 /// Finds the summary and every comment in `text` (the body as cleaned).
 pub(crate) fn marked(text: &str) -> (Option<Section>, Vec<Section>) {
@@ -34,10 +55,12 @@ pub(crate) fn summary(text: &str, upper: &str) -> Option<Section> {
     let end_marker = find_end(upper, "SUMMARY", 0);
     let start = match find_start(text, upper, "SUMMARY", 0) {
         Some(found) if end_marker.is_none_or(|(end, _)| found <= end) => found,
-        // Only `End summary`: the summary is the first paragraph, up to the marker.
+        // Only `End summary`: the summary is the paragraph that starts with the word
+        // (`2. SUMMARY AN ISLAMIC JIHAD ACTIVIST …`), else the first paragraph, up to the marker.
         _ => {
             let (end, _) = end_marker?;
-            first_paragraph_text(text, end)
+            paragraph_headed_by(text, upper, "SUMMARY", end)
+                .unwrap_or_else(|| first_paragraph_text(text, end))
         }
     };
     let end = match end_marker {
@@ -81,14 +104,78 @@ pub(crate) fn section(text: &str, start: usize, end: usize) -> Option<Section> {
     })
 }
 
-/// The section's content as a reader wants it: each line trimmed, blank lines dropped, lines
-/// joined with line breaks.
-pub(crate) fn content(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The section's content as a reader wants it: each line trimmed, lines joined with line
+/// breaks, and what is not its text left out — page furniture (a page marker, a lone
+/// classification), rules and underlines, and at the start of each of its paragraphs the
+/// number, the portion marking and a label of the section's `word` (`2. (SBU)`, `Begin
+/// Summary:`, `Summary Cont'd:`).
+pub(crate) fn content(text: &str, word: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut paragraph_starts = true;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            paragraph_starts = true;
+            continue;
+        }
+        let decoration = line
+            .chars()
+            .all(|ch| matches!(ch, '-' | '=' | '_' | '‐' | '*' | ' '));
+        let furniture = is_page_break(line)
+            || classification_line(line).is_some_and(|parts| parts.origin.is_none())
+                && !line.chars().any(char::is_lowercase);
+        if decoration || furniture {
+            continue;
+        }
+        let mut line = line;
+        if paragraph_starts || kept.is_empty() {
+            if let Some(start) = paragraph_start(line).filter(|start| start.number.is_some()) {
+                line = line.get(start.text_start..).unwrap_or(line);
+            }
+            line = without_label(line, word);
+        }
+        paragraph_starts = false;
+        if !line.is_empty() {
+            kept.push(line);
+        }
+    }
+    kept.join("\n")
+}
+
+/// `line` without a label of the section's `word` at its start: `Summary:`, `Begin Summary:`,
+/// `Summary Cont'd:`, `Summary -`, a portion marking after it.
+fn without_label<'a>(line: &'a str, word: &str) -> &'a str {
+    let upper = line.to_ascii_uppercase();
+    let mut at = 0;
+    for head in LABEL_HEADS {
+        if upper.starts_with(head)
+            && upper
+                .get(head.len()..)
+                .is_some_and(|rest| rest.starts_with(' '))
+        {
+            at = head.len() + 1;
+            break;
+        }
+    }
+    let Some(rest) = upper.get(at..).and_then(|rest| rest.strip_prefix(word)) else {
+        return line;
+    };
+    let mut after = upper.len() - rest.len();
+    if let Some(tail) = LABEL_TAILS.iter().find(|tail| rest.starts_with(*tail)) {
+        after += tail.len();
+    }
+    let rest = upper.get(after..).unwrap_or("");
+    let label_end = if let Some(stripped) = rest.strip_prefix([':', '.', ';']) {
+        upper.len() - stripped.len()
+    } else if rest.starts_with(" -") {
+        upper.len() - rest.trim_start_matches([' ', '-']).len()
+    } else {
+        return line;
+    };
+    let after_label = line.get(label_end..).unwrap_or("").trim_start();
+    match paragraph_start(after_label) {
+        Some(start) if start.number.is_none() => after_label.get(start.text_start..).unwrap_or(""),
+        _ => after_label,
+    }
 }
 
 pub(crate) fn is_word_byte(byte: u8) -> bool {
@@ -118,7 +205,7 @@ pub(crate) fn word_positions<'a>(
 /// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`: where the marker starts and ends.
 pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
     word_positions(upper, word, from).find_map(|at| {
-        let before = upper.get(..at)?.trim_end();
+        let before = without_head(upper.get(..at)?).trim_end();
         let end_word = before.strip_suffix("END")?;
         if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
             return None;
@@ -140,8 +227,8 @@ pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, u
 pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Option<usize> {
     for at in word_positions(upper, word, from) {
         // Not the end marker itself.
-        let before = upper.get(..at).unwrap_or("").trim_end();
-        if before.ends_with("END") || before.ends_with("BEGIN") && word == "SUMMARY" {
+        let before = without_head(upper.get(..at).unwrap_or("")).trim_end();
+        if before.ends_with("END") {
             continue;
         }
         let mut after = at + word.len();
@@ -160,7 +247,13 @@ pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Op
             .get(after..)
             .and_then(|rest| rest.find('\n'))
             .map_or(text.len(), |idx| after + idx);
-        let before_on_line = text.get(line_start..at).unwrap_or("");
+        // A head of the label (`Introduction and`, `Begin`) belongs to it.
+        let head_len = upper
+            .get(..at)
+            .map_or(0, |all| all.len() - without_head(all).len());
+        let before_on_line = text
+            .get(line_start..at - head_len.min(at - line_start))
+            .unwrap_or("");
         let after_on_line = text.get(after..line_end).unwrap_or("");
         // A heading: the line holds only the word, dashes, equals signs and spaces.
         let decoration = |part: &str| {
@@ -190,12 +283,31 @@ pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Op
         }
         // An inline label: the word (and its tail) followed by `:` or `.`, at the start of a
         // paragraph's text or a sentence.
+        // `Summary - A March 2003 …`: a dash between blanks ends a label too.
+        let dashed = text
+            .get(after..)
+            .and_then(|rest| rest.strip_prefix(" -").or_else(|| rest.strip_prefix(" --")))
+            .is_some_and(|rest| rest.starts_with(' '));
+        if dashed {
+            let dash = text.get(after..).map_or(0, |rest| {
+                rest.len() - rest.trim_start_matches([' ', '-']).len()
+            });
+            if paragraph_prefix_len(before_on_line.trim_end()).is_some()
+                || before_on_line.trim().is_empty()
+            {
+                return Some(skip_marking(text, after + dash));
+            }
+        }
         let punctuation = text.get(after..).and_then(|rest| rest.chars().next());
         let starts_sentence = {
             let head = before_on_line.trim_end();
             head.is_empty()
                 || head.ends_with(['.', ')', ':'])
                 || paragraph_prefix_len(head) == Some(head.len())
+                // `1- SUMMARY:`: a paragraph numbered with a dash.
+                || head.strip_suffix('-').is_some_and(|number| {
+                    !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit())
+                })
         };
         if matches!(punctuation, Some(':' | '.' | ';')) && starts_sentence {
             let start = skip_marking(text, after + 1);
@@ -291,4 +403,36 @@ pub(crate) fn first_paragraph_text(text: &str, end: usize) -> usize {
         offset += line.len();
     }
     first_text.unwrap_or(0)
+}
+
+/// Where the text of the first paragraph before `end` that starts with `word` and a blank
+/// (after its number and marking) goes on after the word.
+fn paragraph_headed_by(text: &str, upper: &str, word: &str, end: usize) -> Option<usize> {
+    let mut offset = 0;
+    let mut paragraph_starts = true;
+    for line in upper.get(..end)?.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.trim().is_empty() {
+            paragraph_starts = true;
+            offset += line.len();
+            continue;
+        }
+        if paragraph_starts {
+            let indent = line.len() - trimmed.len();
+            let text_start = paragraph_start(trimmed).map_or(0, |start| start.text_start);
+            let rest = trimmed.get(text_start..).unwrap_or("");
+            if rest
+                .strip_prefix(word)
+                .is_some_and(|after| after.starts_with(' '))
+            {
+                return Some(skip_marking(
+                    text,
+                    offset + indent + text_start + word.len(),
+                ));
+            }
+        }
+        paragraph_starts = false;
+        offset += line.len();
+    }
+    None
 }
