@@ -335,7 +335,20 @@ pub(crate) fn names_and_title(who: &str) -> (Vec<String>, Option<String>) {
     for (idx, clause) in clauses.iter().enumerate() {
         let mut words: Vec<&str> = clause.split_whitespace().collect();
         // `ECON Kenneth Merten as confidential`: words that follow a name are not it.
-        while words.len() > 1 && words.last().is_some_and(|word| is_after_name(word)) {
+        // So are lower-case remnants of a garble (`CDA Roberto Powers a.y`).
+        let garbled = |word: &str| {
+            !word.chars().any(char::is_uppercase)
+                && word.chars().any(char::is_lowercase)
+                && !is_suffix(word)
+                && word
+                    .chars()
+                    .any(|ch| !(ch.is_alphabetic() || ch == '\'' || ch == '-'))
+        };
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|word| is_after_name(word) || garbled(word))
+        {
             words.pop();
         }
         let mut start = words.len();

@@ -106,7 +106,7 @@ pub(crate) fn read_fields(
             let reference_item = !open
                 && last.is_some_and(|field| {
                     field.keyword == Keyword::Reference
-                        && (reference_items::starts_with_item_letter(text)
+                        && (starts_reference_item(text)
                             || field.item_is_cut(cleaned) && reference_items::continues_item(text))
                 });
             if continues || reference_item {
@@ -226,7 +226,7 @@ impl FieldRanges {
     fn continues_with(&self, text: &str, cleaned: &str) -> bool {
         // `(C) Sao Paulo 42`: in a reference block, a letter in parentheses is an item's.
         if self.keyword == Keyword::Reference
-            && reference_items::starts_with_item_letter(text)
+            && starts_reference_item(text)
             && paragraph_start(text).is_none_or(|start| start.number.is_none())
         {
             return true;
@@ -426,4 +426,15 @@ fn declassification(
         decl,
         date,
     }
+}
+
+/// Whether a line starts a reference block's item (`B. …`, `(C) Sao Paulo 42`): not a
+/// paragraph numbered after its marking (`(U)  1.  Poloff delivered …`).
+fn starts_reference_item(text: &str) -> bool {
+    let numbered_after_marking = paragraph_start(text).is_some_and(|start| {
+        start.marking.is_some()
+            && paragraph_start(text.get(start.text_start..).unwrap_or(""))
+                .is_some_and(|inner| inner.number.is_some())
+    });
+    reference_items::starts_with_item_letter(text) && !numbered_after_marking
 }

@@ -25,7 +25,7 @@ pub(crate) enum Place {
 }
 
 /// Keyword forms, upper-cased, including misspellings seen in real cables.
-pub(crate) const KEYWORDS: [(&str, Keyword, Place); 27] = [
+pub(crate) const KEYWORDS: [(&str, Keyword, Place); 28] = [
     ("E.O.", Keyword::ExecutiveOrder, Place::AfterBlank),
     ("E. O.", Keyword::ExecutiveOrder, Place::LineStart),
     ("EO ", Keyword::ExecutiveOrder, Place::LineStart),
@@ -45,6 +45,7 @@ pub(crate) const KEYWORDS: [(&str, Keyword, Place); 27] = [
     ("REF:", Keyword::Reference, Place::Anywhere),
     ("REF(S):", Keyword::Reference, Place::AfterBlank),
     ("REFTEL:", Keyword::Reference, Place::LineStart),
+    ("REFTELS:", Keyword::Reference, Place::LineStart),
     ("REFERENCE:", Keyword::Reference, Place::LineStart),
     ("REFERENCES:", Keyword::Reference, Place::LineStart),
     ("REF ", Keyword::Reference, Place::LineStart),

@@ -30,6 +30,12 @@ pub(crate) fn read(
                     cable.station_raw.clone(),
                     stations::normalise(&cable.station_raw),
                 ));
+            } else if let Some(first) = item_tokens.first().filter(|token| {
+                // `A. KINSHASA '99 B. 8034`: a known station without a serial is still the
+                // station the next item's bare serial continues.
+                stations::is_known(&token.text)
+            }) {
+                last_station = Some((first.text.clone(), stations::normalise(&first.text)));
             }
             references.push(reference);
         }
@@ -158,7 +164,14 @@ pub(crate) fn read_item(
     let (found, consumed) = citations(context, tokens, inherited);
     let mut cables = Vec::new();
     for citation in found {
-        cables.push(date(context, citation, citing));
+        let tag_code = !stations::is_known(&citation.station_raw)
+            && citing
+                .tags
+                .iter()
+                .any(|tag| tag.eq_ignore_ascii_case(&citation.station_raw));
+        if !tag_code {
+            cables.push(date(context, citation, citing));
+        }
     }
     let self_reference = citing.id.is_some()
         && cables

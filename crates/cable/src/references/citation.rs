@@ -3,6 +3,7 @@
 //! serial before its station (`377 KATHMANDU`), and how each cited cable is dated.
 
 use crate::context::Context;
+use crate::glossary;
 use crate::references::citing::Citing;
 use crate::references::tokens::Token;
 use crate::scan::reference_items::{is_digits, station_word};
@@ -266,8 +267,9 @@ pub(crate) fn citations(
                         pending_year = Some(*year);
                         words.clear();
                     }
-                    // A lone short number after a station (`HK 07053`? no: `UNVIE 89`): a serial.
-                    _ if !words.is_empty() => {
+                    // A lone short number after a station (`HK 07053`? no: `UNVIE 89`): a serial;
+                    // not a year written as one (`KINSHASA '99`).
+                    _ if !words.is_empty() && is_digits(context.cleaned.slice(*start, *end)) => {
                         let digits = context.cleaned.slice(*start, *end).to_string();
                         push_citation(
                             context,
@@ -310,6 +312,9 @@ pub(crate) fn citations(
                     orphan = None;
                     list_open = true;
                     last_end_part = idx;
+                } else if list_open && is_item_number(context, *start, *end, parts.get(idx + 1)) {
+                    // `ROME 1902, 2. STATE 31565`: the list's next item number, no serial.
+                    list_open = false;
                 } else if list_open {
                     // Another serial of the same station: `Paris 7472 and 7677`.
                     if let Some(last) = found.last() {
@@ -362,7 +367,21 @@ pub(crate) fn citations(
                 let mut with_word = station_text(context, &words);
                 with_word.push(' ');
                 with_word.push_str(token_text);
+                // Nor one that starts one: `TEL AVIV`.
+                let starts_station =
+                    parts
+                        .get(idx + 1)
+                        .is_some_and(|(next_start, next_end, next)| {
+                            matches!(next, Part::Word)
+                                && stations::is_known(&format!(
+                                    "{token_text} {}",
+                                    context.cleaned.slice(*next_start, *next_end)
+                                ))
+                        });
                 if !words.is_empty() && stations::is_known(&with_word) {
+                    words.push((*start, *end));
+                } else if starts_station {
+                    words.clear();
                     words.push((*start, *end));
                 } else {
                     words.clear();
@@ -468,8 +487,9 @@ pub(crate) fn push_citation(
         .slice(station_start, station_end)
         .to_string();
     let station = stations::normalise(&station_raw);
-    // One letter is not a station (`Appendix K, 406`).
-    if station.value().len() < 2 {
+    // One letter is not a station (`Appendix K, 406`), nor a TAGS code (`REF: KPRP 28`).
+    let tag_code = !stations::is_known(&station_raw) && glossary::is_known_tag(&station_raw);
+    if station.value().len() < 2 || tag_code {
         words.clear();
         *pending_year = None;
         return;
@@ -544,4 +564,17 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
         year,
         year_source,
     }
+}
+
+/// Whether the number at `start..end` numbers the next item of a list (`2.` before `STATE
+/// 31565`): one or two digits and a full stop, a station's word after it.
+fn is_item_number(
+    context: &Context<'_>,
+    start: usize,
+    end: usize,
+    next: Option<&(usize, usize, Part)>,
+) -> bool {
+    let written = context.cleaned.slice(start, end);
+    let number = written.strip_suffix('.').unwrap_or("");
+    (1..=2).contains(&number.len()) && is_digits(number) && matches!(next, Some((_, _, Part::Word)))
 }

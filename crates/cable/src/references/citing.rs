@@ -14,6 +14,8 @@ pub(crate) struct Citing<'a> {
     pub(crate) serial: Option<u64>,
     /// Its canonical ID.
     pub(crate) id: Option<&'a str>,
+    /// Its TAGS codes: `REF: KPRP 28` cites a program by its code, not a cable.
+    pub(crate) tags: &'a [String],
 }
 
 /// What the citing cable says about itself, owned: built from the parse so far.
@@ -22,6 +24,7 @@ pub(crate) struct OwnCable {
     station: Option<String>,
     serial: Option<u64>,
     id: Option<String>,
+    tags: Vec<String>,
 }
 
 impl OwnCable {
@@ -37,6 +40,7 @@ impl OwnCable {
                 .and_then(|line| line.serial.as_ref())
                 .and_then(|serial| serial.value.parse().ok()),
             id: cable.canonical_id.as_ref().map(|id| id.value.clone()),
+            tags: cable.tags.iter().map(|tag| tag.value.clone()).collect(),
         }
     }
 
@@ -46,6 +50,7 @@ impl OwnCable {
             station: self.station.as_deref(),
             serial: self.serial,
             id: self.id.as_deref(),
+            tags: &self.tags,
         }
     }
 }

@@ -180,6 +180,14 @@ pub(crate) fn ends_block(tokens: &[Token], idx: usize) -> bool {
         )
         // A handling caption after the block: `SIPDIS`, `NOFORN`.
         || controls::is_control(&first)
+        // A paragraph numbered after its marking: `(U)  1.  Poloff delivered …`.
+        || (tokens.get(idx).is_some_and(|t| t.line_start)
+            && first.starts_with('(')
+            && first.ends_with(')')
+            && first.len() <= 8
+            && upper(1).len() <= 3
+            && upper(1).ends_with('.')
+            && is_digits(upper(1).trim_end_matches('.')))
         // A numbered paragraph: `1. (SBU)`, `1.(SBU)`, `1.  Summary`.
         || (first.len() <= 3
             && first.ends_with('.')

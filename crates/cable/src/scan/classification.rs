@@ -62,6 +62,21 @@ pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
     // Controls written as separate words: `SECRET NOFORN`, `CONFIDENTIAL //NOFORN`.
     while let Some((&(_, _, token), tail)) = rest.split_first() {
         let bare = token.trim_start_matches('/').trim_end_matches(',');
+        // `UNCLAS E F T O`: a control spelled out in spaced letters.
+        let n_letters = rest
+            .iter()
+            .take_while(|(_, _, letter)| letter.len() == 1)
+            .count();
+        let spelled: String = rest
+            .iter()
+            .take(n_letters)
+            .map(|(_, _, letter)| *letter)
+            .collect();
+        if n_letters >= 3 && controls::is_control(&spelled) {
+            controls.push(spelled);
+            rest = rest.get(n_letters..).unwrap_or(&[]);
+            continue;
+        }
         if token.starts_with("//") || controls::is_control(bare) {
             controls.extend(
                 bare.split('/')

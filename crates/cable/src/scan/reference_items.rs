@@ -37,9 +37,11 @@ pub(crate) fn continues_item(line: &str) -> bool {
     };
     let starts_right = is_digits(first) || first.chars().all(|ch| ch.is_ascii_uppercase());
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
+    // Item letters (`d)`, `e.`) are no words of a sentence.
     let n_lowercase_words = line
         .split_whitespace()
         .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
+        .filter(|word| bullet(word).is_none_or(|(_, len)| len != word.len()))
         .count();
     starts_right && has_number && n_lowercase_words <= 2 && line.len() <= 100
 }
