@@ -143,12 +143,12 @@ const ADDRESS_DEBOUNCE_MS: u32 = 300;
 const DRAFT_DEBOUNCE_MS: u32 = 400;
 
 /// A draft waiting for its debounced save.
-type PendingDraft = std::rc::Rc<std::cell::RefCell<Option<crate::drafts::Draft>>>;
+type PendingDraft = std::rc::Rc<std::cell::RefCell<Option<crate::services::drafts::Draft>>>;
 
 /// Saves `pending`'s draft now, if there is one; returns why it could not be kept, if so.
 fn flush_draft(pending: &PendingDraft) -> Option<Result<(), String>> {
     let draft = pending.borrow_mut().take()?;
-    Some(crate::drafts::save(&draft))
+    Some(crate::services::drafts::save(&draft))
 }
 
 /// What the keyboard shortcuts act on, as of the page's last render.
@@ -207,27 +207,27 @@ fn copy_link(
     view: permalink::View,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        let codec = match crate::link::codec().await {
+        let codec = match crate::services::link::codec().await {
             Ok(codec) => codec,
             Err(problem) => {
                 dispatcher.dispatch(Action::LinkError(problem));
                 return;
             }
         };
-        match crate::link::fragment(&codec, &text, &view) {
+        match crate::services::link::fragment(&codec, &text, &view) {
             Ok(fragment) => {
-                let url = crate::link::address(Some(&fragment));
+                let url = crate::services::history::address(Some(&fragment));
                 let n_chars = url.chars().count();
                 let what = match &view.selected {
                     Some(anchor) => format!("a link to {anchor}"),
                     None => "a link to this view".to_string(),
                 };
-                let mut message = if crate::export::copy(&url) {
+                let mut message = if crate::services::clipboard::copy(&url) {
                     format!("Copied {what}: {n_chars} characters.")
                 } else {
                     format!("This browser would not copy to the clipboard: {what} ({n_chars} characters) is selected below; copy it with Ctrl+C.")
                 };
-                if n_chars > crate::link::LONG_LINK {
+                if n_chars > crate::services::link::LONG_LINK {
                     message.push_str(" Links over 2,000 characters are cut by some chat applications (Discord; Slack keeps about 4,000): for a long cable, send the file.");
                 }
                 link_box.set(Some(url));
@@ -238,32 +238,6 @@ fn copy_link(
     });
 }
 
-/// The mark the page puts on its performance timeline once its first view has been painted.
-pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
-
-/// Marks `name` on the performance timeline after the next frame: its style, layout and paint
-/// done (an animation frame, then a task). Called as the page starts, the next frame is the first
-/// view's: yew renders it in tasks that never leave a half-built page to the browser, and its
-/// effects may run only after that frame, so a mark asked for from an effect would come a frame
-/// late.
-pub fn mark_after_next_frame(name: &'static str) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let after_frame: Closure<dyn FnMut()> = Closure::once(move || {
-        Timeout::new(0, move || {
-            if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-                let _ = performance.mark(name);
-            }
-        })
-        .forget();
-    });
-    let _ = window.request_animation_frame(after_frame.as_ref().unchecked_ref());
-    after_frame.forget();
-}
-
 /// What the page shows first: a visit without a link or anchor in the address goes on with the
 /// last draft, if there is one; otherwise the seed. A visit with a well-formed link waits for
 /// the link's cable (decoded once the page runs: its model is fetched) showing nothing else.
@@ -272,11 +246,14 @@ pub fn mark_after_next_frame(name: &'static str) {
 /// parse would be thrown away (opening a draft over the untouched seed keeps nothing of it
 /// either).
 fn starting_state() -> AppState {
-    let fragment = crate::link::current_fragment();
+    let fragment = crate::services::history::current_fragment();
     if permalink::is_link(&fragment) && permalink::check(&fragment).is_ok() {
         return AppState::opening_link();
     }
-    let draft = fragment.is_empty().then(crate::drafts::latest).flatten();
+    let draft = fragment
+        .is_empty()
+        .then(crate::services::drafts::latest)
+        .flatten();
     match draft {
         Some(latest) => {
             Rc::unwrap_or_clone(Rc::new(AppState::with_text("")).reduce(Action::OpenDraft(latest)))
@@ -361,12 +338,7 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             if let Some(files) = event.data_transfer().and_then(|transfer| transfer.files()) {
-                crate::components::input_panel::read_files(
-                    &files,
-                    &on_file,
-                    &on_file_error,
-                    &readers,
-                );
+                crate::services::files::read_files(&files, &on_file, &on_file_error, &readers);
             }
         })
     };
@@ -410,7 +382,8 @@ pub fn app() -> Html {
     };
     let on_export = tool(|parse| {
         let name = crate::export::file_name(parse, "json");
-        if crate::export::download(&name, "application/json", &crate::export::json(parse)) {
+        if crate::services::files::download(&name, "application/json", &crate::export::json(parse))
+        {
             Ok(format!(
                 "Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."
             ))
@@ -419,14 +392,14 @@ pub fn app() -> Html {
         }
     });
     let on_copy_json = tool(|parse| {
-        if crate::export::copy(&crate::export::json(parse)) {
+        if crate::services::clipboard::copy(&crate::export::json(parse)) {
             Ok("Copied the decomposition as JSON.".to_string())
         } else {
             Err("This browser would not copy to the clipboard.".to_string())
         }
     });
     let on_copy_text = tool(|parse| {
-        if crate::export::copy(&crate::export::reading_text(parse)) {
+        if crate::services::clipboard::copy(&crate::export::reading_text(parse)) {
             Ok("Copied the reading text: numbered paragraphs, apostrophes restored, garbles left out.".to_string())
         } else {
             Err("This browser would not copy to the clipboard.".to_string())
@@ -527,14 +500,14 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 let written = written.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let opened = match crate::link::codec().await {
+                    let opened = match crate::services::link::codec().await {
                         Ok(codec) => codec.decode(&fragment).map_err(|error| error.to_string()),
                         Err(problem) => Err(problem),
                     };
                     match opened {
                         Ok(link) => {
                             written.replace(fragment);
-                            let drafts_kept = crate::drafts::count();
+                            let drafts_kept = crate::services::drafts::count();
                             dispatcher.dispatch(Action::OpenLink { link, drafts_kept });
                         }
                         Err(problem) => dispatcher.dispatch(Action::LinkNotOpened(problem)),
@@ -542,10 +515,10 @@ pub fn app() -> Html {
                 });
             };
             // (A visit without a link or anchor started with the last draft: `starting_state`.)
-            open(crate::link::current_fragment());
+            open(crate::services::history::current_fragment());
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                    open(crate::link::current_fragment())
+                    open(crate::services::history::current_fragment())
                 })
             });
             move || drop(listener)
@@ -561,7 +534,7 @@ pub fn app() -> Html {
             move |(text, view, pristine)| {
                 let (text, view, pristine) = (text.clone(), view.clone(), *pristine);
                 let timeout = Timeout::new(ADDRESS_DEBOUNCE_MS, move || {
-                    let current = crate::link::current_fragment();
+                    let current = crate::services::history::current_fragment();
                     if !current.is_empty() && current != *written.borrow() {
                         let mut held = held.borrow_mut();
                         let unchanged = held.as_ref().is_some_and(|(held_text, held_view)| {
@@ -577,26 +550,26 @@ pub fn app() -> Html {
                     }
                     if pristine {
                         if !current.is_empty() {
-                            crate::link::replace_fragment(None);
+                            crate::services::history::replace_fragment(None);
                         }
                         written.borrow_mut().clear();
                         return;
                     }
                     wasm_bindgen_futures::spawn_local(async move {
-                        let Ok(codec) = crate::link::codec().await else {
+                        let Ok(codec) = crate::services::link::codec().await else {
                             return;
                         };
-                        match crate::link::fragment(&codec, &text, &view) {
+                        match crate::services::link::fragment(&codec, &text, &view) {
                             Ok(fragment) => {
-                                if fragment != crate::link::current_fragment() {
-                                    crate::link::replace_fragment(Some(&fragment));
+                                if fragment != crate::services::history::current_fragment() {
+                                    crate::services::history::replace_fragment(Some(&fragment));
                                 }
                                 written.replace(fragment);
                             }
                             // Too long for a link: the address carries none.
                             Err(_) => {
-                                if !crate::link::current_fragment().is_empty() {
-                                    crate::link::replace_fragment(None);
+                                if !crate::services::history::current_fragment().is_empty() {
+                                    crate::services::history::replace_fragment(None);
                                 }
                                 written.borrow_mut().clear();
                             }
@@ -641,7 +614,9 @@ pub fn app() -> Html {
     // waiting is saved at once when the text is replaced or the page is left.
     let drafts_version = use_state(|| 0u32);
     let draft_problem: UseStateHandle<Option<String>> = use_state(|| None);
-    let drafts = use_memo(*drafts_version, |_| std::rc::Rc::new(crate::drafts::list()));
+    let drafts = use_memo(*drafts_version, |_| {
+        std::rc::Rc::new(crate::services::drafts::list())
+    });
     let pending: PendingDraft = use_mut_ref(|| None);
     // The id given to the draft of each replacement generation.
     let draft_ids = use_mut_ref(|| (u32::MAX, 0u64));
@@ -669,7 +644,7 @@ pub fn app() -> Html {
                 None => {
                     let mut ids = draft_ids.borrow_mut();
                     if ids.0 != *generation {
-                        *ids = (*generation, crate::drafts::now_ms() as u64);
+                        *ids = (*generation, crate::services::clock::now_ms() as u64);
                     }
                     ids.1
                 }
@@ -693,22 +668,22 @@ pub fn app() -> Html {
                 }
             }
             let mut timeout = None;
-            if text.len() > crate::drafts::MAX_DRAFT_BYTES {
+            if text.len() > crate::services::drafts::MAX_DRAFT_BYTES {
                 pending.replace(None);
                 let problem = format!(
                     "This text is {} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
                     text.len().div_ceil(1024),
-                    crate::drafts::MAX_DRAFT_BYTES / 1024
+                    crate::services::drafts::MAX_DRAFT_BYTES / 1024
                 );
                 // Typing in a huge text must not re-render the page for the same message.
                 if draft_problem.as_deref() != Some(problem.as_str()) {
                     draft_problem.set(Some(problem));
                 }
             } else if !*pristine {
-                pending.replace(Some(crate::drafts::Draft {
+                pending.replace(Some(crate::services::drafts::Draft {
                     id,
-                    saved_ms: crate::drafts::now_ms(),
-                    title: crate::drafts::title(&parse, text),
+                    saved_ms: crate::services::clock::now_ms(),
+                    title: crate::services::drafts::title(&parse, text),
                     text: text.to_string(),
                     view: view.clone(),
                 }));
@@ -738,7 +713,7 @@ pub fn app() -> Html {
         let pending = pending.clone();
         Callback::from(move |id: u64| {
             let _ = flush_draft(&pending);
-            if let Some(draft) = crate::drafts::load(id) {
+            if let Some(draft) = crate::services::drafts::load(id) {
                 dispatcher.dispatch(Action::OpenDraft(draft));
             }
         })
@@ -746,7 +721,7 @@ pub fn app() -> Html {
     let on_remove_draft = {
         let drafts_version = drafts_version.clone();
         Callback::from(move |id: u64| {
-            crate::drafts::remove(id);
+            crate::services::drafts::remove(id);
             drafts_version.set(drafts_version.wrapping_add(1));
         })
     };
@@ -874,7 +849,7 @@ pub fn app() -> Html {
                         <p class="status-message" id="parse-held" role="status">
                             { format!(
                                 "This text is {} MB, far more than any cable (the longest known is about 90 KB): it is shown in the source view but not parsed as it arrives, which would hold the page up for seconds. ",
-                                crate::state::one_decimal(state.parsed_text.len() as f64 / 1_048_576.0)
+                                crate::format::one_decimal(state.parsed_text.len() as f64 / 1_048_576.0)
                             ) }
                             <button type="button" class="button" id="parse-held-text" onclick={on_parse_held}>{ "Parse it now" }</button>
                         </p>
@@ -902,7 +877,7 @@ pub fn app() -> Html {
                                 <input id="link-output" type="text" readonly=true value={url.clone()} />
                                 <button type="button" class="link-button" id="close-link-box"
                                     onclick={let link_box = link_box.clone(); move |_| link_box.set(None)}>{ "Close" }</button>
-                                if url.chars().count() > crate::link::LONG_LINK {
+                                if url.chars().count() > crate::services::link::LONG_LINK {
                                     <p class="link-warning" id="link-warning">{ "Over 2,000 characters: some chat applications cut links this long." }</p>
                                 }
                             </div>
@@ -923,8 +898,8 @@ pub fn app() -> Html {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>
                     }
                     if let Some(ms) = state.parse_ms {
-                        <p class="hint" id="parse-time" data-ms={crate::state::one_decimal(ms)}>
-                            { format!("Read {} bytes in {} ms, in this tab.", state.parsed_text.len(), crate::state::one_decimal(ms)) }
+                        <p class="hint" id="parse-time" data-ms={crate::format::one_decimal(ms)}>
+                            { format!("Read {} bytes in {} ms, in this tab.", state.parsed_text.len(), crate::format::one_decimal(ms)) }
                         </p>
                     }
                 </div>

@@ -5,15 +5,13 @@ use std::rc::Rc;
 use cable::Parse;
 use yew::Reducible;
 
+use crate::services::files::{decode_file, unwrap_json_record};
 use crate::SEED_CABLE;
 
 /// Texts longer than this (bytes) are shown in the source view, line by line, rather than put
 /// in the text area: Chromium takes about 100 ms to lay out 90 KB in a text area, and a second
 /// for a megabyte, on every change. "Edit text" still puts them there.
 pub const LARGE_TEXT: usize = 32 * 1024;
-
-/// Files larger than this are refused: no cable comes near it (the longest known is about 90 KB).
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Texts longer than this (bytes) are not parsed as they arrive: in Chromium here parsing runs
 /// at a few megabytes a second, so a 10 MB text would hold the page for seconds. The page shows
@@ -64,14 +62,6 @@ pub struct AppState {
     /// The page was opened with a link in its address and waits for its cable (the link is
     /// decoded after the first frame): nothing else is shown meanwhile, not the seed.
     pub opening_link: bool,
-}
-
-/// `value` with one decimal (`12.3`), by integer arithmetic: formatting floats would add
-/// kilobytes of code to the page.
-pub fn one_decimal(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
 }
 
 /// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
@@ -201,7 +191,7 @@ pub enum Action {
     /// was waiting for the link's cable shows the seed instead.
     LinkNotOpened(String),
     /// Show a kept draft (text and view) and go on with it.
-    OpenDraft(crate::drafts::Draft),
+    OpenDraft(crate::services::drafts::Draft),
     /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
     ParseHeld,
 }
@@ -677,125 +667,8 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     })
 }
 
-/// A `.json` file holding one record of the first release (`{"header": …, "content": …}`, or a
-/// list of them, the first taken) gives the record's text; any other file is its text. Read with
-/// a small scanner for string fields rather than a JSON parser, which would weigh on the page.
-pub fn unwrap_json_record(name: &str, text: String) -> (String, Option<&'static str>) {
-    if !name.to_ascii_lowercase().ends_with(".json") {
-        return (text, None);
-    }
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with(['{', '[']) {
-        return (
-            text,
-            Some("It is not a JSON object, so it was read as plain text."),
-        );
-    }
-    let field = |names: &[&str]| names.iter().find_map(|name| json_string_field(&text, name));
-    let header = field(&["header", "Header"]);
-    let body = field(&["content", "body", "text", "Content", "Body", "Text"]);
-    match (header, body) {
-        (Some(header), Some(body)) => (
-            format!("{}\n\n{}", header.trim_end(), body),
-            Some("Read the record's header and text from the JSON."),
-        ),
-        (None, Some(body)) | (Some(body), None) => {
-            (body, Some("Read the record's text from the JSON."))
-        }
-        (None, None) => (
-            text,
-            Some("The JSON has no header or text field, so it was read as plain text."),
-        ),
-    }
-}
-
-/// The first string value of key `name` in JSON `text` (`"name": "…"`), unescaped.
-fn json_string_field(text: &str, name: &str) -> Option<String> {
-    let key = format!("\"{name}\"");
-    let mut from = 0;
-    while let Some(found) = text.get(from..)?.find(&key) {
-        let after = from + found + key.len();
-        let rest = text.get(after..)?.trim_start();
-        if let Some(value) = rest.strip_prefix(':').map(str::trim_start) {
-            if let Some(string) = value.strip_prefix('"') {
-                return unescape_json(string);
-            }
-        }
-        from = after;
-    }
-    None
-}
-
-/// Reads a JSON string body up to its closing quote: `\n`, `\"`, `\u00e9` and the rest.
-fn unescape_json(body: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut chars = body.chars();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '"' => return Some(out),
-            '\\' => match chars.next()? {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'r' => out.push('\r'),
-                'b' => out.push('\u{8}'),
-                'f' => out.push('\u{c}'),
-                'u' => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let mut code = u32::from_str_radix(&hex, 16).ok()?;
-                    // A surrogate pair: `\ud83d\ude00`.
-                    if (0xD800..0xDC00).contains(&code) {
-                        let rest: String = chars.by_ref().take(6).collect();
-                        let low = rest
-                            .strip_prefix("\\u")
-                            .and_then(|hex| u32::from_str_radix(hex, 16).ok())?;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low.checked_sub(0xDC00)?);
-                    }
-                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                }
-                other => out.push(other),
-            },
-            other => out.push(other),
-        }
-    }
-    None
-}
-
-/// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).
-/// Refuses files that are too large or hold NUL bytes, which no cable text has.
-pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "it is larger than {} MB.",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    if bytes.contains(&0) {
-        return Err("it is a binary file, not text.".to_string());
-    }
-    let (text, encoding) = cable::decode(bytes);
-    let note = match encoding {
-        cable::Encoding::Utf8 => None,
-        cable::Encoding::Latin1 => Some("It is not UTF-8, so it was read as ISO-8859-1 (Latin-1)."),
-    };
-    Ok((text, note))
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn one_decimal_rounds_like_format() {
-        for value in [0.0, 0.04, 0.05, 1.25, 12.345, 99.96, 1234.5, -0.3] {
-            let expected = format!("{value:.1}");
-            // `format!` rounds half to even; both are fine for a timing, but they must agree off
-            // the midpoint.
-            if (value * 100.0) % 5.0 != 0.0 {
-                assert_eq!(super::one_decimal(value), expected, "{value}");
-            }
-        }
-        assert_eq!(super::one_decimal(12.34), "12.3");
-        assert_eq!(super::one_decimal(-0.3), "-0.3");
-    }
-
     use super::*;
 
     fn reduce(state: AppState, action: Action) -> AppState {
@@ -963,7 +836,7 @@ mod tests {
 
     #[test]
     fn a_draft_opens_with_its_view_and_goes_on_under_its_id() {
-        let draft = crate::drafts::Draft {
+        let draft = crate::services::drafts::Draft {
             id: 42,
             saved_ms: 0.0,
             title: "08OTTAWA372".to_string(),
@@ -1088,20 +961,6 @@ mod tests {
     }
 
     #[test]
-    fn json_records_give_their_text() {
-        let record = r#"[{"id": "08OTTAWA372", "header": "C O N F I D E N T I A L OTTAWA 000372\n", "content": "1. (C) Caf\u00e9 \"talks\".\n"}]"#;
-        let (text, note) = unwrap_json_record("record.json", record.to_string());
-        assert_eq!(
-            text,
-            "C O N F I D E N T I A L OTTAWA 000372\n\n1. (C) Café \"talks\".\n"
-        );
-        assert!(note.is_some());
-        let (text, note) = unwrap_json_record("notes.txt", "{\"header\": \"x\"}".to_string());
-        assert_eq!(text, "{\"header\": \"x\"}");
-        assert!(note.is_none());
-    }
-
-    #[test]
     fn j_and_k_step_through_the_paragraphs() {
         let state = reduce(AppState::default(), Action::StepParagraph(1));
         assert_eq!(
@@ -1182,12 +1041,5 @@ mod tests {
         let state = reduce(state, Action::UndoReplace);
         assert_eq!(&*state.text, "my notes");
         assert_eq!(&*state.parsed_text, "my notes");
-    }
-
-    #[test]
-    fn latin1_files_are_decoded_with_a_note() {
-        let (text, note) = decode_file(b"CAF\xc9").unwrap_or_default();
-        assert_eq!(text, "CAF\u{c9}");
-        assert!(note.is_some());
     }
 }

@@ -1,7 +1,7 @@
 //! Links to the view: the page's address follows what is shown, and a link opened in the page
 //! shows the same again. The format is the `permalink` crate's; this module does the browser's
-//! part: the model's primer (one of the page's own static files, fetched once and checked), the
-//! address bar (`history.replaceState`, never a new history entry) and the clipboard.
+//! part: the model's primer (one of the page's own static files, fetched once and checked) and
+//! a cache of the last text's compression. The address bar is `history`'s.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,7 +47,7 @@ pub async fn codec() -> Result<Rc<Codec>, String> {
 }
 
 async fn load() -> Result<Codec, String> {
-    let primer = crate::samples::fetch_bytes(PRIMER_PATH)
+    let primer = crate::services::fetch::fetch_bytes(PRIMER_PATH)
         .await
         .map_err(|problem| format!("The link model could not be loaded: {problem}."))?;
     let mut priming = Codec::priming(&primer).map_err(|error| {
@@ -84,42 +84,4 @@ pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, St
         }
     };
     compressed.fragment(view).map_err(|error| error.to_string())
-}
-
-/// The page's address with `fragment` (or with none).
-pub fn address(fragment: Option<&str>) -> String {
-    let location = web_sys::window().map(|window| window.location());
-    let base = location
-        .map(|location| {
-            format!(
-                "{}{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default();
-    match fragment {
-        Some(fragment) => format!("{base}#{fragment}"),
-        None => base,
-    }
-}
-
-/// The address's fragment, without its `#`.
-pub fn current_fragment() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .map(|hash| hash.trim_start_matches('#').to_string())
-        .unwrap_or_default()
-}
-
-/// Shows `fragment` in the address bar without adding to the history.
-pub fn replace_fragment(fragment: Option<&str>) {
-    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&address(fragment)),
-        );
-    }
 }

@@ -145,10 +145,6 @@ pub fn index_after_saving(ids: &[u64], id: u64) -> (Vec<u64>, Vec<u64>) {
     (kept, forgotten)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn key(id: u64) -> String {
     format!("{KEY_PREFIX}{id}")
 }
@@ -172,7 +168,7 @@ fn read(storage: &web_sys::Storage, id: u64) -> Option<Draft> {
 
 /// The kept drafts, newest first.
 pub fn list() -> Vec<Draft> {
-    let Some(storage) = storage() else {
+    let Some(storage) = super::storage::local() else {
         return Vec::new();
     };
     read_index(&storage)
@@ -183,12 +179,12 @@ pub fn list() -> Vec<Draft> {
 
 /// Draft `id`, read alone.
 pub fn load(id: u64) -> Option<Draft> {
-    read(&storage()?, id)
+    read(&super::storage::local()?, id)
 }
 
 /// The newest kept draft, read alone.
 pub fn latest() -> Option<Draft> {
-    let storage = storage()?;
+    let storage = super::storage::local()?;
     read_index(&storage)
         .into_iter()
         .find_map(|id| read(&storage, id))
@@ -196,14 +192,14 @@ pub fn latest() -> Option<Draft> {
 
 /// How many drafts are kept.
 pub fn count() -> usize {
-    storage().map_or(0, |storage| read_index(&storage).len())
+    super::storage::local().map_or(0, |storage| read_index(&storage).len())
 }
 
 /// Keeps `draft` as the newest. When storage is full, the oldest drafts are forgotten until it
 /// fits; an error says why it could not be kept at all. Texts over [`MAX_DRAFT_BYTES`] are for
 /// the caller to turn away.
 pub fn save(draft: &Draft) -> Result<(), String> {
-    let storage = storage().ok_or(
+    let storage = super::storage::local().ok_or(
         "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
     )?;
     let mut known = read_index(&storage);
@@ -240,7 +236,7 @@ pub fn save(draft: &Draft) -> Result<(), String> {
 
 /// Forgets draft `id`.
 pub fn remove(id: u64) {
-    if let Some(storage) = storage() {
+    if let Some(storage) = super::storage::local() {
         let ids: Vec<u64> = read_index(&storage)
             .into_iter()
             .filter(|&other| other != id)
@@ -248,19 +244,6 @@ pub fn remove(id: u64) {
         let _ = write_index(&storage, &ids);
         let _ = storage.remove_item(&key(id));
     }
-}
-
-/// Now, in milliseconds since 1970: a new draft's id.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// `ms` (since 1970) as the reader's local date and time.
-pub fn local_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
