@@ -14,6 +14,10 @@ use crate::components::paragraphs_list::ParagraphsList;
 use crate::components::references_list::ReferencesList;
 use crate::components::source_pane::{scroll_into_view, SourcePane};
 use crate::components::source_snippet::SourceText;
+use crate::export::ExportError;
+use crate::services::drafts::DraftNotKept;
+use crate::services::files::FileError;
+use crate::services::link::{LinkNotMade, LinkNotOpened};
 use crate::state::{Action, AppState, Selected};
 
 /// How long typing must pause before the text is parsed again.
@@ -146,7 +150,9 @@ const DRAFT_DEBOUNCE_MS: u32 = 400;
 type PendingDraft = std::rc::Rc<std::cell::RefCell<Option<crate::services::drafts::Draft>>>;
 
 /// Saves `pending`'s draft now, if there is one; returns why it could not be kept, if so.
-fn flush_draft(pending: &PendingDraft) -> Option<Result<(), String>> {
+fn flush_draft(
+    pending: &PendingDraft,
+) -> Option<Result<(), crate::services::drafts::DraftNotKept>> {
     let draft = pending.borrow_mut().take()?;
     Some(crate::services::drafts::save(&draft))
 }
@@ -210,7 +216,7 @@ fn copy_link(
         let codec = match crate::services::link::codec().await {
             Ok(codec) => codec,
             Err(problem) => {
-                dispatcher.dispatch(Action::LinkError(problem));
+                dispatcher.dispatch(Action::LinkNotMade(LinkNotMade::Model(problem)));
                 return;
             }
         };
@@ -233,7 +239,7 @@ fn copy_link(
                 link_box.set(Some(url));
                 dispatcher.dispatch(Action::Info(message));
             }
-            Err(problem) => dispatcher.dispatch(Action::LinkError(problem)),
+            Err(problem) => dispatcher.dispatch(Action::LinkNotMade(problem)),
         }
     });
 }
@@ -295,7 +301,10 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Parse);
         })
     };
-    let on_file_error = dispatch(Action::FileError);
+    let on_file_error = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |problem: FileError| dispatcher.dispatch(Action::FileError(problem)))
+    };
     let on_file = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
@@ -319,9 +328,10 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatcher.dispatch(match crate::samples::fetch(file).await {
                     Ok(text) => Action::LoadSample(label.to_string(), text),
-                    Err(problem) => Action::FileError(format!(
-                        "Could not load the sample {label}: {problem}. Your text is unchanged."
-                    )),
+                    Err(problem) => Action::FileError(FileError::SampleNotFetched {
+                        label: label.to_string(),
+                        problem,
+                    }),
                 });
             });
         })
@@ -370,13 +380,13 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ToggleSource))
     };
-    let tool = |run: fn(&cable::Parse) -> Result<String, String>| {
+    let tool = |run: fn(&cable::Parse) -> Result<String, ExportError>| {
         let dispatcher = state.dispatcher();
         let parse = state.parse.clone();
         Callback::from(move |_: MouseEvent| {
             dispatcher.dispatch(match run(&parse) {
                 Ok(message) => Action::Info(message),
-                Err(message) => Action::FileError(message),
+                Err(problem) => Action::ExportFailed(problem),
             })
         })
     };
@@ -388,21 +398,21 @@ pub fn app() -> Html {
                 "Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."
             ))
         } else {
-            Err("This browser would not save the file.".to_string())
+            Err(ExportError::NotSaved)
         }
     });
     let on_copy_json = tool(|parse| {
         if crate::services::clipboard::copy(&crate::export::json(parse)) {
             Ok("Copied the decomposition as JSON.".to_string())
         } else {
-            Err("This browser would not copy to the clipboard.".to_string())
+            Err(ExportError::NotCopied)
         }
     });
     let on_copy_text = tool(|parse| {
         if crate::services::clipboard::copy(&crate::export::reading_text(parse)) {
             Ok("Copied the reading text: numbered paragraphs, apostrophes restored, garbles left out.".to_string())
         } else {
-            Err("This browser would not copy to the clipboard.".to_string())
+            Err(ExportError::NotCopied)
         }
     });
     let on_copied = use_callback(state.dispatcher(), |message: String, dispatcher| {
@@ -493,7 +503,7 @@ pub fn app() -> Html {
                     return;
                 }
                 if let Err(error) = permalink::check(&fragment) {
-                    dispatcher.dispatch(Action::LinkNotOpened(error.to_string()));
+                    dispatcher.dispatch(Action::LinkNotOpened(LinkNotOpened::Refused(error)));
                     return;
                 }
                 dispatcher.dispatch(Action::Info(crate::state::OPENING_LINK.to_string()));
@@ -501,8 +511,8 @@ pub fn app() -> Html {
                 let written = written.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let opened = match crate::services::link::codec().await {
-                        Ok(codec) => codec.decode(&fragment).map_err(|error| error.to_string()),
-                        Err(problem) => Err(problem),
+                        Ok(codec) => codec.decode(&fragment).map_err(LinkNotOpened::Refused),
+                        Err(problem) => Err(LinkNotOpened::Model(problem)),
                     };
                     match opened {
                         Ok(link) => {
@@ -613,7 +623,7 @@ pub fn app() -> Html {
     // replacement (a file, a sample, a link, a draft) starting a new draft; a draft still
     // waiting is saved at once when the text is replaced or the page is left.
     let drafts_version = use_state(|| 0u32);
-    let draft_problem: UseStateHandle<Option<String>> = use_state(|| None);
+    let draft_problem: UseStateHandle<Option<DraftNotKept>> = use_state(|| None);
     let drafts = use_memo(*drafts_version, |_| {
         std::rc::Rc::new(crate::services::drafts::list())
     });
@@ -652,7 +662,7 @@ pub fn app() -> Html {
             let report = {
                 let drafts_version = drafts_version.clone();
                 let draft_problem = draft_problem.clone();
-                move |saved: Result<(), String>| {
+                move |saved: Result<(), DraftNotKept>| {
                     draft_problem.set(saved.err());
                     drafts_version.set(drafts_version.wrapping_add(1));
                 }
@@ -670,13 +680,11 @@ pub fn app() -> Html {
             let mut timeout = None;
             if text.len() > crate::services::drafts::MAX_DRAFT_BYTES {
                 pending.replace(None);
-                let problem = format!(
-                    "This text is {} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
-                    text.len().div_ceil(1024),
-                    crate::services::drafts::MAX_DRAFT_BYTES / 1024
-                );
+                let problem = DraftNotKept::TooLarge {
+                    n_kb: text.len().div_ceil(1024),
+                };
                 // Typing in a huge text must not re-render the page for the same message.
-                if draft_problem.as_deref() != Some(problem.as_str()) {
+                if *draft_problem != Some(problem) {
                     draft_problem.set(Some(problem));
                 }
             } else if !*pristine {
@@ -835,7 +843,7 @@ pub fn app() -> Html {
                     } else {
                         <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_large_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
-                    <DraftsList drafts={(*drafts).clone()} current={current_draft} problem={(*draft_problem).clone()}
+                    <DraftsList drafts={(*drafts).clone()} current={current_draft} problem={draft_problem.map(|problem| problem.to_string())}
                         on_open={on_open_draft} on_remove={on_remove_draft} />
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">

@@ -1,7 +1,27 @@
 //! What the page hands out: the parse as JSON (the `cable` CLI's shape, `docs/SCHEMA.md`), the
 //! reading text, and the file name to save them under (`services` saves or copies them).
 
+use std::fmt;
+
 use cable::{AidKind, Parse};
+
+/// Why the browser did not take what the page handed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportError {
+    /// It would not save the file.
+    NotSaved,
+    /// It would not copy to the clipboard.
+    NotCopied,
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ExportError::NotSaved => "This browser would not save the file.",
+            ExportError::NotCopied => "This browser would not copy to the clipboard.",
+        })
+    }
+}
 
 /// The parse as pretty JSON, as `cable parse --pretty` prints it (without `source`).
 pub fn json(parse: &Parse) -> String {

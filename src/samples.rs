@@ -31,7 +31,7 @@ pub const SAMPLES: [(&str, Option<&str>); 6] = [
 ];
 
 /// Fetches sample file `file` from the page's own origin.
-pub async fn fetch(file: &str) -> Result<String, String> {
+pub async fn fetch(file: &str) -> Result<String, crate::services::fetch::FetchError> {
     let bytes = crate::services::fetch::fetch_bytes(&format!("samples/{file}")).await?;
     Ok(cable::decode(&bytes).0)
 }

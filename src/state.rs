@@ -5,7 +5,9 @@ use std::rc::Rc;
 use cable::Parse;
 use yew::Reducible;
 
-use crate::services::files::{decode_file, unwrap_json_record};
+use crate::export::ExportError;
+use crate::services::files::{decode_file, unwrap_json_record, FileError};
+use crate::services::link::{LinkNotMade, LinkNotOpened};
 use crate::SEED_CABLE;
 
 /// Texts longer than this (bytes) are shown in the source view, line by line, rather than put
@@ -144,8 +146,10 @@ pub enum Action {
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// A file could not be read or was refused before reading.
-    FileError(String),
+    /// A file (or a sample) could not be read, or was refused.
+    FileError(FileError),
+    /// The browser would not save or copy what the reader asked for.
+    ExportFailed(ExportError),
     /// Something the user asked for was done: say so.
     Info(String),
     /// Put the seed cable back.
@@ -186,10 +190,10 @@ pub enum Action {
         drafts_kept: usize,
     },
     /// A link could not be made: why, and what to do.
-    LinkError(String),
+    LinkNotMade(LinkNotMade),
     /// A link could not be opened: why, and what to do. The text is left alone; a page that
     /// was waiting for the link's cable shows the seed instead.
-    LinkNotOpened(String),
+    LinkNotOpened(LinkNotOpened),
     /// Show a kept draft (text and view) and go on with it.
     OpenDraft(crate::services::drafts::Draft),
     /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
@@ -303,6 +307,17 @@ impl AppState {
         }
     }
 
+    /// The same state, saying that something the reader asked for could not be done.
+    fn with_error(&self, message: String) -> AppState {
+        AppState {
+            notice: Some(Notice {
+                kind: NoticeKind::Error,
+                message,
+            }),
+            ..self.clone()
+        }
+    }
+
     /// Shows the text as `view` says (a link's or a draft's); returns a note when the element it
     /// selects is not in the text.
     fn show_view(&mut self, view: permalink::View) -> Option<String> {
@@ -357,7 +372,7 @@ impl Reducible for AppState {
                     ..(*self).clone()
                 })
             }
-            Action::LoadFile { name, bytes } => match decode_file(&bytes) {
+            Action::LoadFile { name, bytes } => match decode_file(&name, &bytes) {
                 Ok((text, encoding_note)) => {
                     let (text, form_note) = unwrap_json_record(&name, text);
                     let mut message = format!("Opened {name}.");
@@ -383,13 +398,7 @@ impl Reducible for AppState {
                     next.files.push(LoadedFile { name, text, id });
                     Rc::new(next)
                 }
-                Err(problem) => Rc::new(AppState {
-                    notice: Some(Notice {
-                        kind: NoticeKind::Error,
-                        message: format!("Could not open {name}: {problem}"),
-                    }),
-                    ..(*self).clone()
-                }),
+                Err(problem) => Rc::new(self.with_error(problem.to_string())),
             },
             // The same message again (a link opening announced at start and by its effect)
             // changes nothing, and the page is not rendered again for it.
@@ -407,13 +416,8 @@ impl Reducible for AppState {
                 }),
                 ..(*self).clone()
             }),
-            Action::FileError(message) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message,
-                }),
-                ..(*self).clone()
-            }),
+            Action::FileError(problem) => Rc::new(self.with_error(problem.to_string())),
+            Action::ExportFailed(problem) => Rc::new(self.with_error(problem.to_string())),
             Action::RestoreSample => {
                 let notice = Notice {
                     kind: NoticeKind::Info,
@@ -611,20 +615,10 @@ impl Reducible for AppState {
                     message: format!("{problem} The sample cable is shown instead."),
                 },
             )),
-            Action::LinkNotOpened(problem) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message: format!("{problem} Your text is unchanged."),
-                }),
-                ..(*self).clone()
-            }),
-            Action::LinkError(message) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message,
-                }),
-                ..(*self).clone()
-            }),
+            Action::LinkNotOpened(problem) => {
+                Rc::new(self.with_error(format!("{problem} Your text is unchanged.")))
+            }
+            Action::LinkNotMade(problem) => Rc::new(self.with_error(problem.to_string())),
             Action::ToggleSource => Rc::new(AppState {
                 source_open: !self.source_open,
                 ..(*self).clone()
@@ -670,6 +664,8 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::services::fetch::FetchError;
+    use crate::services::link::ModelError;
 
     fn reduce(state: AppState, action: Action) -> AppState {
         (*Rc::new(state).reduce(action)).clone()
@@ -809,7 +805,9 @@ mod tests {
         // A link that cannot be opened: the seed, and why.
         let failed = reduce(
             waiting.clone(),
-            Action::LinkNotOpened("The link model could not be loaded.".to_string()),
+            Action::LinkNotOpened(LinkNotOpened::Model(ModelError::NotFetched(
+                FetchError::NoAnswer,
+            ))),
         );
         assert!(!failed.opening_link);
         assert_eq!(&*failed.parsed_text, SEED_CABLE);
@@ -827,7 +825,7 @@ mod tests {
         assert!(!typed.opening_link);
         let failed = reduce(
             typed.clone(),
-            Action::LinkNotOpened("This link is damaged.".to_string()),
+            Action::LinkNotOpened(LinkNotOpened::Refused(permalink::LinkError::Damaged)),
         );
         assert_eq!(&*failed.text, "MY NOTES");
         let opened = reduce(typed, open);
@@ -931,7 +929,7 @@ mod tests {
         let state = reduce(AppState::default(), Action::Edit("MY DRAFT".to_string()));
         let state = reduce(
             state,
-            Action::LinkNotOpened("This link is damaged.".to_string()),
+            Action::LinkNotOpened(LinkNotOpened::Refused(permalink::LinkError::Damaged)),
         );
         assert_eq!(&*state.text, "MY DRAFT");
         assert_eq!(

@@ -26,7 +26,7 @@ pub struct InputPanelProps {
     /// A file's name and bytes, once read.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// A file that could not be read.
-    pub on_file_error: Callback<String>,
+    pub on_file_error: Callback<crate::services::files::FileError>,
     /// Put the sample cable back.
     pub on_restore: Callback<()>,
     /// Show sample `n`.

@@ -7,6 +7,8 @@
 //! would add kilobytes to the page for five lines. `static/start.js` writes it too (the text kept
 //! when the wasm stops), so the two change together.
 
+use std::fmt;
+
 use permalink::View;
 
 /// How many drafts are kept; saving one more forgets the oldest.
@@ -20,6 +22,42 @@ pub const MAX_DRAFT_BYTES: usize = 1024 * 1024;
 const INDEX_KEY: &str = "cablescope-drafts";
 const KEY_PREFIX: &str = "cablescope-draft-";
 const MAGIC: &str = "cablescope-draft 1";
+
+/// Why the text shown is not kept as a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftNotKept {
+    /// The browser gives the page no local storage.
+    NoStorage,
+    /// The storage is full even with every other draft forgotten.
+    StorageFull,
+    /// The draft was written but the list of drafts was not.
+    IndexNotSaved,
+    /// The text is over [`MAX_DRAFT_BYTES`]; `n_kb` is its size, rounded up.
+    TooLarge {
+        /// The text's size in kilobytes, rounded up (what the message says: typing that does
+        /// not change it does not change the message).
+        n_kb: usize,
+    },
+}
+
+impl fmt::Display for DraftNotKept {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftNotKept::NoStorage => f.write_str(
+                "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
+            ),
+            DraftNotKept::StorageFull => f.write_str(
+                "The browser's storage for this page is full, so this text is not kept as a draft.",
+            ),
+            DraftNotKept::IndexNotSaved => f.write_str("The list of drafts could not be saved."),
+            DraftNotKept::TooLarge { n_kb } => write!(
+                f,
+                "This text is {n_kb} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
+                MAX_DRAFT_BYTES / 1024
+            ),
+        }
+    }
+}
 
 /// A kept text and how it was shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,10 +236,8 @@ pub fn count() -> usize {
 /// Keeps `draft` as the newest. When storage is full, the oldest drafts are forgotten until it
 /// fits; an error says why it could not be kept at all. Texts over [`MAX_DRAFT_BYTES`] are for
 /// the caller to turn away.
-pub fn save(draft: &Draft) -> Result<(), String> {
-    let storage = super::storage::local().ok_or(
-        "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
-    )?;
+pub fn save(draft: &Draft) -> Result<(), DraftNotKept> {
+    let storage = super::storage::local().ok_or(DraftNotKept::NoStorage)?;
     let mut known = read_index(&storage);
     // The same text kept under another id (opened again from a link or a file): this one
     // takes its place.
@@ -222,16 +258,13 @@ pub fn save(draft: &Draft) -> Result<(), String> {
         // Full: forget the oldest other draft and try again.
         if ids.len() <= 1 {
             let _ = write_index(&storage, &[]);
-            return Err(
-                "The browser's storage for this page is full, so this text is not kept as a draft."
-                    .to_string(),
-            );
+            return Err(DraftNotKept::StorageFull);
         }
         if let Some(oldest) = ids.pop() {
             let _ = storage.remove_item(&key(oldest));
         }
     }
-    write_index(&storage, &ids).map_err(|_| "The list of drafts could not be saved.".to_string())
+    write_index(&storage, &ids).map_err(|_| DraftNotKept::IndexNotSaved)
 }
 
 /// Forgets draft `id`.

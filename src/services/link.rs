@@ -4,9 +4,12 @@
 //! a cache of the last text's compression. The address bar is `history`'s.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 
 use permalink::{Codec, CompressedText, View};
+
+use super::fetch::FetchError;
 
 /// Where the primer is, beside the page.
 const PRIMER_PATH: &str = "primer-v1.txt";
@@ -19,6 +22,76 @@ pub const LONG_LINK: usize = 2000;
 /// (about a second for 100 KB), and such links are too long to send anyway.
 pub const MAX_LINKED_TEXT: usize = permalink::MAX_TEXT_BYTES;
 
+/// Why the link model could not be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// Its primer could not be fetched.
+    NotFetched(FetchError),
+    /// Its primer is not the one this page reads (a damaged or mixed-up file).
+    BadPrimer(permalink::PrimerError),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::NotFetched(problem) => {
+                write!(f, "The link model could not be loaded: {problem}.")
+            }
+            ModelError::BadPrimer(error) => write!(
+                f,
+                "The link model could not be loaded: {error}. Reload the page."
+            ),
+        }
+    }
+}
+
+/// Why a link to the text could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNotMade {
+    /// The link model could not be had.
+    Model(ModelError),
+    /// The text is over [`MAX_LINKED_TEXT`]: `n_bytes` long.
+    TooLong {
+        /// The text's length.
+        n_bytes: usize,
+    },
+    /// The link format refused the text or the view.
+    NotEncoded(permalink::EncodeError),
+}
+
+impl fmt::Display for LinkNotMade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkNotMade::Model(problem) => problem.fmt(f),
+            LinkNotMade::TooLong { n_bytes } => write!(
+                f,
+                "This text is {} KB; links carry texts up to {} KB. Send the cable as a file instead.",
+                n_bytes.div_ceil(1024),
+                MAX_LINKED_TEXT / 1024
+            ),
+            LinkNotMade::NotEncoded(error) => error.fmt(f),
+        }
+    }
+}
+
+/// Why a link in the address could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNotOpened {
+    /// The link model could not be had.
+    Model(ModelError),
+    /// The link is cut, damaged, too large or from a newer page.
+    Refused(permalink::LinkError),
+}
+
+impl fmt::Display for LinkNotOpened {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkNotOpened::Model(problem) => problem.fmt(f),
+            LinkNotOpened::Refused(error) => error.fmt(f),
+        }
+    }
+}
+
 thread_local! {
     static CODEC: RefCell<Option<Rc<Codec>>> = const { RefCell::new(None) };
     static LOADING: RefCell<bool> = const { RefCell::new(false) };
@@ -28,7 +101,7 @@ thread_local! {
 
 /// The link model, fetched and primed on first use. Priming (a few hundred milliseconds in
 /// Chromium here) is done 8 KB at a time, letting the page answer between steps.
-pub async fn codec() -> Result<Rc<Codec>, String> {
+pub async fn codec() -> Result<Rc<Codec>, ModelError> {
     loop {
         if let Some(codec) = CODEC.with(|codec| codec.borrow().clone()) {
             return Ok(codec);
@@ -46,13 +119,11 @@ pub async fn codec() -> Result<Rc<Codec>, String> {
     Ok(codec)
 }
 
-async fn load() -> Result<Codec, String> {
-    let primer = crate::services::fetch::fetch_bytes(PRIMER_PATH)
+async fn load() -> Result<Codec, ModelError> {
+    let primer = super::fetch::fetch_bytes(PRIMER_PATH)
         .await
-        .map_err(|problem| format!("The link model could not be loaded: {problem}."))?;
-    let mut priming = Codec::priming(&primer).map_err(|error| {
-        format!("The link model could not be loaded: {error}. Reload the page.")
-    })?;
+        .map_err(ModelError::NotFetched)?;
+    let mut priming = Codec::priming(&primer).map_err(ModelError::BadPrimer)?;
     while !priming.step(8 * 1024) {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
@@ -60,13 +131,11 @@ async fn load() -> Result<Codec, String> {
 }
 
 /// The fragment (without `#`) of a link to `text` shown as `view`.
-pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, String> {
+pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, LinkNotMade> {
     if text.len() > MAX_LINKED_TEXT {
-        return Err(format!(
-            "This text is {} KB; links carry texts up to {} KB. Send the cable as a file instead.",
-            text.len().div_ceil(1024),
-            MAX_LINKED_TEXT / 1024
-        ));
+        return Err(LinkNotMade::TooLong {
+            n_bytes: text.len(),
+        });
     }
     let cached = COMPRESSED.with(|cache| {
         cache
@@ -78,10 +147,10 @@ pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, St
     let compressed = match cached {
         Some(compressed) => compressed,
         None => {
-            let compressed = Rc::new(codec.compress(text).map_err(|error| error.to_string())?);
+            let compressed = Rc::new(codec.compress(text).map_err(LinkNotMade::NotEncoded)?);
             COMPRESSED.with(|cache| cache.replace(Some((text.clone(), compressed.clone()))));
             compressed
         }
     };
-    compressed.fragment(view).map_err(|error| error.to_string())
+    compressed.fragment(view).map_err(LinkNotMade::NotEncoded)
 }
