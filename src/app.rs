@@ -15,10 +15,11 @@ use crate::components::references_list::ReferencesList;
 use crate::components::source_pane::{scroll_into_view, SourcePane};
 use crate::components::source_snippet::SourceText;
 use crate::export::ExportError;
+use crate::page_state::{starting_state, Dispatcher};
 use crate::services::drafts::DraftNotKept;
 use crate::services::files::FileError;
 use crate::services::link::{LinkNotMade, LinkNotOpened};
-use crate::state::{Action, AppState, Selected};
+use crate::state::{Action, Selected};
 
 /// How long typing must pause before the text is parsed again.
 pub const PARSE_DEBOUNCE_MS: u32 = 120;
@@ -160,7 +161,7 @@ fn flush_draft(
 /// What the keyboard shortcuts act on, as of the page's last render.
 #[derive(Clone)]
 struct Keys {
-    dispatcher: yew::UseReducerDispatcher<AppState>,
+    dispatcher: Dispatcher,
     theme: UseStateHandle<Theme>,
     show_shortcuts: UseStateHandle<bool>,
     link_box: UseStateHandle<Option<String>>,
@@ -207,7 +208,7 @@ fn on_key(event: &web_sys::KeyboardEvent, keys: Keys) {
 /// Makes a link to `text` shown as `view`, copies it and shows it in the link box (selected, for
 /// a browser that will not copy), saying how long it is.
 fn copy_link(
-    dispatcher: yew::UseReducerDispatcher<AppState>,
+    dispatcher: Dispatcher,
     link_box: UseStateHandle<Option<String>>,
     text: std::rc::Rc<str>,
     view: permalink::View,
@@ -242,30 +243,6 @@ fn copy_link(
             Err(problem) => dispatcher.dispatch(Action::LinkNotMade(problem)),
         }
     });
-}
-
-/// What the page shows first: a visit without a link or anchor in the address goes on with the
-/// last draft, if there is one; otherwise the seed. A visit with a well-formed link waits for
-/// the link's cable (decoded once the page runs: its model is fetched) showing nothing else.
-/// Decided before the first render, not in an effect, which can run a frame later: the seed
-/// would be painted, then replaced. A draft opens over an empty state, not the seed, whose
-/// parse would be thrown away (opening a draft over the untouched seed keeps nothing of it
-/// either).
-fn starting_state() -> AppState {
-    let fragment = crate::services::history::current_fragment();
-    if permalink::is_link(&fragment) && permalink::check(&fragment).is_ok() {
-        return AppState::opening_link();
-    }
-    let draft = fragment
-        .is_empty()
-        .then(crate::services::drafts::latest)
-        .flatten();
-    match draft {
-        Some(latest) => {
-            Rc::unwrap_or_clone(Rc::new(AppState::with_text("")).reduce(Action::OpenDraft(latest)))
-        }
-        None => AppState::default(),
-    }
 }
 
 /// The whole page.

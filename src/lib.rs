@@ -7,6 +7,7 @@ pub mod components;
 pub mod export;
 mod format;
 mod markup;
+mod page_state;
 pub mod samples;
 pub mod services;
 pub mod state;

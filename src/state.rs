@@ -42,8 +42,6 @@ pub struct AppState {
     pub source_open: bool,
     /// Files opened in this tab, newest last: each can be shown again.
     pub files: Vec<LoadedFile>,
-    /// How long the last parse took, in milliseconds (in a browser).
-    pub parse_ms: Option<f64>,
     /// Reading aids are shown as written (`POST,S`) rather than read (`POST'S`).
     pub as_written: bool,
     /// The transmission details are unfolded.
@@ -67,31 +65,11 @@ pub struct AppState {
 }
 
 /// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
-fn parse_or_hold(text: &str) -> (Rc<Parse>, Option<f64>, bool) {
+fn parse_or_hold(text: &str) -> (Rc<Parse>, bool) {
     if text.len() > AUTO_PARSE_LIMIT {
-        return (Rc::new(cable::parse("")), None, true);
+        return (Rc::new(cable::parse("")), true);
     }
-    let (parse, parse_ms) = timed_parse(text);
-    (parse, parse_ms, false)
-}
-
-/// Parses `text`, timing it where a clock is at hand.
-fn timed_parse(text: &str) -> (Rc<Parse>, Option<f64>) {
-    let started = now_ms();
-    let parse = Rc::new(cable::parse(text));
-    let elapsed = started.zip(now_ms()).map(|(start, end)| end - start);
-    (parse, elapsed)
-}
-
-/// The browser's high-resolution clock; none natively (the reducer stays pure there).
-fn now_ms() -> Option<f64> {
-    if cfg!(target_arch = "wasm32") {
-        web_sys::window()
-            .and_then(|window| window.performance())
-            .map(|performance| performance.now())
-    } else {
-        None
-    }
+    (Rc::new(cable::parse(text)), false)
 }
 
 /// A file the user opened.
@@ -210,7 +188,7 @@ impl AppState {
     /// A state showing `text`, already parsed.
     pub fn with_text(text: &str) -> AppState {
         let text: Rc<str> = Rc::from(text);
-        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text);
         AppState {
             parse_held,
             parse,
@@ -221,7 +199,6 @@ impl AppState {
             selected: None,
             source_open: false,
             files: Vec::new(),
-            parse_ms,
             as_written: false,
             transmission_open: false,
             notes_open: None,
@@ -284,7 +261,7 @@ impl AppState {
         let large = text.len() > LARGE_TEXT;
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
-        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text);
         AppState {
             parse_held,
             parse,
@@ -296,7 +273,6 @@ impl AppState {
             // A large text goes to the source view, not into the text area.
             source_open: self.source_open || large,
             files: self.files.clone(),
-            parse_ms,
             as_written: self.as_written,
             transmission_open: self.transmission_open,
             notes_open: self.notes_open,
@@ -360,12 +336,11 @@ impl Reducible for AppState {
                 if self.parsed_text == self.text {
                     return self;
                 }
-                let (parse, parse_ms, parse_held) = parse_or_hold(&self.text);
+                let (parse, parse_held) = parse_or_hold(&self.text);
                 Rc::new(AppState {
                     parse_held,
                     parse,
                     parsed_text: self.text.clone(),
-                    parse_ms,
                     // A span of the old text means nothing in the new one.
                     selected: None,
                     all_paragraphs: false,
@@ -581,10 +556,8 @@ impl Reducible for AppState {
                 if !self.parse_held {
                     return self;
                 }
-                let (parse, parse_ms) = timed_parse(&self.parsed_text);
                 Rc::new(AppState {
-                    parse,
-                    parse_ms,
+                    parse: Rc::new(cable::parse(&self.parsed_text)),
                     parse_held: false,
                     ..(*self).clone()
                 })

@@ -6,6 +6,18 @@ use gloo_timers::callback::Timeout;
 /// The mark the page puts on its performance timeline once its first view has been painted.
 pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
 
+/// The browser's high-resolution clock, in milliseconds; none natively (tests), where nothing
+/// is timed.
+pub fn performance_ms() -> Option<f64> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+            .and_then(|window| window.performance())
+            .map(|performance| performance.now())
+    } else {
+        None
+    }
+}
+
 /// Marks `name` on the performance timeline after the next frame: its style, layout and paint
 /// done (an animation frame, then a task). Called as the page starts, the next frame is the first
 /// view's: yew renders it in tasks that never leave a half-built page to the browser, and its
