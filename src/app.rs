@@ -5,6 +5,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::banner::classification_banner;
 use crate::components::diagnostics_list::DiagnosticsList;
 use crate::components::drafts_list::DraftsList;
 use crate::components::header_card::HeaderCard;
@@ -23,40 +24,6 @@ use crate::state::{Action, Selected};
 
 /// How long typing must pause before the text is parsed again.
 pub const PARSE_DEBOUNCE_MS: u32 = 120;
-
-/// The classification as the cable's own banner prints it (`CONFIDENTIAL//NOFORN`), and the
-/// banner's style class.
-fn classification_banner(parse: &cable::Parse) -> Option<(String, String)> {
-    let cable = &parse.cable;
-    let classification = cable.classification()?;
-    let mut controls: Vec<String> = cable
-        .classification
-        .as_ref()
-        .map(|line| line.controls.clone())
-        .unwrap_or_default();
-    for caption in &cable.captions {
-        let dissemination = matches!(
-            caption.value.as_str(),
-            "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "ORCON" | "STADIS" | "ROGER CHANNEL"
-        );
-        if dissemination && !controls.contains(&caption.value) {
-            controls.push(caption.value.clone());
-        }
-    }
-    let mut text = classification.as_str().to_string();
-    for control in controls {
-        text.push_str("//");
-        text.push_str(&control);
-    }
-    let class = format!(
-        "banner-{}",
-        classification
-            .as_str()
-            .to_ascii_lowercase()
-            .replace([' ', '/'], "-")
-    );
-    Some((text, class))
-}
 
 /// The reader's theme: follow the system, or always light or dark. Kept in local storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub use cable::anchors;
 mod app;
+mod banner;
 pub mod components;
 pub mod export;
 mod format;
