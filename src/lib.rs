@@ -7,6 +7,7 @@ mod banner;
 pub mod components;
 pub mod export;
 mod format;
+mod hooks;
 mod markup;
 mod page_state;
 pub mod samples;
