@@ -15,7 +15,7 @@ use crate::components::references_list::ReferencesList;
 use crate::components::source_pane::SourcePane;
 use crate::components::source_snippet::SourceText;
 use crate::export::ExportError;
-use crate::hooks::use_address_sync::use_address_sync;
+use crate::hooks::use_address_sync::{use_address_sync, Arrival};
 use crate::hooks::use_debounced_parse::use_debounced_parse;
 use crate::hooks::use_drafts::use_drafts;
 use crate::hooks::use_link_box::use_link_box;
@@ -30,7 +30,12 @@ use crate::state::{Action, Selected};
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(starting_state);
+    // What the address asked for as the page started: read, and a link checked, once.
+    let arrival = use_memo((), |()| Arrival::read());
+    let state = use_reducer({
+        let arrival = arrival.clone();
+        move || starting_state((*arrival).as_ref())
+    });
     use_debounced_parse(state.text.clone(), state.dispatcher());
 
     let source = use_memo(state.parsed_text.clone(), |text| {
@@ -197,6 +202,7 @@ pub fn app() -> Html {
     // What a link to the page as shown carries besides the text; computed once per render.
     let view = state.link_view();
     use_address_sync(
+        arrival,
         state.dispatcher(),
         state.parsed_text.clone(),
         view.clone(),

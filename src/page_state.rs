@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::{Reducible, UseReducerDispatcher};
 
+use crate::hooks::use_address_sync::Arrival;
 use crate::services::clock::performance_ms;
 use crate::state::{Action, AppState};
 
@@ -74,27 +75,23 @@ impl Reducible for PageState {
     }
 }
 
-/// What the page shows first: a visit without a link or anchor in the address goes on with the
-/// last draft, if there is one; otherwise the seed. A visit with a well-formed link waits for
-/// the link's cable (decoded once the page runs: its model is fetched) showing nothing else.
-/// Decided before the first render, not in an effect, which can run a frame later: the seed
-/// would be painted, then replaced. A draft opens over an empty state, not the seed, whose
-/// parse would be thrown away (opening a draft over the untouched seed keeps nothing of it
-/// either).
-pub fn starting_state() -> PageState {
-    let fragment = crate::services::history::current_fragment();
-    if permalink::is_link(&fragment) && permalink::check(&fragment).is_ok() {
-        return PageState::timed(AppState::opening_link);
-    }
-    let draft = fragment
-        .is_empty()
-        .then(crate::services::drafts::latest)
-        .flatten();
-    match draft {
-        Some(latest) => {
-            let empty = Rc::new(PageState::timed(|| AppState::with_text("")));
-            Rc::unwrap_or_clone(empty.reduce(Action::OpenDraft(latest)))
-        }
-        None => PageState::timed(AppState::default),
+/// What the page shows first, for what the address asked for as it started (`arrival`, read
+/// once): a visit without a link or anchor goes on with the last draft, if there is one;
+/// otherwise the seed. A visit with a link that passed its check waits for the link's cable
+/// (decoded once the page runs: its model is fetched) showing nothing else. Decided before the
+/// first render, not in an effect, which can run a frame later: the seed would be painted, then
+/// replaced. A draft opens over an empty state, not the seed, whose parse would be thrown away
+/// (opening a draft over the untouched seed keeps nothing of it either).
+pub fn starting_state(arrival: Option<&Arrival>) -> PageState {
+    match arrival {
+        Some(Arrival::Link(_)) => PageState::timed(AppState::opening_link),
+        Some(Arrival::Anchor(_) | Arrival::Refused(_)) => PageState::timed(AppState::default),
+        None => match crate::services::drafts::latest() {
+            Some(latest) => {
+                let empty = Rc::new(PageState::timed(|| AppState::with_text("")));
+                Rc::unwrap_or_clone(empty.reduce(Action::OpenDraft(latest)))
+            }
+            None => PageState::timed(AppState::default),
+        },
     }
 }

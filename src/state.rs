@@ -409,15 +409,6 @@ impl Reducible for AppState {
                 }
                 Err(problem) => self.noting(Notice::error(problem.to_string())),
             },
-            // The same message again (a link opening announced at start and by its effect)
-            // changes nothing, and the page is not rendered again for it.
-            Action::Info(message)
-                if self.notice.as_ref().is_some_and(|notice| {
-                    notice.kind == NoticeKind::Info && notice.message == message
-                }) =>
-            {
-                self
-            }
             Action::Info(message) => self.noting(Notice::info(message)),
             Action::FileError(problem) => self.noting(Notice::error(problem.to_string())),
             Action::ExportFailed(problem) => self.noting(Notice::error(problem.to_string())),

@@ -19,6 +19,39 @@ use crate::state::{Action, OPENING_LINK};
 /// `replaceState` calls).
 const ADDRESS_DEBOUNCE_MS: u32 = 300;
 
+/// What a fragment that came into the address asks for: read, and a link checked, once each
+/// time one comes (the page's start, each `hashchange`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// An element's anchor: `p-4`, `ref-B`, `field-subject`.
+    Anchor(String),
+    /// A link its check passed; decoding it waits for the link model.
+    Link(String),
+    /// A link its check refused, and why.
+    Refused(permalink::LinkError),
+}
+
+impl Arrival {
+    /// What the address's fragment asks for now; `None` when it has none.
+    pub fn read() -> Option<Arrival> {
+        Arrival::of(history::current_fragment())
+    }
+
+    /// What `fragment` (without its `#`) asks for.
+    fn of(fragment: String) -> Option<Arrival> {
+        if fragment.is_empty() {
+            return None;
+        }
+        if !permalink::is_link(&fragment) {
+            return Some(Arrival::Anchor(fragment));
+        }
+        Some(match permalink::check(&fragment) {
+            Ok(()) => Arrival::Link(fragment),
+            Err(error) => Arrival::Refused(error),
+        })
+    }
+}
+
 /// What the hook remembers of the address between renders. A ref, not the reducer: it is read
 /// and written by a timeout, the `hashchange` listener and a link's decoding, none of which may
 /// render the page, and it describes the address bar, not what the page shows.
@@ -53,25 +86,24 @@ impl Address {
     }
 }
 
-/// Opens the fragment that came into the address: an anchor selects, a link is checked and
-/// opens. `replaceState`, which the page writes with, fires no `hashchange`: whatever arrives
-/// here came from outside (the address bar, a link, the start).
-fn open(fragment: String, dispatcher: &Dispatcher, address: &Rc<RefCell<Address>>) {
-    if fragment.is_empty() {
-        return;
-    }
+/// Opens what came into the address. `replaceState`, which the page writes with, fires no
+/// `hashchange`: whatever arrives here came from outside (the address bar, a link, the start).
+/// At the start the page already says a link is opening (`starting_state`); later it is said
+/// here.
+fn open(arrival: Arrival, at_start: bool, dispatcher: &Dispatcher, address: &Rc<RefCell<Address>>) {
     address.borrow_mut().held = None;
-    if !permalink::is_link(&fragment) {
-        // An anchor: #p-4, #ref-B, #field-subject.
-        dispatcher.dispatch(Action::SelectAnchor(fragment));
-        return;
+    match arrival {
+        Arrival::Anchor(anchor) => dispatcher.dispatch(Action::SelectAnchor(anchor)),
+        Arrival::Refused(error) => {
+            dispatcher.dispatch(Action::LinkNotOpened(LinkNotOpened::Refused(error)))
+        }
+        Arrival::Link(fragment) => {
+            if !at_start {
+                dispatcher.dispatch(Action::Info(OPENING_LINK.to_string()));
+            }
+            open_link(fragment, dispatcher.clone(), address.clone());
+        }
     }
-    if let Err(error) = permalink::check(&fragment) {
-        dispatcher.dispatch(Action::LinkNotOpened(LinkNotOpened::Refused(error)));
-        return;
-    }
-    dispatcher.dispatch(Action::Info(OPENING_LINK.to_string()));
-    open_link(fragment, dispatcher.clone(), address.clone());
 }
 
 /// Decodes the link `fragment` (whose check passed) once the link model is loaded, and shows
@@ -131,19 +163,30 @@ fn follow(address: &Rc<RefCell<Address>>, text: Rc<str>, view: View, pristine: b
     });
 }
 
-/// Opens the link or anchor in the address at the start and at each `hashchange`; writes
-/// `text` shown as `view` into the address once they rest.
+/// Opens `arrival` (what the address asked for as the page started, read once by the caller,
+/// whose starting state already follows it) and each later `hashchange`; writes `text` shown as
+/// `view` into the address once they rest.
 #[hook]
-pub fn use_address_sync(dispatcher: Dispatcher, text: Rc<str>, view: View, pristine: bool) {
+pub fn use_address_sync(
+    arrival: Rc<Option<Arrival>>,
+    dispatcher: Dispatcher,
+    text: Rc<str>,
+    view: View,
+    pristine: bool,
+) {
     let address = use_mut_ref(Address::default);
     {
         let address = address.clone();
         use_effect_with((), move |()| {
             // (A visit without a link or anchor started with the last draft: `starting_state`.)
-            open(history::current_fragment(), &dispatcher, &address);
+            if let Some(arrival) = (*arrival).clone() {
+                open(arrival, true, &dispatcher, &address);
+            }
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                    open(history::current_fragment(), &dispatcher, &address)
+                    if let Some(arrival) = Arrival::read() {
+                        open(arrival, false, &dispatcher, &address);
+                    }
                 })
             });
             move || drop(listener)
@@ -161,6 +204,19 @@ pub fn use_address_sync(dispatcher: Dispatcher, text: Rc<str>, view: View, prist
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fragment_is_read_and_a_link_checked_once() {
+        assert_eq!(Arrival::of(String::new()), None);
+        assert_eq!(
+            Arrival::of("p-4".to_string()),
+            Some(Arrival::Anchor("p-4".to_string()))
+        );
+        let cut = "1.AAAAAAAAAA".to_string();
+        let refused = permalink::check(&cut).err().map(Arrival::Refused);
+        assert!(refused.is_some());
+        assert_eq!(Arrival::of(cut), refused);
+    }
 
     #[test]
     fn a_fragment_the_page_did_not_write_stays_until_the_view_changes() {
