@@ -126,7 +126,7 @@ fn on_rows_click(
                 .flatten()
                 .and_then(|label| label.text_content())
                 .unwrap_or_default();
-            on_copied.emit(if crate::export::copy(text.trim()) {
+            on_copied.emit(if crate::services::clipboard::copy(text.trim()) {
                 format!("Copied {label}.")
             } else {
                 "This browser would not copy to the clipboard.".to_string()
