@@ -270,6 +270,9 @@ pub fn app() -> Html {
         cable::InputForm::CsvRecord => {
             Some("Read from a cables.csv record: its header and text columns, quotes unescaped.")
         }
+        cable::InputForm::JsonRecord => {
+            Some("Read from a JSON record: its header and text strings, escapes read.")
+        }
     };
 
     html! {

@@ -56,15 +56,15 @@ pub fn reading_text(parse: &Parse) -> String {
         }
         let mut at = 0;
         for aid in &paragraph.aids {
-            if aid.start < at {
+            if aid.in_text.start < at {
                 continue;
             }
-            out.push_str(paragraph.text.get(at..aid.start).unwrap_or(""));
+            out.push_str(paragraph.text.get(at..aid.in_text.start).unwrap_or(""));
             match aid.kind {
                 AidKind::Garble => {}
                 AidKind::Apostrophe | AidKind::Redaction => out.push_str(&aid.reading),
             }
-            at = aid.end;
+            at = aid.in_text.end;
         }
         out.push_str(paragraph.text.get(at..).unwrap_or(""));
         out.push_str("\n\n");

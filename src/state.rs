@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::export::ExportError;
 use crate::services::drafts::Draft;
-use crate::services::files::{decode_file, unwrap_json_record, FileError};
+use crate::services::files::{decode_file, FileError};
 use crate::services::link::{LinkNotMade, LinkNotOpened};
 use crate::SEED_CABLE;
 
@@ -393,9 +393,8 @@ impl Reducible for AppState {
             }),
             Action::LoadFile { name, bytes } => match decode_file(&name, &bytes) {
                 Ok((text, encoding_note)) => {
-                    let (text, form_note) = unwrap_json_record(&name, text);
                     let mut message = format!("Opened {name}.");
-                    for note in [encoding_note, form_note].into_iter().flatten() {
+                    if let Some(note) = encoding_note {
                         message.push(' ');
                         message.push_str(note);
                     }

@@ -429,9 +429,11 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     }
     if let Some(declassification) = &cable.declassification {
         let text = match (&declassification.order, &declassification.decl) {
-            (Some(order), Some(decl)) => format!("E.O. {order}; declassify: {decl}"),
-            (None, Some(decl)) => format!("Declassify: {decl}"),
-            (Some(order), None) => format!("E.O. {order}"),
+            (Some(order), Some(decl)) => {
+                format!("E.O. {}; declassify: {}", order.value, decl.value)
+            }
+            (None, Some(decl)) => format!("Declassify: {}", decl.value),
+            (Some(order), None) => format!("E.O. {}", order.value),
             (None, None) => source.slice(declassification.span).to_string(),
         };
         rows.text_row("declassification", "Declassification", &text);

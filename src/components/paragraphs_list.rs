@@ -90,10 +90,13 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
             .unwrap_or(at)
     };
     let aids = (paragraph.aids.as_slice(), paragraph.breaks.as_slice());
-    let first = paragraph.items.first().filter(|item| item.start < cut);
+    let first = paragraph
+        .items
+        .first()
+        .filter(|item| item.in_text.start < cut);
     let lead_end = first.map_or(cut, |first| {
         // Up to the item's marker: the text before it, less the marker and the spaces around.
-        text.get(..first.start).map_or(0, |lead| {
+        text.get(..first.in_text.start).map_or(0, |lead| {
             lead.trim_end()
                 .trim_end_matches(|ch: char| !ch.is_whitespace())
                 .trim_end()
@@ -105,7 +108,11 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
     out.close("span");
     if first.is_some() {
         out.open("ul", &[("class", Some("sub-items"))]);
-        for item in paragraph.items.iter().filter(|item| item.start < cut) {
+        for item in paragraph
+            .items
+            .iter()
+            .filter(|item| item.in_text.start < cut)
+        {
             out.open("li", &[("class", Some("sub-item"))]);
             out.element(
                 "span",
@@ -116,7 +123,13 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
                 &item.label,
             );
             out.text(" ");
-            rich_text(out, text, (item.start, item.end.min(cut)), aids, as_written);
+            rich_text(
+                out,
+                text,
+                (item.in_text.start, item.in_text.end.min(cut)),
+                aids,
+                as_written,
+            );
             out.close("li");
         }
         out.close("ul");

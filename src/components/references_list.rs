@@ -148,7 +148,7 @@ fn references_markup(
         rows.element(
             "th",
             &[("scope", Some("row")), ("class", Some("reference-letter"))],
-            reference.letter.as_deref().unwrap_or_default(),
+            reference.letter.as_ref().map_or("", cable::Field::as_str),
         );
         rows.open("td", &[("class", Some("reference-kind"))]);
         let kind = reference.kind.as_str();
@@ -180,8 +180,8 @@ fn references_markup(
         rows.open("td", &[("class", Some("reference-link"))]);
         let letter = reference
             .letter
-            .clone()
-            .unwrap_or_else(|| (idx + 1).to_string());
+            .as_ref()
+            .map_or_else(|| (idx + 1).to_string(), |letter| letter.value.clone());
         rows.button(
             "copy-field element-link",
             None,

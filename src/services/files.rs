@@ -168,89 +168,6 @@ pub fn download(_name: &str, _mime: &str, _text: &str) -> bool {
     false
 }
 
-/// A `.json` file holding one record of the first release (`{"header": …, "content": …}`, or a
-/// list of them, the first taken) gives the record's text; any other file is its text. Read with
-/// a small scanner for string fields rather than a JSON parser, which would weigh on the page.
-pub fn unwrap_json_record(name: &str, text: String) -> (String, Option<&'static str>) {
-    if !name.to_ascii_lowercase().ends_with(".json") {
-        return (text, None);
-    }
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with(['{', '[']) {
-        return (
-            text,
-            Some("It is not a JSON object, so it was read as plain text."),
-        );
-    }
-    let field = |names: &[&str]| names.iter().find_map(|name| json_string_field(&text, name));
-    let header = field(&["header", "Header"]);
-    let body = field(&["content", "body", "text", "Content", "Body", "Text"]);
-    match (header, body) {
-        (Some(header), Some(body)) => (
-            format!("{}\n\n{}", header.trim_end(), body),
-            Some("Read the record's header and text from the JSON."),
-        ),
-        (None, Some(body)) | (Some(body), None) => {
-            (body, Some("Read the record's text from the JSON."))
-        }
-        (None, None) => (
-            text,
-            Some("The JSON has no header or text field, so it was read as plain text."),
-        ),
-    }
-}
-
-/// The first string value of key `name` in JSON `text` (`"name": "…"`), unescaped.
-fn json_string_field(text: &str, name: &str) -> Option<String> {
-    let key = format!("\"{name}\"");
-    let mut from = 0;
-    while let Some(found) = text.get(from..)?.find(&key) {
-        let after = from + found + key.len();
-        let rest = text.get(after..)?.trim_start();
-        if let Some(value) = rest.strip_prefix(':').map(str::trim_start) {
-            if let Some(string) = value.strip_prefix('"') {
-                return unescape_json(string);
-            }
-        }
-        from = after;
-    }
-    None
-}
-
-/// Reads a JSON string body up to its closing quote: `\n`, `\"`, `\u00e9` and the rest.
-fn unescape_json(body: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut chars = body.chars();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '"' => return Some(out),
-            '\\' => match chars.next()? {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'r' => out.push('\r'),
-                'b' => out.push('\u{8}'),
-                'f' => out.push('\u{c}'),
-                'u' => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let mut code = u32::from_str_radix(&hex, 16).ok()?;
-                    // A surrogate pair: `\ud83d\ude00`.
-                    if (0xD800..0xDC00).contains(&code) {
-                        let rest: String = chars.by_ref().take(6).collect();
-                        let low = rest
-                            .strip_prefix("\\u")
-                            .and_then(|hex| u32::from_str_radix(hex, 16).ok())?;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low.checked_sub(0xDC00)?);
-                    }
-                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                }
-                other => out.push(other),
-            },
-            other => out.push(other),
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,19 +177,5 @@ mod tests {
         let (text, note) = decode_file("cafe.txt", b"CAF\xc9").unwrap_or_default();
         assert_eq!(text, "CAF\u{c9}");
         assert!(note.is_some());
-    }
-
-    #[test]
-    fn json_records_give_their_text() {
-        let record = r#"[{"id": "08OTTAWA372", "header": "C O N F I D E N T I A L OTTAWA 000372\n", "content": "1. (C) Caf\u00e9 \"talks\".\n"}]"#;
-        let (text, note) = unwrap_json_record("record.json", record.to_string());
-        assert_eq!(
-            text,
-            "C O N F I D E N T I A L OTTAWA 000372\n\n1. (C) Café \"talks\".\n"
-        );
-        assert!(note.is_some());
-        let (text, note) = unwrap_json_record("notes.txt", "{\"header\": \"x\"}".to_string());
-        assert_eq!(text, "{\"header\": \"x\"}");
-        assert!(note.is_none());
     }
 }

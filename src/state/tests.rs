@@ -377,3 +377,24 @@ fn replacing_the_text_can_be_undone() {
     assert_eq!(&*state.text, "my notes");
     assert_eq!(&*state.parsed_text, "my notes");
 }
+
+#[test]
+fn a_json_record_is_kept_as_given_and_read_by_the_parser() {
+    let record = r#"[{"id": "08OTTAWA372", "header": "C O N F I D E N T I A L OTTAWA 000372\n", "content": "1. (C) Caf\u00e9 \"talks\".\n"}]"#;
+    let state = reduce(
+        AppState::default(),
+        Action::LoadFile {
+            name: "record.json".to_string(),
+            bytes: record.as_bytes().to_vec(),
+        },
+    );
+    // The text is the file as given, so that every span points into it.
+    assert_eq!(&*state.text, record);
+    assert_eq!(state.parse.input_form, cable::InputForm::JsonRecord);
+    let paragraph = &state.parse.cable.paragraphs[0];
+    assert_eq!(paragraph.text, "Café \"talks\".");
+    assert_eq!(
+        &record[paragraph.span.range()],
+        r#"1. (C) Caf\u00e9 \"talks\"."#
+    );
+}
