@@ -75,23 +75,29 @@ async fn hostile_input_never_runs() {
     let (port, _driver, client) = session().await;
     open_seed(&client, port).await;
     assert_unexposed(&client, "the seed").await;
+    hostile_files_run_nothing_with_every_fold_open(&client).await;
+    a_pasted_hostile_cable_and_its_link_run_nothing(&client).await;
+    nothing_but_the_page_was_fetched_or_refused(&client, port).await;
+    the_csp_is_enforced(&client).await;
+    let _ = client.close().await;
+}
 
-    // The three hostile files at once through the picker, then each shown in turn with every
-    // fold open: transmission details, notes, source view.
-    let folder = repo().join("tests/hostile");
+/// The hostile files, chosen at once through the picker, then each shown in turn with every
+/// fold open: transmission details, notes, source view. The one with a NUL byte is refused.
+async fn hostile_files_run_nothing_with_every_fold_open(client: &Client) {
     let files = [
         "all-fields.txt",
         "saved-page.html",
         "cables-row.csv",
         "nul-byte.txt",
     ];
-    let paths: Vec<PathBuf> = files.iter().map(|name| folder.join(name)).collect();
-    choose_files(&client, &paths).await;
-    wait_for_text(&client, "#opened-files", |text| {
+    let paths: Vec<PathBuf> = files.iter().map(|name| hostile_file(name)).collect();
+    choose_files(client, &paths).await;
+    wait_for_text(client, "#opened-files", |text| {
         files[..3].iter().all(|name| text.contains(name))
     })
     .await;
-    let notice = text_of(&client, "#notice").await;
+    let notice = text_of(client, "#notice").await;
     assert!(
         notice.contains("nul-byte.txt") && notice.contains("binary"),
         "{notice}"
@@ -101,20 +107,20 @@ async fn hostile_input_never_runs() {
         ("saved-page.html", "<img src=x onerror="),
         ("cables-row.csv", "CSV"),
     ] {
-        click_by_text(&client, "#opened-files button", name).await;
-        wait_for_text(&client, "[data-field=subject]", |text| {
+        click_by_text(client, "#opened-files button", name).await;
+        wait_for_text(client, "[data-field=subject]", |text| {
             text.contains(subject)
         })
         .await;
         // Every fold open: transmission details, notes, each element's source lines.
         run_script(
-            &client,
+            client,
             "open the folds",
             "document.querySelectorAll('details').forEach((d) => { d.open = true; });",
         )
         .await;
-        click(&client, "#show-source").await;
-        wait_for_text(&client, "#source-pane", |text| text.contains("__pwned")).await;
+        click(client, "#show-source").await;
+        wait_for_text(client, "#source-pane", |text| text.contains("__pwned")).await;
         // Select every reference, so each is rendered selected and highlighted in the source.
         let references = client
             .find_all(Locator::Css("[id^=ref-] .reference-letter"))
@@ -123,18 +129,25 @@ async fn hostile_input_never_runs() {
         for reference in references {
             let _ = reference.click().await;
         }
-        assert_unexposed(&client, name).await;
-        show_editor(&client).await;
+        assert_unexposed(client, name).await;
+        show_editor(client).await;
     }
+}
 
-    // Pasted, with its external addresses and NUL bytes: still nothing runs and nothing is
-    // requested.
-    let hostile = std::fs::read_to_string(folder.join("all-fields.txt"))
+/// The file `name` of `tests/hostile/`.
+fn hostile_file(name: &str) -> PathBuf {
+    repo().join("tests/hostile").join(name)
+}
+
+/// Pasted, with its external addresses and NUL bytes: still nothing runs. Then a link to it
+/// (the address follows the view), opened afresh: the same.
+async fn a_pasted_hostile_cable_and_its_link_run_nothing(client: &Client) {
+    let hostile = std::fs::read_to_string(hostile_file("all-fields.txt"))
         .expect("hostile cable")
         .replace("zero widths:", "NUL bytes: [\0\0]; zero widths:");
-    let before = address(&client).await;
-    paste(&client, &hostile).await;
-    wait_for_text(&client, "[data-field=subject]", |text| {
+    let before = address(client).await;
+    paste(client, &hostile).await;
+    wait_for_text(client, "[data-field=subject]", |text| {
         text.contains("JAVASCRIPT:")
     })
     .await;
@@ -149,20 +162,22 @@ async fn hostile_input_never_runs() {
         body.contains("evil.example"),
         "the addresses are shown as text"
     );
-    assert_unexposed(&client, "the pasted cable").await;
-    // A link to the hostile cable (the address follows the view), opened afresh: the same. The
-    // address held the CSV file's link until the pasted cable's view rested.
-    let link = wait_for_new_link(&client, &before).await;
+    assert_unexposed(client, "the pasted cable").await;
+    // The address held the CSV file's link until the pasted cable's view rested.
+    let link = wait_for_new_link(client, &before).await;
     client.goto("about:blank").await.expect("leave");
     client.goto(&link).await.expect("open the hostile link");
-    wait_for_text(&client, "[data-field=subject]", |text| {
+    wait_for_text(client, "[data-field=subject]", |text| {
         text.contains("JAVASCRIPT:")
     })
     .await;
-    assert_unexposed(&client, "the hostile link").await;
+    assert_unexposed(client, "the hostile link").await;
+}
 
-    // The CSP held without a single violation.
-    let log = browser_log(&client).await;
+/// After all of that: the CSP held without a single violation, and nothing was asked of any
+/// server but the page's own files (in the page's timeline and in the test server's log).
+async fn nothing_but_the_page_was_fetched_or_refused(client: &Client, port: u16) {
+    let log = browser_log(client).await;
     let violations: Vec<&String> = log
         .iter()
         .filter(|line| {
@@ -170,9 +185,8 @@ async fn hostile_input_never_runs() {
         })
         .collect();
     assert!(violations.is_empty(), "CSP violations: {violations:#?}");
-    // Nothing was asked of any server but the page's own files.
     assert_eq!(
-        foreign_resources(&client).await,
+        foreign_resources(client).await,
         json!([]),
         "requests beyond the page's own files"
     );
@@ -193,17 +207,19 @@ async fn hostile_input_never_runs() {
             "requested {path}"
         );
     }
+}
 
-    // The CSP is really enforced: markup injected by hand (as a bug in the page would) does
-    // not run, and the console says why.
+/// The CSP is really enforced: markup injected by hand (as a bug in the page would) does not
+/// run, and the console says why.
+async fn the_csp_is_enforced(client: &Client) {
     run_script(
-        &client,
+        client,
         "inject",
         "document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,x\" onerror=\"window.__probe = 1\">');\
          const s = document.createElement('script'); s.textContent = 'window.__probe = 2'; document.body.appendChild(s);",
     )
     .await;
-    let reported = console_lines(&client, "Content Security Policy", 2).await;
+    let reported = console_lines(client, "Content Security Policy", 2).await;
     assert!(
         reported.len() >= 2,
         "the CSP did not report the probe: {reported:?}"
@@ -217,6 +233,4 @@ async fn hostile_input_never_runs() {
         json!(true),
         "injected script ran: the CSP is not enforced"
     );
-
-    let _ = client.close().await;
 }

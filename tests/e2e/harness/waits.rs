@@ -101,14 +101,15 @@ pub async fn wait_for_prop(
     condition: impl Fn(&str) -> bool,
 ) -> String {
     poll_until(async || {
-        let element = client.find(Locator::Css(css)).await.map_err(drop)?;
+        let element = client.find(Locator::Css(css)).await.map_err(|_| None)?;
         match element.prop(name).await {
             Ok(Some(value)) if condition(&value) => Ok(value),
-            _ => Err(()),
+            Ok(value) => Err(value),
+            Err(_) => Err(None),
         }
     })
     .await
-    .unwrap_or_else(|()| panic!("{css} [{name}] never had the value waited for"))
+    .unwrap_or_else(|last| panic!("{css} [{name}] never had the value waited for; it was {last:?}"))
 }
 
 /// The value of property `name` of the element at `css`, once it has one.
