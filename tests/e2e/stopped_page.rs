@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::harness::actions::{editor_value, show_editor};
 use crate::harness::browser::session;
-use crate::harness::page::open_seed;
+use crate::harness::page::{first_frame, open_seed, watch_first_frames};
 use crate::harness::waits::wait_for_text;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -43,20 +43,17 @@ async fn a_stopped_page_says_so_and_keeps_the_text() {
         kept.contains("\ntitle Kept when the page stopped\n") && kept.ends_with(typed),
         "{kept}"
     );
-    // After a reload the page opens that text, and its drafts list names it.
+    // After a reload the page opens that text, and its drafts list names it. Read in the first
+    // frame: once the text has rested (400 ms) the page saves it again under its own title,
+    // so a later look races that save (on a loaded machine, WebDriver's round trips lost it).
+    watch_first_frames(&client).await;
     client.refresh().await.expect("reload");
     wait_for_text(&client, "[data-field=subject]", |text| {
         text.contains("NOTES TYPED JUST BEFORE")
     })
     .await;
     assert_eq!(editor_value(&client).await, typed);
-    let listed = client
-        .execute(
-            "return document.querySelector('.drafts').textContent;",
-            vec![],
-        )
-        .await
-        .expect("drafts list");
+    let listed = first_frame(&client).await["drafts"].clone();
     assert!(
         listed
             .as_str()

@@ -71,7 +71,8 @@ pub async fn wait_for_link_box_other_than(client: &Client, before: &str) -> Stri
 /// Run in every new document before its own scripts: notes what the first frame that shows the
 /// view shows (the animation frame after the decomposition's paragraphs are in the page; yew
 /// puts the whole view in before the browser gets a frame): its theme, the text in the text area
-/// (when the text area is shown) and the canonical ID.
+/// (when the text area is shown), the canonical ID and the drafts list (whose entry for the text
+/// shown is saved again, under the text's own title, once the text has rested).
 const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
   if (!document.getElementById('paragraphs')) return;
   observer.disconnect();
@@ -81,6 +82,7 @@ const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
       theme: document.documentElement.getAttribute('data-theme') || 'system',
       text: area ? area.value : null,
       id: (document.querySelector('[data-field=canonical-id]') || {}).textContent || null,
+      drafts: (document.querySelector('.drafts') || {}).textContent || null,
     };
   });
 }).observe(document, { childList: true, subtree: true });";
