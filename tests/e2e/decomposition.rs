@@ -11,7 +11,9 @@ use crate::harness::actions::{click, paste};
 use crate::harness::browser::{browser, resize, session, Driver, TALL_WINDOW};
 use crate::harness::page::{foreign_resources, open_seed, page_url};
 use crate::harness::repo::{corpus_cable, repo_text, SEED_ID};
-use crate::harness::waits::{text_of, wait_for_attr, wait_for_file, wait_for_id, wait_for_text};
+use crate::harness::waits::{
+    text_of, wait_for_attr, wait_for_download, wait_for_id, wait_for_text,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
@@ -119,11 +121,8 @@ async fn texts_of_all(client: &Client, css: &str) -> Vec<String> {
 /// copied with a notice.
 async fn the_export_is_the_whole_decomposition(client: &Client, driver: &Driver) {
     click(client, "#export-json").await;
-    let saved = driver.downloads().join("08OTTAWA372.json");
-    wait_for_file(&saved).await;
-    let exported: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&saved).expect("the exported file"))
-            .expect("JSON");
+    let saved = wait_for_download(&driver.downloads().join("08OTTAWA372.json")).await;
+    let exported: serde_json::Value = serde_json::from_str(&saved).expect("JSON");
     assert_eq!(exported["cable"]["canonical_id"]["value"], "08OTTAWA372");
     assert_eq!(
         exported["cable"]["paragraphs"].as_array().map(Vec::len),

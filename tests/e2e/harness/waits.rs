@@ -131,12 +131,29 @@ pub async fn wait_for_script(client: &Client, script: &str, want: serde_json::Va
     .unwrap_or_else(|got| panic!("waited {WAIT:?} for {script} to be {want}; it is {got}"));
 }
 
-/// Waits until the file at `path` exists (a download: Chromium gives it its name once it is
-/// whole).
-pub async fn wait_for_file(path: &Path) {
-    poll_until(async || if path.exists() { Ok(()) } else { Err(()) })
-        .await
-        .unwrap_or_else(|()| panic!("waited {WAIT:?} for {}", path.display()));
+/// The text of the download saved at `path`, once it is whole. Chromium writes a download into
+/// a `.crdownload` file beside it, renamed when done, and the name itself can exist, empty,
+/// before then (a run that read the file as soon as it existed found it empty): so the wait is
+/// for no `.crdownload` left and a file with something in it.
+pub async fn wait_for_download(path: &Path) -> String {
+    let folder = path.parent().unwrap_or(path);
+    poll_until(async || {
+        let in_progress = std::fs::read_dir(folder).map_or(true, |entries| {
+            entries.flatten().any(|entry| {
+                entry
+                    .path()
+                    .extension()
+                    .is_some_and(|ext| ext == "crdownload")
+            })
+        });
+        match std::fs::read_to_string(path) {
+            Ok(text) if !in_progress && !text.is_empty() => Ok(text),
+            Ok(text) => Err(format!("{} bytes so far", text.len())),
+            Err(error) => Err(error.to_string()),
+        }
+    })
+    .await
+    .unwrap_or_else(|seen| panic!("waited {WAIT:?} for {} to be whole: {seen}", path.display()))
 }
 
 /// The console lines containing `needle`, once there are `at_least` of them, or those there are
