@@ -9,7 +9,9 @@ use serde_json::json;
 
 use crate::harness::actions::{choose_files, click, click_by_text, paste, run_script, show_editor};
 use crate::harness::browser::{browser_log, session};
-use crate::harness::page::{address, foreign_resources, open_seed, wait_for_new_link};
+use crate::harness::page::{
+    address, foreign_resources, open_in_a_new_document, open_seed, wait_for_new_link,
+};
 use crate::harness::repo::{dist, repo};
 use crate::harness::server::requests;
 use crate::harness::waits::{console_lines, text_of, wait_for_text};
@@ -165,8 +167,7 @@ async fn a_pasted_hostile_cable_and_its_link_run_nothing(client: &Client) {
     assert_unexposed(client, "the pasted cable").await;
     // The address held the CSV file's link until the pasted cable's view rested.
     let link = wait_for_new_link(client, &before).await;
-    client.goto("about:blank").await.expect("leave");
-    client.goto(&link).await.expect("open the hostile link");
+    open_in_a_new_document(client, &link).await;
     wait_for_text(client, "[data-field=subject]", |text| {
         text.contains("JAVASCRIPT:")
     })

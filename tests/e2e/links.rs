@@ -8,9 +8,9 @@ use serde_json::json;
 use crate::harness::actions::{click, paste, run_script};
 use crate::harness::browser::{browser, session};
 use crate::harness::page::{
-    address, first_frame, foreign_resources, open_seed, page_url, wait_for_link,
-    wait_for_link_box_other_than, wait_for_link_where, wait_for_new_link, wait_for_selected,
-    watch_first_frames,
+    address, first_frame, foreign_resources, open_in_a_new_document, open_seed, page_url,
+    wait_for_link, wait_for_link_box_other_than, wait_for_link_where, wait_for_new_link,
+    wait_for_selected, watch_first_frames,
 };
 use crate::harness::repo::{cable_command_link, SEED_ID};
 use crate::harness::waits::{
@@ -132,12 +132,9 @@ async fn each_link_opens_to_its_view(other: &Client, links: &SeedLinks) {
         "choosing an element opens the source view"
     );
     // The deep link to paragraph 5, and the one to the subject row.
-    other
-        .goto(&links.paragraph)
-        .await
-        .expect("open the paragraph link");
+    open_in_a_new_document(other, &links.paragraph).await;
     wait_for_selected(other, "#p-5").await;
-    other.goto(&links.field).await.expect("open the field link");
+    open_in_a_new_document(other, &links.field).await;
     wait_for_selected(other, "#field-subject").await;
 }
 
@@ -150,12 +147,8 @@ fn the_cable_commands_link(url: &str) -> String {
 /// that shows a cable shows the link's, never the seed while the link is decoded.
 async fn the_cable_commands_link_opens_to_its_view(other: &Client, url: &str) {
     let cli_link = the_cable_commands_link(url);
-    other.goto("about:blank").await.expect("leave");
     watch_first_frames(other).await;
-    other
-        .goto(&cli_link)
-        .await
-        .expect("open the command's link");
+    open_in_a_new_document(other, &cli_link).await;
     wait_for_id(other, "08STATE15220").await;
     assert_eq!(
         first_frame(other).await["id"],

@@ -19,6 +19,18 @@ pub async fn open_seed(client: &Client, port: u16) {
     wait_for_id(client, SEED_ID).await;
 }
 
+/// Opens `link` in a new document, as a link followed from elsewhere is. (Opened over the page
+/// at the same address it would be a hash change in the same document, which races the page's
+/// own rewrite of the address after the view last changed: the page's link, encoded while the
+/// test navigated, can replace the test's before the page reads it.)
+pub async fn open_in_a_new_document(client: &Client, link: &str) {
+    client.goto("about:blank").await.expect("leave the page");
+    client
+        .goto(link)
+        .await
+        .unwrap_or_else(|error| panic!("open {link}: {error}"));
+}
+
 /// The address as it is now.
 pub async fn address(client: &Client) -> String {
     let href = client
