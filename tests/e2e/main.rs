@@ -4,9 +4,9 @@
 //! `harness/` starts the pieces (a static server per test, chromedriver, a browser with a
 //! profile of its own) and holds what every test does (waits, clicks, pastes, DevTools
 //! commands, timings). Each other module is one area of the page, and each of its tests starts
-//! its own server, driver and browser (a second or two), so that a test begins from a first
-//! visit and a failure names its area. Every wait is for a condition (the DOM, the address, the
-//! console, a file), never for time to pass.
+//! its own server, driver and browser and loads the page (2.5 to 3 s on a busy 2-core machine),
+//! so that a test begins from a first visit and a failure names its area. Every wait is for a
+//! condition (the DOM, the address, the console, a file), never for time to pass.
 //!
 //! Run after building the page (`./x test` does both):
 //!

@@ -119,7 +119,7 @@ pub async fn browser(driver: &Driver) -> Client {
 }
 
 /// The built page served on loopback, chromedriver, and a headless Chromium session: what each
-/// test starts with (about a second or two of its time).
+/// test starts with (about 1 s; the page's first load takes as long again).
 pub async fn session() -> (u16, Driver, Client) {
     let port = serve_static(dist());
     let driver = start_driver().await;
