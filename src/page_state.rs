@@ -63,7 +63,7 @@ impl Reducible for PageState {
         if Rc::ptr_eq(&next, &self.state) {
             return self;
         }
-        let parse_ms = if Rc::ptr_eq(&next.parse, &self.state.parse) {
+        let parse_ms = if next.parse.same(&self.state.parse) {
             self.parse_ms
         } else {
             elapsed.filter(|_| !next.parse_held)

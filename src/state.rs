@@ -1,5 +1,6 @@
 //! The page's state and every change to it, as a pure reducer that native tests can drive.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use cable::Parse;
@@ -24,6 +25,38 @@ pub const AUTO_PARSE_LIMIT: usize = 2 * 1024 * 1024;
 /// What the page says while it decodes a link's cable.
 pub const OPENING_LINK: &str = "Opening the cable this link carries…";
 
+/// A parse shared by the state and the views. Two are equal only when they are the same
+/// parse: each new text gets a new one, so comparing the pointer says whether the views must
+/// draw again, without walking two trees on every render.
+#[derive(Debug, Clone)]
+pub struct SharedParse(Rc<Parse>);
+
+impl SharedParse {
+    /// Shares `parse`.
+    pub fn new(parse: Parse) -> Self {
+        Self(Rc::new(parse))
+    }
+
+    /// Whether `self` and `other` are the same parse.
+    pub fn same(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for SharedParse {
+    fn eq(&self, other: &Self) -> bool {
+        self.same(other)
+    }
+}
+
+impl Deref for SharedParse {
+    type Target = Parse;
+
+    fn deref(&self) -> &Parse {
+        &self.0
+    }
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -32,7 +65,7 @@ pub struct AppState {
     /// The text the current `parse` was made from (lags `text` while the user types).
     pub parsed_text: Rc<str>,
     /// The decomposition of `parsed_text`.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// A message about the last thing the user did, e.g. a refused file.
     pub notice: Option<Notice>,
     /// What the text area held before the last file or sample replaced it, for undo.
@@ -66,11 +99,11 @@ pub struct AppState {
 }
 
 /// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
-fn parse_or_hold(text: &str) -> (Rc<Parse>, bool) {
+fn parse_or_hold(text: &str) -> (SharedParse, bool) {
     if text.len() > AUTO_PARSE_LIMIT {
-        return (Rc::new(cable::parse("")), true);
+        return (SharedParse::new(cable::parse("")), true);
     }
-    (Rc::new(cable::parse(text)), false)
+    (SharedParse::new(cable::parse(text)), false)
 }
 
 /// A file the user opened.
@@ -501,7 +534,7 @@ impl Reducible for AppState {
             }
             Action::ParseHeld if !self.parse_held => self,
             Action::ParseHeld => self.with(|next| {
-                next.parse = Rc::new(cable::parse(&next.parsed_text));
+                next.parse = SharedParse::new(cable::parse(&next.parsed_text));
                 next.parse_held = false;
             }),
             Action::LinkNotOpened(problem) if self.opening_link => {

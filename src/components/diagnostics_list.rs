@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::source_snippet::{snippet_markup, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`DiagnosticsList`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsListProps {
     /// The decomposition and its diagnostics.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.

@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use cable::{Addressee, Cable, Parse, Span};
+use cable::{Addressee, Cable, Span};
 use yew::prelude::*;
 
 use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`HeaderCard`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderCardProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.

@@ -3,19 +3,19 @@
 
 use std::rc::Rc;
 
-use cable::{Cable, Paragraph, Parse, PortionMarking, Span};
+use cable::{Cable, Paragraph, PortionMarking, Span};
 use yew::prelude::*;
 
 use super::rich_text::rich_text;
 use super::source_snippet::{snippet_markup, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`ParagraphsList`].
 #[derive(Properties, PartialEq)]
 pub struct ParagraphsListProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.

@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use cable::{Cable, CitedCable, Parse, YearSource};
+use cable::{Cable, CitedCable, YearSource};
 use yew::prelude::*;
 
 use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`ReferencesList`].
 #[derive(Properties, PartialEq)]
 pub struct ReferencesListProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.
