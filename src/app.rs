@@ -15,7 +15,7 @@ use crate::components::references_list::ReferencesList;
 use crate::components::source_pane::SourcePane;
 use crate::components::source_snippet::SourceText;
 use crate::export::ExportError;
-use crate::hooks::use_address_sync::{use_address_sync, Arrival};
+use crate::hooks::use_address_sync::use_address_sync;
 use crate::hooks::use_debounced_parse::use_debounced_parse;
 use crate::hooks::use_drafts::use_drafts;
 use crate::hooks::use_link_box::use_link_box;
@@ -25,6 +25,7 @@ use crate::hooks::use_shortcuts::{use_shortcuts, Keys, SHORTCUTS};
 use crate::hooks::use_theme::{use_theme, Theme};
 use crate::page_state::starting_state;
 use crate::services::files::FileError;
+use crate::services::history::Arrival;
 use crate::state::{Action, Selected};
 
 /// The whole page.

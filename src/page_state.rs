@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use yew::{Reducible, UseReducerDispatcher};
 
-use crate::hooks::use_address_sync::Arrival;
 use crate::services::clock::performance_ms;
+use crate::services::history::Arrival;
 use crate::state::{Action, AppState};
 
 /// What changes the page's state.

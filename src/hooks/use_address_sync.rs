@@ -11,46 +11,14 @@ use permalink::View;
 use yew::prelude::*;
 
 use crate::page_state::Dispatcher;
+use crate::services::history::{self, Arrival};
 use crate::services::link::LinkNotOpened;
-use crate::services::{drafts, history, link};
+use crate::services::{drafts, link};
 use crate::state::{Action, OPENING_LINK};
 
 /// How long the view must rest before the address follows it (Safari throttles faster
 /// `replaceState` calls).
 const ADDRESS_DEBOUNCE_MS: u32 = 300;
-
-/// What a fragment that came into the address asks for: read, and a link checked, once each
-/// time one comes (the page's start, each `hashchange`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arrival {
-    /// An element's anchor: `p-4`, `ref-B`, `field-subject`.
-    Anchor(String),
-    /// A link its check passed; decoding it waits for the link model.
-    Link(String),
-    /// A link its check refused, and why.
-    Refused(permalink::LinkError),
-}
-
-impl Arrival {
-    /// What the address's fragment asks for now; `None` when it has none.
-    pub fn read() -> Option<Arrival> {
-        Arrival::of(history::current_fragment())
-    }
-
-    /// What `fragment` (without its `#`) asks for.
-    fn of(fragment: String) -> Option<Arrival> {
-        if fragment.is_empty() {
-            return None;
-        }
-        if !permalink::is_link(&fragment) {
-            return Some(Arrival::Anchor(fragment));
-        }
-        Some(match permalink::check(&fragment) {
-            Ok(()) => Arrival::Link(fragment),
-            Err(error) => Arrival::Refused(error),
-        })
-    }
-}
 
 /// What the hook remembers of the address between renders. A ref, not the reducer: it is read
 /// and written by a timeout, the `hashchange` listener and a link's decoding, none of which may
@@ -204,19 +172,6 @@ pub fn use_address_sync(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_fragment_is_read_and_a_link_checked_once() {
-        assert_eq!(Arrival::of(String::new()), None);
-        assert_eq!(
-            Arrival::of("p-4".to_string()),
-            Some(Arrival::Anchor("p-4".to_string()))
-        );
-        let cut = "1.AAAAAAAAAA".to_string();
-        let refused = permalink::check(&cut).err().map(Arrival::Refused);
-        assert!(refused.is_some());
-        assert_eq!(Arrival::of(cut), refused);
-    }
 
     #[test]
     fn a_fragment_the_page_did_not_write_stays_until_the_view_changes() {

@@ -1,5 +1,6 @@
-//! The address bar: the page's address, its fragment, and writing the fragment with
-//! `history.replaceState`, never a new history entry (nor a `hashchange`).
+//! The address bar: the page's address, its fragment, what a fragment that comes into it asks
+//! for, and writing the fragment with `history.replaceState`, never a new history entry (nor a
+//! `hashchange`).
 
 /// The page's address with `fragment` (or with none).
 pub fn address(fragment: Option<&str>) -> String {
@@ -36,5 +37,56 @@ pub fn replace_fragment(fragment: Option<&str>) {
             "",
             Some(&address(fragment)),
         );
+    }
+}
+
+/// What a fragment that came into the address asks for: read, and a link checked, once each
+/// time one comes (the page's start, each `hashchange`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// An element's anchor: `p-4`, `ref-B`, `field-subject`.
+    Anchor(String),
+    /// A link its check passed; decoding it waits for the link model.
+    Link(String),
+    /// A link its check refused, and why.
+    Refused(permalink::LinkError),
+}
+
+impl Arrival {
+    /// What the address's fragment asks for now; `None` when it has none.
+    pub fn read() -> Option<Arrival> {
+        Arrival::of(current_fragment())
+    }
+
+    /// What `fragment` (without its `#`) asks for.
+    fn of(fragment: String) -> Option<Arrival> {
+        if fragment.is_empty() {
+            return None;
+        }
+        if !permalink::is_link(&fragment) {
+            return Some(Arrival::Anchor(fragment));
+        }
+        Some(match permalink::check(&fragment) {
+            Ok(()) => Arrival::Link(fragment),
+            Err(error) => Arrival::Refused(error),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_is_read_and_a_link_checked_once() {
+        assert_eq!(Arrival::of(String::new()), None);
+        assert_eq!(
+            Arrival::of("p-4".to_string()),
+            Some(Arrival::Anchor("p-4".to_string()))
+        );
+        let cut = "1.AAAAAAAAAA".to_string();
+        let refused = permalink::check(&cut).err().map(Arrival::Refused);
+        assert!(refused.is_some());
+        assert_eq!(Arrival::of(cut), refused);
     }
 }

@@ -61,7 +61,13 @@ impl Cleaned {
         // A JSON record's strings are read once as written, to find where lines were glued
         // (escapes hide a line break from a look at the input), then again with the breaks.
         let first_pass = escapes.json.then(|| {
-            Cleaned::read(input, form, &ranges, escapes, &mut Vec::new().into_iter().peekable())
+            Cleaned::read(
+                input,
+                form,
+                &ranges,
+                escapes,
+                &mut Vec::new().into_iter().peekable(),
+            )
         });
         let found =
             reflow::missing_line_breaks(first_pass.as_ref().map_or(input, |pass| &pass.text));
