@@ -75,7 +75,7 @@ pub fn app() -> Html {
             let Some(file) = file else {
                 dispatcher.dispatch(Action::LoadSample(
                     label.to_string(),
-                    crate::SEED_CABLE.to_string(),
+                    crate::samples::SEED_CABLE.to_string(),
                 ));
                 return;
             };

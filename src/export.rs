@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn reading_text_applies_the_aids() {
-        let parse = cable::parse(crate::SEED_CABLE);
+        let parse = cable::parse(crate::samples::SEED_CABLE);
         let text = reading_text(&parse);
         assert!(text.starts_with("08OTTAWA372\nSUBJECT: CANADA: DISCORD OVER OSLO PROCESS"));
         assert!(text.contains("4. (C/NF) After listening to ref A points"));

@@ -2,6 +2,9 @@
 //! does with other eras and forms, fetched from the page's own `samples/` folder when chosen
 //! (Trunk copies them there; `index.html` lists them), so they do not weigh on the page.
 
+/// The cable the page opens with: 08OTTAWA372 as copied from a scraped cable page.
+pub const SEED_CABLE: &str = include_str!("../corpus/seed/08OTTAWA372.txt");
+
 /// `(label, file)` of each sample; the seed has no file: it is compiled in.
 pub const SAMPLES: [(&str, Option<&str>); 6] = [
     (

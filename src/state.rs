@@ -7,10 +7,10 @@ use cable::Parse;
 use yew::Reducible;
 
 use crate::export::ExportError;
+use crate::samples::SEED_CABLE;
 use crate::services::drafts::Draft;
 use crate::services::files::{decode_file, FileError};
 use crate::services::link::{LinkNotMade, LinkNotOpened};
-use crate::SEED_CABLE;
 
 /// Texts longer than this (bytes) are shown in the source view, line by line, rather than put
 /// in the text area: Chromium takes about 100 ms to lay out 90 KB in a text area, and a second
@@ -372,7 +372,7 @@ impl AppState {
         let Some(anchor) = view.selected else {
             return;
         };
-        match crate::anchors::find(&self.parse, &anchor) {
+        match cable::anchors::find(&self.parse, &anchor) {
             Some(span) => self.selected = Some(Selected { anchor, span }),
             None => self.add_to_notice(&format!(
                 " It pointed at {anchor}, which this text does not have."
@@ -385,7 +385,7 @@ impl AppState {
         let paragraphs = &self.parse.cable.paragraphs;
         let current = self.selected.as_ref().and_then(|selected| {
             paragraphs.iter().enumerate().position(|(idx, paragraph)| {
-                crate::anchors::paragraph(paragraph, idx) == selected.anchor
+                cable::anchors::paragraph(paragraph, idx) == selected.anchor
             })
         });
         let next = match current {
@@ -398,7 +398,7 @@ impl AppState {
         let idx = next?;
         let paragraph = paragraphs.get(idx)?;
         Some(Selected {
-            anchor: crate::anchors::paragraph(paragraph, idx),
+            anchor: cable::anchors::paragraph(paragraph, idx),
             span: paragraph.span,
         })
     }
@@ -483,7 +483,7 @@ impl Reducible for AppState {
                 Some(selected) => self.with(|next| next.selected = Some(selected)),
                 None => self,
             },
-            Action::SelectAnchor(anchor) => match crate::anchors::find(&self.parse, &anchor) {
+            Action::SelectAnchor(anchor) => match cable::anchors::find(&self.parse, &anchor) {
                 Some(span) => self.with(|next| next.selected = Some(Selected { anchor, span })),
                 None => self,
             },
@@ -558,7 +558,7 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     for (idx, paragraph) in cable.paragraphs.iter().enumerate() {
         if holds(paragraph.span) {
             found.push(Selected {
-                anchor: crate::anchors::paragraph(paragraph, idx),
+                anchor: cable::anchors::paragraph(paragraph, idx),
                 span: paragraph.span,
             });
         }
@@ -566,12 +566,12 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     for (idx, reference) in cable.references.iter().enumerate() {
         if holds(reference.span) {
             found.push(Selected {
-                anchor: crate::anchors::reference(reference, idx),
+                anchor: cable::anchors::reference(reference, idx),
                 span: reference.span,
             });
         }
     }
-    for (anchor, span) in crate::anchors::header_fields(cable) {
+    for (anchor, span) in cable::anchors::header_fields(cable) {
         if holds(span) {
             found.push(Selected { anchor, span });
         }

@@ -134,7 +134,7 @@ fn on_rows_click(
         }
         Some(_) => on_copy_link.emit(anchor),
         None => {
-            let span = crate::anchors::header_fields(cable)
+            let span = cable::anchors::header_fields(cable)
                 .into_iter()
                 .find(|(field, _)| *field == anchor)
                 .map(|(_, span)| span);
@@ -318,7 +318,7 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     let routing = cable.routing.as_ref();
     let mut rows = Rows {
         out: Markup::with_capacity(4096),
-        spans: crate::anchors::header_fields(cable),
+        spans: cable::anchors::header_fields(cable),
         selected,
         count: 0,
     };

@@ -175,7 +175,7 @@ fn items_markup(
     let mut out = Markup::with_capacity(text_len);
     let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
     for (idx, paragraph) in paragraphs.iter().take(shown.limit).enumerate() {
-        let anchor = crate::anchors::paragraph(paragraph, idx);
+        let anchor = cable::anchors::paragraph(paragraph, idx);
         let summary = cable
             .summary
             .as_ref()
@@ -285,7 +285,7 @@ fn on_list_click(
     else {
         return;
     };
-    let anchor = crate::anchors::paragraph(paragraph, idx);
+    let anchor = cable::anchors::paragraph(paragraph, idx);
     if inside("button.show-rest").is_some() {
         let mut list = (**whole).clone();
         list.push(idx);
@@ -316,7 +316,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         paragraphs
             .iter()
             .enumerate()
-            .position(|(idx, paragraph)| crate::anchors::paragraph(paragraph, idx) == selected)
+            .position(|(idx, paragraph)| cable::anchors::paragraph(paragraph, idx) == selected)
     });
     let limit = if props.all_paragraphs || props.printing {
         paragraphs.len()

@@ -131,7 +131,7 @@ fn references_markup(
     rows.close("thead");
     rows.open("tbody", &[]);
     for (idx, reference) in cable.references.iter().enumerate() {
-        let anchor = crate::anchors::reference(reference, idx);
+        let anchor = cable::anchors::reference(reference, idx);
         let class = if selected == Some(anchor.as_str()) {
             "reference selectable selected"
         } else {
@@ -233,7 +233,7 @@ fn on_references_click(
     else {
         return;
     };
-    let anchor = crate::anchors::reference(reference, idx);
+    let anchor = cable::anchors::reference(reference, idx);
     if clicked.inside("button.element-link").is_some() {
         on_copy_link.emit(anchor);
     } else if !clicked.on_control() {

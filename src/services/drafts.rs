@@ -349,8 +349,12 @@ mod tests {
 
     #[test]
     fn titles_name_the_cable() {
-        let seed = cable::parse(crate::SEED_CABLE);
-        assert!(title(&seed, crate::SEED_CABLE).starts_with("08OTTAWA372 — "));
+        let cable = "R 251500Z FEB 08\nFM AMEMBASSY OTTAWA\nTO SECSTATE WASHDC 7399\nBT\n\
+                     UNCLAS OTTAWA 000372\n\nSUBJECT: CANADA AND CLUSTER MUNITIONS\n\n1. Text.\n";
+        assert_eq!(
+            title(&cable::parse(cable), cable),
+            "08OTTAWA372 — CANADA AND CLUSTER MUNITIONS"
+        );
         let plain = "just some words that are not a cable at all, more than eight of them";
         assert_eq!(
             title(&cable::parse(plain), plain),
