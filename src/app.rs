@@ -1,10 +1,10 @@
-//! Wires the state to the components: the input on one side, the decomposition on the other.
+//! Lays out the page and wires the state to the components: the input on one side, the
+//! decomposition on the other. The effects are hooks of their own (`hooks`), the browser's
+//! services small modules (`services`).
 
-use std::rc::Rc;
-
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::banner::classification_banner;
 use crate::components::diagnostics_list::DiagnosticsList;
 use crate::components::drafts_list::DraftsList;
 use crate::components::header_card::HeaderCard;
@@ -12,294 +12,32 @@ use crate::components::input_panel::InputPanel;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::paragraphs_list::ParagraphsList;
 use crate::components::references_list::ReferencesList;
-use crate::components::source_pane::{scroll_into_view, SourcePane};
+use crate::components::source_pane::SourcePane;
 use crate::components::source_snippet::SourceText;
-use crate::state::{Action, AppState, Selected};
-
-/// How long typing must pause before the text is parsed again.
-pub const PARSE_DEBOUNCE_MS: u32 = 120;
-
-/// The classification as the cable's own banner prints it (`CONFIDENTIAL//NOFORN`), and the
-/// banner's style class.
-fn classification_banner(parse: &cable::Parse) -> Option<(String, String)> {
-    let cable = &parse.cable;
-    let classification = cable.classification()?;
-    let mut controls: Vec<String> = cable
-        .classification
-        .as_ref()
-        .map(|line| line.controls.clone())
-        .unwrap_or_default();
-    for caption in &cable.captions {
-        let dissemination = matches!(
-            caption.value.as_str(),
-            "NOFORN" | "EXDIS" | "NODIS" | "LIMDIS" | "ORCON" | "STADIS" | "ROGER CHANNEL"
-        );
-        if dissemination && !controls.contains(&caption.value) {
-            controls.push(caption.value.clone());
-        }
-    }
-    let mut text = classification.as_str().to_string();
-    for control in controls {
-        text.push_str("//");
-        text.push_str(&control);
-    }
-    let class = format!(
-        "banner-{}",
-        classification
-            .as_str()
-            .to_ascii_lowercase()
-            .replace([' ', '/'], "-")
-    );
-    Some((text, class))
-}
-
-/// The reader's theme: follow the system, or always light or dark. Kept in local storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    const KEY: &'static str = "cablescope-theme";
-
-    fn stored() -> Theme {
-        let value = web_sys::window()
-            .and_then(|window| window.local_storage().ok().flatten())
-            .and_then(|storage| storage.get_item(Theme::KEY).ok().flatten());
-        match value.as_deref() {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-
-    fn next(self) -> Theme {
-        match self {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
-        }
-    }
-
-    /// Sets `data-theme` on the root element.
-    fn show(self) {
-        if let Some(root) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        {
-            let _ = match self {
-                Theme::System => root.remove_attribute("data-theme"),
-                Theme::Light => root.set_attribute("data-theme", "light"),
-                Theme::Dark => root.set_attribute("data-theme", "dark"),
-            };
-        }
-    }
-
-    /// The reader chose the theme after `theme`: shows it, remembers it, and re-renders.
-    fn choose_next(theme: &UseStateHandle<Theme>) {
-        let next = theme.next();
-        next.show();
-        if let Some(Ok(Some(storage))) = web_sys::window().map(|window| window.local_storage()) {
-            let _ = match next {
-                Theme::System => storage.remove_item(Theme::KEY),
-                Theme::Light => storage.set_item(Theme::KEY, "light"),
-                Theme::Dark => storage.set_item(Theme::KEY, "dark"),
-            };
-        }
-        theme.set(next);
-    }
-}
-
-/// Keyboard shortcuts, as the help lists them.
-const SHORTCUTS: [(&str, &str); 7] = [
-    ("/", "focus the cable text"),
-    ("j", "next paragraph"),
-    ("k", "previous paragraph"),
-    ("s", "open or close the source view"),
-    ("c", "copy a link to this view"),
-    ("t", "change the theme"),
-    ("?", "show or hide these shortcuts"),
-];
-
-/// The text and view shown when a fragment the page did not write came into the address.
-type HeldView = std::rc::Rc<std::cell::RefCell<Option<(std::rc::Rc<str>, permalink::View)>>>;
-
-/// How long the view must rest before the address follows it (Safari throttles faster
-/// `replaceState` calls).
-const ADDRESS_DEBOUNCE_MS: u32 = 300;
-
-/// How long the text and view must rest before the draft is saved (and on leaving the page,
-/// at once).
-const DRAFT_DEBOUNCE_MS: u32 = 400;
-
-/// A draft waiting for its debounced save.
-type PendingDraft = std::rc::Rc<std::cell::RefCell<Option<crate::drafts::Draft>>>;
-
-/// Saves `pending`'s draft now, if there is one; returns why it could not be kept, if so.
-fn flush_draft(pending: &PendingDraft) -> Option<Result<(), String>> {
-    let draft = pending.borrow_mut().take()?;
-    Some(crate::drafts::save(&draft))
-}
-
-/// What the keyboard shortcuts act on, as of the page's last render.
-#[derive(Clone)]
-struct Keys {
-    dispatcher: yew::UseReducerDispatcher<AppState>,
-    theme: UseStateHandle<Theme>,
-    show_shortcuts: UseStateHandle<bool>,
-    link_box: UseStateHandle<Option<String>>,
-    text: Rc<str>,
-    view: permalink::View,
-}
-
-/// A shortcut key pressed outside any field (README, "Keyboard").
-fn on_key(event: &web_sys::KeyboardEvent, keys: Keys) {
-    use wasm_bindgen::JsCast;
-    if event.ctrl_key() || event.meta_key() || event.alt_key() {
-        return;
-    }
-    let typing = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
-        });
-    if typing {
-        return;
-    }
-    match event.key().as_str() {
-        "/" => {
-            event.prevent_default();
-            let area = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.get_element_by_id("cable-input"))
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(area) = area {
-                let _ = area.focus();
-            }
-        }
-        "j" => keys.dispatcher.dispatch(Action::StepParagraph(1)),
-        "k" => keys.dispatcher.dispatch(Action::StepParagraph(-1)),
-        "s" => keys.dispatcher.dispatch(Action::ToggleSource),
-        "c" => copy_link(keys.dispatcher, keys.link_box, keys.text, keys.view),
-        "t" => Theme::choose_next(&keys.theme),
-        "?" => keys.show_shortcuts.set(!*keys.show_shortcuts),
-        _ => {}
-    }
-}
-
-/// Makes a link to `text` shown as `view`, copies it and shows it in the link box (selected, for
-/// a browser that will not copy), saying how long it is.
-fn copy_link(
-    dispatcher: yew::UseReducerDispatcher<AppState>,
-    link_box: UseStateHandle<Option<String>>,
-    text: std::rc::Rc<str>,
-    view: permalink::View,
-) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let codec = match crate::link::codec().await {
-            Ok(codec) => codec,
-            Err(problem) => {
-                dispatcher.dispatch(Action::LinkError(problem));
-                return;
-            }
-        };
-        match crate::link::fragment(&codec, &text, &view) {
-            Ok(fragment) => {
-                let url = crate::link::address(Some(&fragment));
-                let n_chars = url.chars().count();
-                let what = match &view.selected {
-                    Some(anchor) => format!("a link to {anchor}"),
-                    None => "a link to this view".to_string(),
-                };
-                let mut message = if crate::export::copy(&url) {
-                    format!("Copied {what}: {n_chars} characters.")
-                } else {
-                    format!("This browser would not copy to the clipboard: {what} ({n_chars} characters) is selected below; copy it with Ctrl+C.")
-                };
-                if n_chars > crate::link::LONG_LINK {
-                    message.push_str(" Links over 2,000 characters are cut by some chat applications (Discord; Slack keeps about 4,000): for a long cable, send the file.");
-                }
-                link_box.set(Some(url));
-                dispatcher.dispatch(Action::Info(message));
-            }
-            Err(problem) => dispatcher.dispatch(Action::LinkError(problem)),
-        }
-    });
-}
-
-/// The mark the page puts on its performance timeline once its first view has been painted.
-pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
-
-/// Marks `name` on the performance timeline after the next frame: its style, layout and paint
-/// done (an animation frame, then a task). Called as the page starts, the next frame is the first
-/// view's: yew renders it in tasks that never leave a half-built page to the browser, and its
-/// effects may run only after that frame, so a mark asked for from an effect would come a frame
-/// late.
-pub fn mark_after_next_frame(name: &'static str) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let after_frame: Closure<dyn FnMut()> = Closure::once(move || {
-        Timeout::new(0, move || {
-            if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-                let _ = performance.mark(name);
-            }
-        })
-        .forget();
-    });
-    let _ = window.request_animation_frame(after_frame.as_ref().unchecked_ref());
-    after_frame.forget();
-}
-
-/// What the page shows first: a visit without a link or anchor in the address goes on with the
-/// last draft, if there is one; otherwise the seed. A visit with a well-formed link waits for
-/// the link's cable (decoded once the page runs: its model is fetched) showing nothing else.
-/// Decided before the first render, not in an effect, which can run a frame later: the seed
-/// would be painted, then replaced. A draft opens over an empty state, not the seed, whose
-/// parse would be thrown away (opening a draft over the untouched seed keeps nothing of it
-/// either).
-fn starting_state() -> AppState {
-    let fragment = crate::link::current_fragment();
-    if permalink::is_link(&fragment) && permalink::check(&fragment).is_ok() {
-        return AppState::opening_link();
-    }
-    let draft = fragment.is_empty().then(crate::drafts::latest).flatten();
-    match draft {
-        Some(latest) => {
-            Rc::unwrap_or_clone(Rc::new(AppState::with_text("")).reduce(Action::OpenDraft(latest)))
-        }
-        None => AppState::default(),
-    }
-}
+use crate::export::ExportError;
+use crate::hooks::use_address_sync::use_address_sync;
+use crate::hooks::use_debounced_parse::use_debounced_parse;
+use crate::hooks::use_drafts::use_drafts;
+use crate::hooks::use_link_box::use_link_box;
+use crate::hooks::use_print::use_print;
+use crate::hooks::use_scroll_to_selection::use_scroll_to_selection;
+use crate::hooks::use_shortcuts::{use_shortcuts, Keys, SHORTCUTS};
+use crate::hooks::use_theme::{use_theme, Theme};
+use crate::page_state::starting_state;
+use crate::services::files::FileError;
+use crate::services::history::Arrival;
+use crate::state::{Action, Selected};
 
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(starting_state);
-
-    // Parse after the user pauses, so typing is never held up by parsing.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.text.clone(), move |_| {
-            let timeout = Timeout::new(PARSE_DEBOUNCE_MS, move || {
-                dispatcher.dispatch(Action::Parse)
-            });
-            move || drop(timeout)
-        });
-    }
+    // What the address asked for as the page started: read, and a link checked, once.
+    let arrival = use_memo((), |()| Arrival::read());
+    let state = use_reducer({
+        let arrival = arrival.clone();
+        move || starting_state((*arrival).as_ref())
+    });
+    use_debounced_parse(state.text.clone(), state.dispatcher());
 
     let source = use_memo(state.parsed_text.clone(), |text| {
         SourceText::new(text.clone())
@@ -318,7 +56,10 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::Parse);
         })
     };
-    let on_file_error = dispatch(Action::FileError);
+    let on_file_error = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |problem: FileError| dispatcher.dispatch(Action::FileError(problem)))
+    };
     let on_file = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
@@ -334,7 +75,7 @@ pub fn app() -> Html {
             let Some(file) = file else {
                 dispatcher.dispatch(Action::LoadSample(
                     label.to_string(),
-                    crate::SEED_CABLE.to_string(),
+                    crate::samples::SEED_CABLE.to_string(),
                 ));
                 return;
             };
@@ -342,9 +83,10 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatcher.dispatch(match crate::samples::fetch(file).await {
                     Ok(text) => Action::LoadSample(label.to_string(), text),
-                    Err(problem) => Action::FileError(format!(
-                        "Could not load the sample {label}: {problem}. Your text is unchanged."
-                    )),
+                    Err(problem) => Action::FileError(FileError::SampleNotFetched {
+                        label: label.to_string(),
+                        problem,
+                    }),
                 });
             });
         })
@@ -361,12 +103,7 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             if let Some(files) = event.data_transfer().and_then(|transfer| transfer.files()) {
-                crate::components::input_panel::read_files(
-                    &files,
-                    &on_file,
-                    &on_file_error,
-                    &readers,
-                );
+                crate::services::files::read_files(&files, &on_file, &on_file_error, &readers);
             }
         })
     };
@@ -398,82 +135,53 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ToggleSource))
     };
-    let tool = |run: fn(&cable::Parse) -> Result<String, String>| {
+    let tool = |run: fn(&cable::Parse) -> Result<String, ExportError>| {
         let dispatcher = state.dispatcher();
         let parse = state.parse.clone();
         Callback::from(move |_: MouseEvent| {
             dispatcher.dispatch(match run(&parse) {
                 Ok(message) => Action::Info(message),
-                Err(message) => Action::FileError(message),
+                Err(problem) => Action::ExportFailed(problem),
             })
         })
     };
     let on_export = tool(|parse| {
         let name = crate::export::file_name(parse, "json");
-        if crate::export::download(&name, "application/json", &crate::export::json(parse)) {
+        if crate::services::files::download(&name, "application/json", &crate::export::json(parse))
+        {
             Ok(format!(
                 "Saved {name}: the whole decomposition, as docs/SCHEMA.md describes it."
             ))
         } else {
-            Err("This browser would not save the file.".to_string())
+            Err(ExportError::NotSaved)
         }
     });
     let on_copy_json = tool(|parse| {
-        if crate::export::copy(&crate::export::json(parse)) {
+        if crate::services::clipboard::copy(&crate::export::json(parse)) {
             Ok("Copied the decomposition as JSON.".to_string())
         } else {
-            Err("This browser would not copy to the clipboard.".to_string())
+            Err(ExportError::NotCopied)
         }
     });
     let on_copy_text = tool(|parse| {
-        if crate::export::copy(&crate::export::reading_text(parse)) {
+        if crate::services::clipboard::copy(&crate::export::reading_text(parse)) {
             Ok("Copied the reading text: numbered paragraphs, apostrophes restored, garbles left out.".to_string())
         } else {
-            Err("This browser would not copy to the clipboard.".to_string())
+            Err(ExportError::NotCopied)
         }
     });
     let on_copied = use_callback(state.dispatcher(), |message: String, dispatcher| {
         dispatcher.dispatch(Action::Info(message))
     });
-    // Print: every paragraph is rendered, each whole, then the browser's print is called (the
-    // effect runs after that render). Printed any other way (the browser's menu), a text longer
-    // than the page shows at first prints what is shown, with the notes of what is not.
-    let printing = use_state(|| false);
-    let on_print = {
-        let printing = printing.clone();
-        Callback::from(move |_: MouseEvent| printing.set(true))
-    };
-    {
-        let printing = printing.clone();
-        use_effect_with(*printing, move |&asked| {
-            if asked {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-                printing.set(false);
-            }
-        });
-    }
-    // Whatever selected an element, bring it into view in the decomposition.
-    use_effect_with(state.selected.clone(), |selected| {
-        if let Some(selected) = selected {
-            scroll_into_view(&selected.anchor, false);
-        }
-    });
+    let (printing, on_print) = use_print();
+    use_scroll_to_selection(state.selected.clone());
     let selected_anchor = state
         .selected
         .as_ref()
         .map(|selected| selected.anchor.clone());
     let selected_span = state.selected.as_ref().map(|selected| selected.span);
 
-    // Theme: shown as the page first renders, before its first frame (effects can run after
-    // that frame, which would show a reader who chose dark the page light first), and at once
-    // when the reader changes it.
-    let theme = use_state(|| {
-        let theme = Theme::stored();
-        theme.show();
-        theme
-    });
+    let theme = use_theme();
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| Theme::choose_next(&theme))
@@ -494,131 +202,22 @@ pub fn app() -> Html {
 
     // What a link to the page as shown carries besides the text; computed once per render.
     let view = state.link_view();
-    // Links. The address follows the view; a link in the address (at start, or typed into the
-    // address bar later) opens; "Copy link" copies one.
-    let link_box: UseStateHandle<Option<String>> = use_state(|| None);
-    // The fragment this page last wrote, and, while a fragment it did not write is in the
-    // address (a link being opened, a broken one, an anchor), the view it was shown with: that
-    // fragment stays until the view changes.
-    let written = use_mut_ref(String::new);
-    let held: HeldView = use_mut_ref(|| None);
-    {
-        let dispatcher = state.dispatcher();
-        let written = written.clone();
-        let held = held.clone();
-        use_effect_with((), move |_| {
-            let open = move |fragment: String| {
-                // `replaceState`, which the page writes with, fires no `hashchange`: whatever
-                // arrives here came from outside (the address bar, a link, the start).
-                if fragment.is_empty() {
-                    return;
-                }
-                held.replace(None);
-                if !permalink::is_link(&fragment) {
-                    // An anchor: #p-4, #ref-B, #field-subject.
-                    dispatcher.dispatch(Action::SelectAnchor(fragment));
-                    return;
-                }
-                if let Err(error) = permalink::check(&fragment) {
-                    dispatcher.dispatch(Action::LinkNotOpened(error.to_string()));
-                    return;
-                }
-                dispatcher.dispatch(Action::Info(crate::state::OPENING_LINK.to_string()));
-                let dispatcher = dispatcher.clone();
-                let written = written.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let opened = match crate::link::codec().await {
-                        Ok(codec) => codec.decode(&fragment).map_err(|error| error.to_string()),
-                        Err(problem) => Err(problem),
-                    };
-                    match opened {
-                        Ok(link) => {
-                            written.replace(fragment);
-                            let drafts_kept = crate::drafts::count();
-                            dispatcher.dispatch(Action::OpenLink { link, drafts_kept });
-                        }
-                        Err(problem) => dispatcher.dispatch(Action::LinkNotOpened(problem)),
-                    }
-                });
-            };
-            // (A visit without a link or anchor started with the last draft: `starting_state`.)
-            open(crate::link::current_fragment());
-            let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                    open(crate::link::current_fragment())
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let written = written.clone();
-        let held = held.clone();
-        let view = view.clone();
-        let pristine = state.is_pristine();
-        use_effect_with(
-            (state.parsed_text.clone(), view, pristine),
-            move |(text, view, pristine)| {
-                let (text, view, pristine) = (text.clone(), view.clone(), *pristine);
-                let timeout = Timeout::new(ADDRESS_DEBOUNCE_MS, move || {
-                    let current = crate::link::current_fragment();
-                    if !current.is_empty() && current != *written.borrow() {
-                        let mut held = held.borrow_mut();
-                        let unchanged = held.as_ref().is_some_and(|(held_text, held_view)| {
-                            **held_text == *text && *held_view == view
-                        });
-                        if held.is_none() || unchanged {
-                            if held.is_none() {
-                                *held = Some((text, view));
-                            }
-                            return;
-                        }
-                        *held = None;
-                    }
-                    if pristine {
-                        if !current.is_empty() {
-                            crate::link::replace_fragment(None);
-                        }
-                        written.borrow_mut().clear();
-                        return;
-                    }
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let Ok(codec) = crate::link::codec().await else {
-                            return;
-                        };
-                        match crate::link::fragment(&codec, &text, &view) {
-                            Ok(fragment) => {
-                                if fragment != crate::link::current_fragment() {
-                                    crate::link::replace_fragment(Some(&fragment));
-                                }
-                                written.replace(fragment);
-                            }
-                            // Too long for a link: the address carries none.
-                            Err(_) => {
-                                if !crate::link::current_fragment().is_empty() {
-                                    crate::link::replace_fragment(None);
-                                }
-                                written.borrow_mut().clear();
-                            }
-                        }
-                    });
-                });
-                move || drop(timeout)
-            },
-        );
-    }
+    use_address_sync(
+        arrival,
+        state.dispatcher(),
+        state.parsed_text.clone(),
+        view.clone(),
+        state.is_pristine(),
+    );
+    let drafts = use_drafts(&state, &view, state.dispatcher());
+    let link_box = use_link_box();
     let on_copy_link = {
         let dispatcher = state.dispatcher();
         let link_box = link_box.clone();
         let text = state.parsed_text.clone();
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
-            copy_link(
-                dispatcher.clone(),
-                link_box.clone(),
-                text.clone(),
-                view.clone(),
-            )
+            link_box.copy_link(dispatcher.clone(), text.clone(), view.clone())
         })
     };
     let on_copy_element_link = use_callback(
@@ -633,163 +232,16 @@ pub fn app() -> Html {
                 selected: Some(anchor),
                 ..view.clone()
             };
-            copy_link(dispatcher.clone(), link_box.clone(), text.clone(), view)
+            link_box.copy_link(dispatcher.clone(), text.clone(), view)
         },
     );
-    // Drafts: the text and view are kept in local storage once they rest, each wholesale
-    // replacement (a file, a sample, a link, a draft) starting a new draft; a draft still
-    // waiting is saved at once when the text is replaced or the page is left.
-    let drafts_version = use_state(|| 0u32);
-    let draft_problem: UseStateHandle<Option<String>> = use_state(|| None);
-    let drafts = use_memo(*drafts_version, |_| std::rc::Rc::new(crate::drafts::list()));
-    let pending: PendingDraft = use_mut_ref(|| None);
-    // The id given to the draft of each replacement generation.
-    let draft_ids = use_mut_ref(|| (u32::MAX, 0u64));
-    let current_draft = state.draft.or_else(|| {
-        let ids = draft_ids.borrow();
-        (ids.0 == state.draft_generation).then_some(ids.1)
-    });
-    {
-        let pending = pending.clone();
-        let drafts_version = drafts_version.clone();
-        let draft_problem = draft_problem.clone();
-        // Nothing to keep while a link's cable is on its way.
-        let pristine = state.is_pristine() || state.opening_link;
-        let key = (
-            state.text.clone(),
-            view.clone(),
-            state.draft,
-            state.draft_generation,
-            pristine,
-        );
-        let parse = state.parse.clone();
-        use_effect_with(key, move |(text, view, draft, generation, pristine)| {
-            let id = match *draft {
-                Some(id) => id,
-                None => {
-                    let mut ids = draft_ids.borrow_mut();
-                    if ids.0 != *generation {
-                        *ids = (*generation, crate::drafts::now_ms() as u64);
-                    }
-                    ids.1
-                }
-            };
-            let report = {
-                let drafts_version = drafts_version.clone();
-                let draft_problem = draft_problem.clone();
-                move |saved: Result<(), String>| {
-                    draft_problem.set(saved.err());
-                    drafts_version.set(drafts_version.wrapping_add(1));
-                }
-            };
-            // The text was replaced: what it replaced is saved before anything else happens.
-            let replaced = pending
-                .borrow()
-                .as_ref()
-                .is_some_and(|waiting| waiting.id != id);
-            if replaced {
-                if let Some(saved) = flush_draft(&pending) {
-                    report(saved);
-                }
-            }
-            let mut timeout = None;
-            if text.len() > crate::drafts::MAX_DRAFT_BYTES {
-                pending.replace(None);
-                let problem = format!(
-                    "This text is {} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
-                    text.len().div_ceil(1024),
-                    crate::drafts::MAX_DRAFT_BYTES / 1024
-                );
-                // Typing in a huge text must not re-render the page for the same message.
-                if draft_problem.as_deref() != Some(problem.as_str()) {
-                    draft_problem.set(Some(problem));
-                }
-            } else if !*pristine {
-                pending.replace(Some(crate::drafts::Draft {
-                    id,
-                    saved_ms: crate::drafts::now_ms(),
-                    title: crate::drafts::title(&parse, text),
-                    text: text.to_string(),
-                    view: view.clone(),
-                }));
-                let pending = pending.clone();
-                timeout = Some(Timeout::new(DRAFT_DEBOUNCE_MS, move || {
-                    if let Some(saved) = flush_draft(&pending) {
-                        report(saved);
-                    }
-                }));
-            }
-            move || drop(timeout)
-        });
-    }
-    {
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "pagehide", move |_| {
-                    let _ = flush_draft(&pending);
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let on_open_draft = {
-        let dispatcher = state.dispatcher();
-        let pending = pending.clone();
-        Callback::from(move |id: u64| {
-            let _ = flush_draft(&pending);
-            if let Some(draft) = crate::drafts::load(id) {
-                dispatcher.dispatch(Action::OpenDraft(draft));
-            }
-        })
-    };
-    let on_remove_draft = {
-        let drafts_version = drafts_version.clone();
-        Callback::from(move |id: u64| {
-            crate::drafts::remove(id);
-            drafts_version.set(drafts_version.wrapping_add(1));
-        })
-    };
-
-    // The link box's text is selected as it appears, ready to copy.
-    use_effect_with((*link_box).clone(), |shown| {
-        if shown.is_some() {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.get_element_by_id("link-output"))
-                .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.select();
-            }
-        }
-    });
-    // Keyboard shortcuts, except while typing in a field: one listener for the page's life,
-    // which reads what it acts on from `keys`, brought up to date at each render.
-    let current = Keys {
+    use_shortcuts(Keys {
         dispatcher: state.dispatcher(),
         theme: theme.clone(),
         show_shortcuts: show_shortcuts.clone(),
         link_box: link_box.clone(),
         text: state.parsed_text.clone(),
         view: view.clone(),
-    };
-    let keys = use_mut_ref(|| current.clone());
-    *keys.borrow_mut() = current;
-    use_effect_with((), move |()| {
-        let listener = web_sys::window()
-            .and_then(|window| window.document())
-            .map(|document| {
-                gloo_events::EventListener::new(&document, "keydown", move |event| {
-                    use wasm_bindgen::JsCast;
-                    if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                        // Cloned out: a dispatch may render at once, and the render writes `keys`.
-                        let current = keys.borrow().clone();
-                        on_key(event, current);
-                    }
-                })
-            });
-        move || drop(listener)
     });
     let on_shortcuts = {
         let show_shortcuts = show_shortcuts.clone();
@@ -818,6 +270,9 @@ pub fn app() -> Html {
         }
         cable::InputForm::CsvRecord => {
             Some("Read from a cables.csv record: its header and text columns, quotes unescaped.")
+        }
+        cable::InputForm::JsonRecord => {
+            Some("Read from a JSON record: its header and text strings, escapes read.")
         }
     };
 
@@ -860,8 +315,8 @@ pub fn app() -> Html {
                     } else {
                         <InputPanel text={state.text.clone()} {on_edit} {on_paste} {on_large_paste} {on_file} {on_file_error} {on_restore} {on_sample} files={file_names} on_show_file={on_show_file.clone()} />
                     }
-                    <DraftsList drafts={(*drafts).clone()} current={current_draft} problem={(*draft_problem).clone()}
-                        on_open={on_open_draft} on_remove={on_remove_draft} />
+                    <DraftsList drafts={drafts.list} current={drafts.current} problem={drafts.problem.map(|problem| problem.to_string())}
+                        on_open={drafts.on_open} on_remove={drafts.on_remove} />
                 </div>
                 <div class="decomposition" aria-busy={pending.to_string()} aria-live="polite">
                     if let Some(notice) = &state.notice {
@@ -874,7 +329,7 @@ pub fn app() -> Html {
                         <p class="status-message" id="parse-held" role="status">
                             { format!(
                                 "This text is {} MB, far more than any cable (the longest known is about 90 KB): it is shown in the source view but not parsed as it arrives, which would hold the page up for seconds. ",
-                                crate::state::one_decimal(state.parsed_text.len() as f64 / 1_048_576.0)
+                                crate::format::one_decimal(state.parsed_text.len() as f64 / 1_048_576.0)
                             ) }
                             <button type="button" class="button" id="parse-held-text" onclick={on_parse_held}>{ "Parse it now" }</button>
                         </p>
@@ -896,13 +351,13 @@ pub fn app() -> Html {
                         <div class={classes!("classification-banner", banner.1.clone())} id="banner-top" role="note" aria-label="Classification">{ &banner.0 }</div>
                     }
                     if !state.parsed_text.trim().is_empty() {
-                        if let Some(url) = (*link_box).clone() {
+                        if let Some(url) = link_box.link() {
                             <div class="link-box" id="link-box">
                                 <label for="link-output">{ format!("Link ({} characters)", url.chars().count()) }</label>
                                 <input id="link-output" type="text" readonly=true value={url.clone()} />
                                 <button type="button" class="link-button" id="close-link-box"
-                                    onclick={let link_box = link_box.clone(); move |_| link_box.set(None)}>{ "Close" }</button>
-                                if url.chars().count() > crate::link::LONG_LINK {
+                                    onclick={let link_box = link_box.clone(); move |_| link_box.close()}>{ "Close" }</button>
+                                if url.chars().count() > crate::services::link::LONG_LINK {
                                     <p class="link-warning" id="link-warning">{ "Over 2,000 characters: some chat applications cut links this long." }</p>
                                 }
                             </div>
@@ -914,7 +369,7 @@ pub fn app() -> Html {
                             on_copy_link={on_copy_element_link.clone()} />
                         <ParagraphsList parse={parse.clone()} source={source.clone()} selected={selected_anchor} on_select={on_select.clone()}
                             as_written={state.as_written} {on_toggle_written} all_paragraphs={state.all_paragraphs} {on_show_all}
-                            printing={*printing}
+                            {printing}
                             on_copy_link={on_copy_element_link} />
                         <DiagnosticsList parse={parse.clone()} source={source.clone()} selected={state.selected.as_ref().map(|selected| selected.anchor.clone())} on_select={on_select.clone()}
                             open={view.notes_open} on_toggle={on_notes} />
@@ -923,8 +378,8 @@ pub fn app() -> Html {
                         <div class={classes!("classification-banner", banner.1)} id="banner-bottom" role="note" aria-label="Classification">{ banner.0 }</div>
                     }
                     if let Some(ms) = state.parse_ms {
-                        <p class="hint" id="parse-time" data-ms={crate::state::one_decimal(ms)}>
-                            { format!("Read {} bytes in {} ms, in this tab.", state.parsed_text.len(), crate::state::one_decimal(ms)) }
+                        <p class="hint" id="parse-time" data-ms={crate::format::one_decimal(ms)}>
+                            { format!("Read {} bytes in {} ms, in this tab.", state.parsed_text.len(), crate::format::one_decimal(ms)) }
                         </p>
                     }
                 </div>

@@ -2,6 +2,9 @@
 //! does with other eras and forms, fetched from the page's own `samples/` folder when chosen
 //! (Trunk copies them there; `index.html` lists them), so they do not weigh on the page.
 
+/// The cable the page opens with: 08OTTAWA372 as copied from a scraped cable page.
+pub const SEED_CABLE: &str = include_str!("../corpus/seed/08OTTAWA372.txt");
+
 /// `(label, file)` of each sample; the seed has no file: it is compiled in.
 pub const SAMPLES: [(&str, Option<&str>); 6] = [
     (
@@ -31,34 +34,7 @@ pub const SAMPLES: [(&str, Option<&str>); 6] = [
 ];
 
 /// Fetches sample file `file` from the page's own origin.
-pub async fn fetch(file: &str) -> Result<String, String> {
-    let bytes = fetch_bytes(&format!("samples/{file}")).await?;
+pub async fn fetch(file: &str) -> Result<String, crate::services::fetch::FetchError> {
+    let bytes = crate::services::fetch::fetch_bytes(&format!("samples/{file}")).await?;
     Ok(cable::decode(&bytes).0)
-}
-
-/// Fetches `path` from the page's own origin, relative to the page.
-#[cfg(target_arch = "wasm32")]
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    use wasm_bindgen::JsCast;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|_| "the page's server did not answer".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_string())?;
-    if !response.ok() {
-        return Err(format!("the page's server answered {}", response.status()));
-    }
-    let buffer = response
-        .array_buffer()
-        .map_err(|_| "the answer could not be read".to_string())?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
-        .await
-        .map_err(|_| "the answer could not be read".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Native builds (tests) have no server to fetch from.
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    Err(format!("{path}: no browser"))
 }

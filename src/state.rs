@@ -1,19 +1,21 @@
 //! The page's state and every change to it, as a pure reducer that native tests can drive.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use cable::Parse;
 use yew::Reducible;
 
-use crate::SEED_CABLE;
+use crate::export::ExportError;
+use crate::samples::SEED_CABLE;
+use crate::services::drafts::Draft;
+use crate::services::files::{decode_file, FileError};
+use crate::services::link::{LinkNotMade, LinkNotOpened};
 
 /// Texts longer than this (bytes) are shown in the source view, line by line, rather than put
 /// in the text area: Chromium takes about 100 ms to lay out 90 KB in a text area, and a second
 /// for a megabyte, on every change. "Edit text" still puts them there.
 pub const LARGE_TEXT: usize = 32 * 1024;
-
-/// Files larger than this are refused: no cable comes near it (the longest known is about 90 KB).
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Texts longer than this (bytes) are not parsed as they arrive: in Chromium here parsing runs
 /// at a few megabytes a second, so a 10 MB text would hold the page for seconds. The page shows
@@ -23,6 +25,38 @@ pub const AUTO_PARSE_LIMIT: usize = 2 * 1024 * 1024;
 /// What the page says while it decodes a link's cable.
 pub const OPENING_LINK: &str = "Opening the cable this link carries…";
 
+/// A parse shared by the state and the views. Two are equal only when they are the same
+/// parse: each new text gets a new one, so comparing the pointer says whether the views must
+/// draw again, without walking two trees on every render.
+#[derive(Debug, Clone)]
+pub struct SharedParse(Rc<Parse>);
+
+impl SharedParse {
+    /// Shares `parse`.
+    pub fn new(parse: Parse) -> Self {
+        Self(Rc::new(parse))
+    }
+
+    /// Whether `self` and `other` are the same parse.
+    pub fn same(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for SharedParse {
+    fn eq(&self, other: &Self) -> bool {
+        self.same(other)
+    }
+}
+
+impl Deref for SharedParse {
+    type Target = Parse;
+
+    fn deref(&self) -> &Parse {
+        &self.0
+    }
+}
+
 /// Everything the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -31,7 +65,7 @@ pub struct AppState {
     /// The text the current `parse` was made from (lags `text` while the user types).
     pub parsed_text: Rc<str>,
     /// The decomposition of `parsed_text`.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// A message about the last thing the user did, e.g. a refused file.
     pub notice: Option<Notice>,
     /// What the text area held before the last file or sample replaced it, for undo.
@@ -42,8 +76,6 @@ pub struct AppState {
     pub source_open: bool,
     /// Files opened in this tab, newest last: each can be shown again.
     pub files: Vec<LoadedFile>,
-    /// How long the last parse took, in milliseconds (in a browser).
-    pub parse_ms: Option<f64>,
     /// Reading aids are shown as written (`POST,S`) rather than read (`POST'S`).
     pub as_written: bool,
     /// The transmission details are unfolded.
@@ -66,40 +98,12 @@ pub struct AppState {
     pub opening_link: bool,
 }
 
-/// `value` with one decimal (`12.3`), by integer arithmetic: formatting floats would add
-/// kilobytes of code to the page.
-pub fn one_decimal(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
-}
-
 /// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
-fn parse_or_hold(text: &str) -> (Rc<Parse>, Option<f64>, bool) {
+fn parse_or_hold(text: &str) -> (SharedParse, bool) {
     if text.len() > AUTO_PARSE_LIMIT {
-        return (Rc::new(cable::parse("")), None, true);
+        return (SharedParse::new(cable::parse("")), true);
     }
-    let (parse, parse_ms) = timed_parse(text);
-    (parse, parse_ms, false)
-}
-
-/// Parses `text`, timing it where a clock is at hand.
-fn timed_parse(text: &str) -> (Rc<Parse>, Option<f64>) {
-    let started = now_ms();
-    let parse = Rc::new(cable::parse(text));
-    let elapsed = started.zip(now_ms()).map(|(start, end)| end - start);
-    (parse, elapsed)
-}
-
-/// The browser's high-resolution clock; none natively (the reducer stays pure there).
-fn now_ms() -> Option<f64> {
-    if cfg!(target_arch = "wasm32") {
-        web_sys::window()
-            .and_then(|window| window.performance())
-            .map(|performance| performance.now())
-    } else {
-        None
-    }
+    (SharedParse::new(cable::parse(text)), false)
 }
 
 /// A file the user opened.
@@ -140,6 +144,24 @@ pub enum NoticeKind {
     Error,
 }
 
+impl Notice {
+    /// Something happened that the user may want to know or undo.
+    fn info(message: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            message,
+        }
+    }
+
+    /// Something the user asked for could not be done.
+    fn error(message: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            message,
+        }
+    }
+}
+
 /// Everything that changes the state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -154,8 +176,10 @@ pub enum Action {
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// A file could not be read or was refused before reading.
-    FileError(String),
+    /// A file (or a sample) could not be read, or was refused.
+    FileError(FileError),
+    /// The browser would not save or copy what the reader asked for.
+    ExportFailed(ExportError),
     /// Something the user asked for was done: say so.
     Info(String),
     /// Put the seed cable back.
@@ -196,12 +220,12 @@ pub enum Action {
         drafts_kept: usize,
     },
     /// A link could not be made: why, and what to do.
-    LinkError(String),
+    LinkNotMade(LinkNotMade),
     /// A link could not be opened: why, and what to do. The text is left alone; a page that
     /// was waiting for the link's cable shows the seed instead.
-    LinkNotOpened(String),
+    LinkNotOpened(LinkNotOpened),
     /// Show a kept draft (text and view) and go on with it.
-    OpenDraft(crate::drafts::Draft),
+    OpenDraft(Draft),
     /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
     ParseHeld,
 }
@@ -216,7 +240,7 @@ impl AppState {
     /// A state showing `text`, already parsed.
     pub fn with_text(text: &str) -> AppState {
         let text: Rc<str> = Rc::from(text);
-        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text);
         AppState {
             parse_held,
             parse,
@@ -227,7 +251,6 @@ impl AppState {
             selected: None,
             source_open: false,
             files: Vec::new(),
-            parse_ms,
             as_written: false,
             transmission_open: false,
             notes_open: None,
@@ -243,10 +266,7 @@ impl AppState {
     pub fn opening_link() -> AppState {
         AppState {
             opening_link: true,
-            notice: Some(Notice {
-                kind: NoticeKind::Info,
-                message: OPENING_LINK.to_string(),
-            }),
+            notice: Some(Notice::info(OPENING_LINK.to_string())),
             ..AppState::with_text("")
         }
     }
@@ -285,12 +305,31 @@ impl AppState {
             && !self.all_paragraphs
     }
 
+    /// A copy of this state with `change` made to it.
+    fn with(&self, change: impl FnOnce(&mut AppState)) -> Rc<AppState> {
+        let mut next = self.clone();
+        change(&mut next);
+        Rc::new(next)
+    }
+
+    /// This state, saying `notice`.
+    fn noting(&self, notice: Notice) -> Rc<AppState> {
+        self.with(|next| next.notice = Some(notice))
+    }
+
+    /// Adds `words` to the notice.
+    fn add_to_notice(&mut self, words: &str) {
+        if let Some(notice) = &mut self.notice {
+            notice.message.push_str(words);
+        }
+    }
+
     /// Replaces the text, parses it at once and remembers the old text for undo.
     fn replace(&self, text: Rc<str>, notice: Notice) -> AppState {
         let large = text.len() > LARGE_TEXT;
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
-        let (parse, parse_ms, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text);
         AppState {
             parse_held,
             parse,
@@ -302,7 +341,6 @@ impl AppState {
             // A large text goes to the source view, not into the text area.
             source_open: self.source_open || large,
             files: self.files.clone(),
-            parse_ms,
             as_written: self.as_written,
             transmission_open: self.transmission_open,
             notes_open: self.notes_open,
@@ -313,24 +351,56 @@ impl AppState {
         }
     }
 
-    /// Shows the text as `view` says (a link's or a draft's); returns a note when the element it
-    /// selects is not in the text.
-    fn show_view(&mut self, view: permalink::View) -> Option<String> {
+    /// Replaces the text with a link's or a draft's, like [`AppState::replace`], except that the
+    /// untouched sample it replaces is not offered back.
+    fn replace_with_kept(&self, text: String, notice: Notice) -> AppState {
+        let mut next = self.replace(Rc::from(text), notice);
+        if next.replaced_text.as_deref() == Some(SEED_CABLE) {
+            next.replaced_text = None;
+        }
+        next
+    }
+
+    /// Shows the text as `view` says (a link's or a draft's); the notice says so when the
+    /// element it selects is not in the text.
+    fn show_view(&mut self, view: permalink::View) {
         self.source_open = view.source_open;
         self.as_written = view.as_written;
         self.transmission_open = view.transmission_open;
         self.notes_open = Some(view.notes_open);
         self.all_paragraphs = view.all_paragraphs;
-        let anchor = view.selected?;
-        match crate::anchors::find(&self.parse, &anchor) {
-            Some(span) => {
-                self.selected = Some(Selected { anchor, span });
-                None
-            }
-            None => Some(format!(
+        let Some(anchor) = view.selected else {
+            return;
+        };
+        match cable::anchors::find(&self.parse, &anchor) {
+            Some(span) => self.selected = Some(Selected { anchor, span }),
+            None => self.add_to_notice(&format!(
                 " It pointed at {anchor}, which this text does not have."
             )),
         }
+    }
+
+    /// The paragraph `step` (`1`, `-1`) after the selected one, or the first (last) when none is.
+    fn paragraph_after(&self, step: isize) -> Option<Selected> {
+        let paragraphs = &self.parse.cable.paragraphs;
+        let current = self.selected.as_ref().and_then(|selected| {
+            paragraphs.iter().enumerate().position(|(idx, paragraph)| {
+                cable::anchors::paragraph(paragraph, idx) == selected.anchor
+            })
+        });
+        let next = match current {
+            Some(idx) => idx
+                .checked_add_signed(step)
+                .filter(|&next| next < paragraphs.len()),
+            None if step > 0 => (!paragraphs.is_empty()).then_some(0),
+            None => paragraphs.len().checked_sub(1),
+        };
+        let idx = next?;
+        let paragraph = paragraphs.get(idx)?;
+        Some(Selected {
+            anchor: cable::anchors::paragraph(paragraph, idx),
+            span: paragraph.span,
+        })
     }
 }
 
@@ -339,121 +409,60 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Edit(text) => {
-                if *self.text == *text {
-                    return self;
-                }
-                Rc::new(AppState {
-                    text: Rc::from(text),
-                    // Typed while a link was opening: the link's cable, when it comes, keeps
-                    // this text for undo like any other.
-                    opening_link: false,
-                    ..(*self).clone()
-                })
-            }
-            Action::Parse => {
-                if self.parsed_text == self.text {
-                    return self;
-                }
-                let (parse, parse_ms, parse_held) = parse_or_hold(&self.text);
-                Rc::new(AppState {
-                    parse_held,
-                    parse,
-                    parsed_text: self.text.clone(),
-                    parse_ms,
-                    // A span of the old text means nothing in the new one.
-                    selected: None,
-                    all_paragraphs: false,
-                    ..(*self).clone()
-                })
-            }
-            Action::LoadFile { name, bytes } => match decode_file(&bytes) {
+            Action::Edit(text) if *self.text == *text => self,
+            Action::Edit(text) => self.with(|next| {
+                next.text = Rc::from(text);
+                // Typed while a link was opening: the link's cable, when it comes, keeps this
+                // text for undo like any other.
+                next.opening_link = false;
+            }),
+            Action::Parse if self.parsed_text == self.text => self,
+            Action::Parse => self.with(|next| {
+                (next.parse, next.parse_held) = parse_or_hold(&next.text);
+                next.parsed_text = next.text.clone();
+                // A span of the old text means nothing in the new one.
+                next.selected = None;
+                next.all_paragraphs = false;
+            }),
+            Action::LoadFile { name, bytes } => match decode_file(&name, &bytes) {
                 Ok((text, encoding_note)) => {
-                    let (text, form_note) = unwrap_json_record(&name, text);
                     let mut message = format!("Opened {name}.");
-                    for note in [encoding_note, form_note].into_iter().flatten() {
+                    if let Some(note) = encoding_note {
                         message.push(' ');
                         message.push_str(note);
                     }
                     let text: Rc<str> = Rc::from(text);
-                    let mut next = self.replace(
-                        text.clone(),
-                        Notice {
-                            kind: NoticeKind::Info,
-                            message,
-                        },
-                    );
+                    let mut next = self.replace(text.clone(), Notice::info(message));
                     next.files.retain(|file| file.name != name);
-                    let id = next
-                        .parse
-                        .cable
-                        .canonical_id
-                        .as_ref()
-                        .map(|id| id.value.clone());
+                    let id = next.parse.cable.canonical_id.as_ref();
+                    let id = id.map(|id| id.value.clone());
                     next.files.push(LoadedFile { name, text, id });
                     Rc::new(next)
                 }
-                Err(problem) => Rc::new(AppState {
-                    notice: Some(Notice {
-                        kind: NoticeKind::Error,
-                        message: format!("Could not open {name}: {problem}"),
-                    }),
-                    ..(*self).clone()
-                }),
+                Err(problem) => self.noting(Notice::error(problem.to_string())),
             },
-            // The same message again (a link opening announced at start and by its effect)
-            // changes nothing, and the page is not rendered again for it.
-            Action::Info(message)
-                if self.notice.as_ref().is_some_and(|notice| {
-                    notice.kind == NoticeKind::Info && notice.message == message
-                }) =>
-            {
-                self
-            }
-            Action::Info(message) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Info,
-                    message,
-                }),
-                ..(*self).clone()
-            }),
-            Action::FileError(message) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message,
-                }),
-                ..(*self).clone()
-            }),
+            Action::Info(message) => self.noting(Notice::info(message)),
+            Action::FileError(problem) => self.noting(Notice::error(problem.to_string())),
+            Action::ExportFailed(problem) => self.noting(Notice::error(problem.to_string())),
+            Action::LinkNotMade(problem) => self.noting(Notice::error(problem.to_string())),
             Action::RestoreSample => {
-                let notice = Notice {
-                    kind: NoticeKind::Info,
-                    message: "Showing the sample cable, 08OTTAWA372.".to_string(),
-                };
+                let notice = Notice::info("Showing the sample cable, 08OTTAWA372.".to_string());
                 Rc::new(self.replace(Rc::from(SEED_CABLE), notice))
             }
             Action::LoadSample(label, text) => {
-                let notice = Notice {
-                    kind: NoticeKind::Info,
-                    message: format!("Showing the sample {label}."),
-                };
+                let notice = Notice::info(format!("Showing the sample {label}."));
                 Rc::new(self.replace(Rc::from(text), notice))
             }
             Action::ShowFile(idx) => match self.files.get(idx) {
                 Some(file) => {
-                    let notice = Notice {
-                        kind: NoticeKind::Info,
-                        message: format!("Showing {} again.", file.name),
-                    };
+                    let notice = Notice::info(format!("Showing {} again.", file.name));
                     Rc::new(self.replace(file.text.clone(), notice))
                 }
                 None => self,
             },
             Action::UndoReplace => match &self.replaced_text {
                 Some(previous) => {
-                    let notice = Notice {
-                        kind: NoticeKind::Info,
-                        message: "Your text is back.".to_string(),
-                    };
+                    let notice = Notice::info("Your text is back.".to_string());
                     Rc::new(AppState {
                         replaced_text: None,
                         ..self.replace(previous.clone(), notice)
@@ -461,184 +470,80 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
-            Action::DismissNotice => Rc::new(AppState {
-                notice: None,
-                ..(*self).clone()
-            }),
-            Action::Select(selected) => Rc::new(AppState {
-                selected: Some(selected),
-                source_open: true,
-                ..(*self).clone()
+            Action::DismissNotice => self.with(|next| next.notice = None),
+            Action::Select(selected) => self.with(|next| {
+                next.selected = Some(selected);
+                next.source_open = true;
             }),
             Action::SelectLine(start, end) => match element_at(&self.parse, start, end) {
-                Some(selected) => Rc::new(AppState {
-                    selected: Some(selected),
-                    ..(*self).clone()
-                }),
+                Some(selected) => self.with(|next| next.selected = Some(selected)),
                 None => self,
             },
-            Action::StepParagraph(step) => {
-                let paragraphs = &self.parse.cable.paragraphs;
-                let current = self.selected.as_ref().and_then(|selected| {
-                    paragraphs.iter().enumerate().position(|(idx, paragraph)| {
-                        crate::anchors::paragraph(paragraph, idx) == selected.anchor
-                    })
-                });
-                let next = match current {
-                    Some(idx) => idx
-                        .checked_add_signed(step)
-                        .filter(|&next| next < paragraphs.len()),
-                    None if step > 0 => (!paragraphs.is_empty()).then_some(0),
-                    None => paragraphs.len().checked_sub(1),
-                };
-                match next.and_then(|idx| Some((idx, paragraphs.get(idx)?))) {
-                    Some((idx, paragraph)) => Rc::new(AppState {
-                        selected: Some(Selected {
-                            anchor: crate::anchors::paragraph(paragraph, idx),
-                            span: paragraph.span,
-                        }),
-                        ..(*self).clone()
-                    }),
-                    None => self,
-                }
-            }
+            Action::StepParagraph(step) => match self.paragraph_after(step) {
+                Some(selected) => self.with(|next| next.selected = Some(selected)),
+                None => self,
+            },
+            Action::SelectAnchor(anchor) => match cable::anchors::find(&self.parse, &anchor) {
+                Some(span) => self.with(|next| next.selected = Some(Selected { anchor, span })),
+                None => self,
+            },
             Action::PasteLarge(text) => {
                 let n_kb = text.len().div_ceil(1024);
                 // A paste like any other, read at once, then shown in the source view.
                 let parsed = self.reduce(Action::Edit(text)).reduce(Action::Parse);
-                Rc::new(AppState {
-                    source_open: true,
-                    notice: Some(Notice {
-                        kind: NoticeKind::Info,
-                        message: format!(
-                            "Pasted {n_kb} KB: shown in the source view, read-only, so that the page stays fast. \"Edit text\" puts it in the text area."
-                        ),
-                    }),
-                    ..(*parsed).clone()
+                parsed.with(|next| {
+                    next.source_open = true;
+                    next.notice = Some(Notice::info(format!(
+                        "Pasted {n_kb} KB: shown in the source view, read-only, so that the page stays fast. \"Edit text\" puts it in the text area."
+                    )));
                 })
             }
-            Action::SelectAnchor(anchor) => match crate::anchors::find(&self.parse, &anchor) {
-                Some(span) => Rc::new(AppState {
-                    selected: Some(Selected { anchor, span }),
-                    ..(*self).clone()
-                }),
-                None => self,
-            },
-            Action::ToggleWritten => Rc::new(AppState {
-                as_written: !self.as_written,
-                ..(*self).clone()
-            }),
-            Action::SetTransmissionOpen(open) => {
-                if self.transmission_open == open {
-                    return self;
-                }
-                Rc::new(AppState {
-                    transmission_open: open,
-                    ..(*self).clone()
-                })
+            Action::ToggleSource => self.with(|next| next.source_open = !next.source_open),
+            Action::ToggleWritten => self.with(|next| next.as_written = !next.as_written),
+            Action::SetTransmissionOpen(open) if self.transmission_open == open => self,
+            Action::SetTransmissionOpen(open) => self.with(|next| next.transmission_open = open),
+            Action::SetNotesOpen(open)
+                if self.link_view().notes_open == open && self.notes_open.is_some() =>
+            {
+                self
             }
-            Action::SetNotesOpen(open) => {
-                if self.link_view().notes_open == open && self.notes_open.is_some() {
-                    return self;
-                }
-                Rc::new(AppState {
-                    notes_open: Some(open),
-                    ..(*self).clone()
-                })
-            }
-            Action::ShowAllParagraphs => Rc::new(AppState {
-                all_paragraphs: true,
-                ..(*self).clone()
-            }),
+            Action::SetNotesOpen(open) => self.with(|next| next.notes_open = Some(open)),
+            Action::ShowAllParagraphs => self.with(|next| next.all_paragraphs = true),
             Action::OpenLink { link, drafts_kept } => {
                 let n_bytes = link.text.len();
-                let mut next = self.replace(
-                    Rc::from(link.text),
-                    Notice {
-                        kind: NoticeKind::Info,
-                        message: format!("Opened the cable this link carries ({n_bytes} bytes)."),
-                    },
-                );
-                // The untouched sample is not a draft worth offering back.
-                if next.replaced_text.as_deref() == Some(SEED_CABLE) {
-                    next.replaced_text = None;
-                }
+                let message = format!("Opened the cable this link carries ({n_bytes} bytes).");
+                let mut next = self.replace_with_kept(link.text, Notice::info(message));
                 if let Some(replaced) = &next.replaced_text {
-                    if let Some(notice) = &mut next.notice {
-                        notice.message.push_str(&format!(
-                            " What was in the text area ({} bytes) is kept: Undo brings it back, and so does Recent drafts.",
-                            replaced.len()
-                        ));
-                    }
+                    let kept = format!(
+                        " What was in the text area ({} bytes) is kept: Undo brings it back, and so does Recent drafts.",
+                        replaced.len()
+                    );
+                    next.add_to_notice(&kept);
                 } else if drafts_kept > 0 {
-                    if let Some(notice) = &mut next.notice {
-                        notice
-                            .message
-                            .push_str(" Your drafts are kept: see Recent drafts.");
-                    }
+                    next.add_to_notice(" Your drafts are kept: see Recent drafts.");
                 }
-                if let (Some(missing), Some(notice)) = (next.show_view(link.view), &mut next.notice)
-                {
-                    notice.message.push_str(&missing);
-                }
+                next.show_view(link.view);
                 Rc::new(next)
             }
-            Action::ParseHeld => {
-                if !self.parse_held {
-                    return self;
-                }
-                let (parse, parse_ms) = timed_parse(&self.parsed_text);
-                Rc::new(AppState {
-                    parse,
-                    parse_ms,
-                    parse_held: false,
-                    ..(*self).clone()
-                })
-            }
             Action::OpenDraft(draft) => {
-                let mut next = self.replace(
-                    Rc::from(draft.text),
-                    Notice {
-                        kind: NoticeKind::Info,
-                        message: format!("Your draft is back: {}.", draft.title),
-                    },
-                );
-                if next.replaced_text.as_deref() == Some(SEED_CABLE) {
-                    next.replaced_text = None;
-                }
-                if let (Some(missing), Some(notice)) =
-                    (next.show_view(draft.view), &mut next.notice)
-                {
-                    notice.message.push_str(&missing);
-                }
+                let message = format!("Your draft is back: {}.", draft.title);
+                let mut next = self.replace_with_kept(draft.text, Notice::info(message));
+                next.show_view(draft.view);
                 next.draft = Some(draft.id);
                 Rc::new(next)
             }
-            Action::LinkNotOpened(problem) if self.opening_link => Rc::new(self.replace(
-                Rc::from(SEED_CABLE),
-                Notice {
-                    kind: NoticeKind::Error,
-                    message: format!("{problem} The sample cable is shown instead."),
-                },
-            )),
-            Action::LinkNotOpened(problem) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message: format!("{problem} Your text is unchanged."),
-                }),
-                ..(*self).clone()
+            Action::ParseHeld if !self.parse_held => self,
+            Action::ParseHeld => self.with(|next| {
+                next.parse = SharedParse::new(cable::parse(&next.parsed_text));
+                next.parse_held = false;
             }),
-            Action::LinkError(message) => Rc::new(AppState {
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    message,
-                }),
-                ..(*self).clone()
-            }),
-            Action::ToggleSource => Rc::new(AppState {
-                source_open: !self.source_open,
-                ..(*self).clone()
-            }),
+            Action::LinkNotOpened(problem) if self.opening_link => {
+                let message = format!("{problem} The sample cable is shown instead.");
+                Rc::new(self.replace(Rc::from(SEED_CABLE), Notice::error(message)))
+            }
+            Action::LinkNotOpened(problem) => {
+                self.noting(Notice::error(format!("{problem} Your text is unchanged.")))
+            }
         }
     }
 }
@@ -653,7 +558,7 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     for (idx, paragraph) in cable.paragraphs.iter().enumerate() {
         if holds(paragraph.span) {
             found.push(Selected {
-                anchor: crate::anchors::paragraph(paragraph, idx),
+                anchor: cable::anchors::paragraph(paragraph, idx),
                 span: paragraph.span,
             });
         }
@@ -661,12 +566,12 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     for (idx, reference) in cable.references.iter().enumerate() {
         if holds(reference.span) {
             found.push(Selected {
-                anchor: crate::anchors::reference(reference, idx),
+                anchor: cable::anchors::reference(reference, idx),
                 span: reference.span,
             });
         }
     }
-    for (anchor, span) in crate::anchors::header_fields(cable) {
+    for (anchor, span) in cable::anchors::header_fields(cable) {
         if holds(span) {
             found.push(Selected { anchor, span });
         }
@@ -677,517 +582,5 @@ pub fn element_at(parse: &cable::Parse, start: usize, end: usize) -> Option<Sele
     })
 }
 
-/// A `.json` file holding one record of the first release (`{"header": …, "content": …}`, or a
-/// list of them, the first taken) gives the record's text; any other file is its text. Read with
-/// a small scanner for string fields rather than a JSON parser, which would weigh on the page.
-pub fn unwrap_json_record(name: &str, text: String) -> (String, Option<&'static str>) {
-    if !name.to_ascii_lowercase().ends_with(".json") {
-        return (text, None);
-    }
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with(['{', '[']) {
-        return (
-            text,
-            Some("It is not a JSON object, so it was read as plain text."),
-        );
-    }
-    let field = |names: &[&str]| names.iter().find_map(|name| json_string_field(&text, name));
-    let header = field(&["header", "Header"]);
-    let body = field(&["content", "body", "text", "Content", "Body", "Text"]);
-    match (header, body) {
-        (Some(header), Some(body)) => (
-            format!("{}\n\n{}", header.trim_end(), body),
-            Some("Read the record's header and text from the JSON."),
-        ),
-        (None, Some(body)) | (Some(body), None) => {
-            (body, Some("Read the record's text from the JSON."))
-        }
-        (None, None) => (
-            text,
-            Some("The JSON has no header or text field, so it was read as plain text."),
-        ),
-    }
-}
-
-/// The first string value of key `name` in JSON `text` (`"name": "…"`), unescaped.
-fn json_string_field(text: &str, name: &str) -> Option<String> {
-    let key = format!("\"{name}\"");
-    let mut from = 0;
-    while let Some(found) = text.get(from..)?.find(&key) {
-        let after = from + found + key.len();
-        let rest = text.get(after..)?.trim_start();
-        if let Some(value) = rest.strip_prefix(':').map(str::trim_start) {
-            if let Some(string) = value.strip_prefix('"') {
-                return unescape_json(string);
-            }
-        }
-        from = after;
-    }
-    None
-}
-
-/// Reads a JSON string body up to its closing quote: `\n`, `\"`, `\u00e9` and the rest.
-fn unescape_json(body: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut chars = body.chars();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '"' => return Some(out),
-            '\\' => match chars.next()? {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'r' => out.push('\r'),
-                'b' => out.push('\u{8}'),
-                'f' => out.push('\u{c}'),
-                'u' => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let mut code = u32::from_str_radix(&hex, 16).ok()?;
-                    // A surrogate pair: `\ud83d\ude00`.
-                    if (0xD800..0xDC00).contains(&code) {
-                        let rest: String = chars.by_ref().take(6).collect();
-                        let low = rest
-                            .strip_prefix("\\u")
-                            .and_then(|hex| u32::from_str_radix(hex, 16).ok())?;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low.checked_sub(0xDC00)?);
-                    }
-                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                }
-                other => out.push(other),
-            },
-            other => out.push(other),
-        }
-    }
-    None
-}
-
-/// Turns a file's bytes into text (`cable::decode`: UTF-8, else ISO-8859-1, with a note).
-/// Refuses files that are too large or hold NUL bytes, which no cable text has.
-pub fn decode_file(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "it is larger than {} MB.",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    if bytes.contains(&0) {
-        return Err("it is a binary file, not text.".to_string());
-    }
-    let (text, encoding) = cable::decode(bytes);
-    let note = match encoding {
-        cable::Encoding::Utf8 => None,
-        cable::Encoding::Latin1 => Some("It is not UTF-8, so it was read as ISO-8859-1 (Latin-1)."),
-    };
-    Ok((text, note))
-}
-
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn one_decimal_rounds_like_format() {
-        for value in [0.0, 0.04, 0.05, 1.25, 12.345, 99.96, 1234.5, -0.3] {
-            let expected = format!("{value:.1}");
-            // `format!` rounds half to even; both are fine for a timing, but they must agree off
-            // the midpoint.
-            if (value * 100.0) % 5.0 != 0.0 {
-                assert_eq!(super::one_decimal(value), expected, "{value}");
-            }
-        }
-        assert_eq!(super::one_decimal(12.34), "12.3");
-        assert_eq!(super::one_decimal(-0.3), "-0.3");
-    }
-
-    use super::*;
-
-    fn reduce(state: AppState, action: Action) -> AppState {
-        (*Rc::new(state).reduce(action)).clone()
-    }
-
-    #[test]
-    fn selecting_an_element_opens_its_source_and_a_line_selects_its_element() {
-        let state = AppState::default();
-        let fourth = state.parse.cable.paragraphs[3].clone();
-        let state = reduce(
-            state,
-            Action::Select(Selected {
-                anchor: "p-4".to_string(),
-                span: fourth.span,
-            }),
-        );
-        assert!(state.source_open);
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-4")
-        );
-        // A byte inside reference B selects reference B; one inside the subject, the subject.
-        let reference = state.parse.cable.references[1].span;
-        let state = reduce(state, Action::SelectLine(reference.start, reference.end));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("ref-B")
-        );
-        let subject = state.parse.cable.subject.as_ref().expect("subject").span;
-        let state = reduce(state, Action::SelectLine(subject.start, subject.start + 20));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("field-subject")
-        );
-        // Editing and parsing clears a selection whose span no longer means anything.
-        let state = reduce(state, Action::Edit("UNCLAS STATE 000001".to_string()));
-        let state = reduce(state, Action::Parse);
-        assert!(state.selected.is_none());
-        let state = reduce(state, Action::ToggleSource);
-        assert!(!state.source_open);
-    }
-
-    #[test]
-    fn a_link_opens_its_text_and_view_and_keeps_the_draft() {
-        let state = AppState::default();
-        assert!(state.is_pristine());
-        let state = reduce(state, Action::Edit("MY DRAFT".to_string()));
-        let state = reduce(state, Action::Parse);
-        assert!(!state.is_pristine());
-        let view = permalink::View {
-            selected: Some("ref-B".to_string()),
-            source_open: true,
-            as_written: true,
-            transmission_open: true,
-            notes_open: false,
-            all_paragraphs: true,
-        };
-        let state = reduce(
-            state,
-            Action::OpenLink {
-                link: permalink::Link {
-                    text: SEED_CABLE.to_string(),
-                    view: view.clone(),
-                },
-                drafts_kept: 0,
-            },
-        );
-        assert_eq!(&*state.parsed_text, SEED_CABLE);
-        assert_eq!(state.link_view(), view);
-        assert_eq!(state.replaced_text.as_deref(), Some("MY DRAFT"));
-        let notice = state.notice.clone().expect("a notice");
-        assert!(
-            notice.message.contains("Undo brings it back"),
-            "{}",
-            notice.message
-        );
-        // The draft comes back.
-        let state = reduce(state, Action::UndoReplace);
-        assert_eq!(&*state.text, "MY DRAFT");
-        // A link to an element the text lacks opens the text and says so.
-        let state = reduce(
-            AppState::default(),
-            Action::OpenLink {
-                link: permalink::Link {
-                    text: "1. ONLY ONE PARAGRAPH.".to_string(),
-                    view: permalink::View {
-                        selected: Some("p-9".to_string()),
-                        ..permalink::View::default()
-                    },
-                },
-                drafts_kept: 2,
-            },
-        );
-        assert!(state.selected.is_none());
-        assert!(
-            state.replaced_text.is_none(),
-            "the untouched sample is not a draft"
-        );
-        let message = state
-            .notice
-            .map(|notice| notice.message)
-            .unwrap_or_default();
-        assert!(
-            message.contains("p-9, which this text does not have"),
-            "{message}"
-        );
-        assert!(message.contains("see Recent drafts"), "{message}");
-    }
-
-    #[test]
-    fn a_page_opened_with_a_link_shows_only_the_links_cable_or_says_why_not() {
-        let waiting = AppState::opening_link();
-        assert!(waiting.text.is_empty() && waiting.parse.cable.paragraphs.is_empty());
-        assert!(
-            !waiting.is_pristine(),
-            "the address keeps the link meanwhile"
-        );
-        let link = permalink::Link {
-            text: SEED_CABLE.to_string(),
-            view: permalink::View {
-                selected: Some("p-3".to_string()),
-                ..permalink::View::default()
-            },
-        };
-        let open = Action::OpenLink {
-            link,
-            drafts_kept: 0,
-        };
-        let opened = reduce(waiting.clone(), open.clone());
-        assert!(!opened.opening_link);
-        assert_eq!(&*opened.text, SEED_CABLE);
-        assert_eq!(
-            opened.selected.map(|selected| selected.anchor).as_deref(),
-            Some("p-3")
-        );
-        assert_eq!(opened.replaced_text, None, "nothing was there to undo");
-        // A link that cannot be opened: the seed, and why.
-        let failed = reduce(
-            waiting.clone(),
-            Action::LinkNotOpened("The link model could not be loaded.".to_string()),
-        );
-        assert!(!failed.opening_link);
-        assert_eq!(&*failed.parsed_text, SEED_CABLE);
-        let notice = failed.notice.expect("a notice");
-        assert_eq!(notice.kind, NoticeKind::Error);
-        assert!(
-            notice
-                .message
-                .ends_with("The sample cable is shown instead."),
-            "{}",
-            notice.message
-        );
-        // Typed while it was opening: kept, and the link's cable can be undone back to it.
-        let typed = reduce(waiting, Action::Edit("MY NOTES".to_string()));
-        assert!(!typed.opening_link);
-        let failed = reduce(
-            typed.clone(),
-            Action::LinkNotOpened("This link is damaged.".to_string()),
-        );
-        assert_eq!(&*failed.text, "MY NOTES");
-        let opened = reduce(typed, open);
-        assert_eq!(opened.replaced_text.as_deref(), Some("MY NOTES"));
-    }
-
-    #[test]
-    fn a_draft_opens_with_its_view_and_goes_on_under_its_id() {
-        let draft = crate::drafts::Draft {
-            id: 42,
-            saved_ms: 0.0,
-            title: "08OTTAWA372".to_string(),
-            text: format!("MY NOTE\n{SEED_CABLE}"),
-            view: permalink::View {
-                selected: Some("p-3".to_string()),
-                transmission_open: true,
-                ..permalink::View::default()
-            },
-        };
-        let state = reduce(AppState::default(), Action::OpenDraft(draft.clone()));
-        assert_eq!(*state.text, *draft.text);
-        assert_eq!(state.draft, Some(42));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-3")
-        );
-        assert!(state.transmission_open);
-        assert!(
-            state.replaced_text.is_none(),
-            "the untouched sample is not offered back"
-        );
-        // Typing goes on with the same draft; a file starts another.
-        let state = reduce(state, Action::Edit(format!("{}!", draft.text)));
-        assert_eq!(state.draft, Some(42));
-        let generation = state.draft_generation;
-        let state = reduce(state, Action::RestoreSample);
-        assert_eq!(state.draft, None);
-        assert_ne!(state.draft_generation, generation);
-    }
-
-    #[test]
-    fn a_huge_text_is_parsed_only_when_asked() {
-        let cable = include_str!("../corpus/cables/00STATE228772.txt");
-        let huge = cable.repeat(AUTO_PARSE_LIMIT / cable.len() + 1);
-        let state = reduce(AppState::default(), Action::PasteLarge(huge.clone()));
-        assert!(state.parse_held && state.source_open);
-        assert_eq!(&*state.parsed_text, huge.as_str());
-        assert!(state.parse.cable.canonical_id.is_none());
-        let state = reduce(state, Action::ParseHeld);
-        assert!(!state.parse_held);
-        let id = state
-            .parse
-            .cable
-            .canonical_id
-            .as_ref()
-            .map(|id| id.value.as_str());
-        assert_eq!(id, Some("00STATE228772"));
-        // A small text after it is parsed as it arrives again.
-        let state = reduce(state, Action::Edit(SEED_CABLE.to_string()));
-        let state = reduce(state, Action::Parse);
-        assert!(!state.parse_held);
-        assert_eq!(
-            state.parse.cable.paragraphs.len(),
-            AppState::default().parse.cable.paragraphs.len()
-        );
-    }
-
-    #[test]
-    fn a_large_text_goes_to_the_source_view() {
-        let large = "1. (U) A LINE OF A LONG CABLE.\n".repeat(LARGE_TEXT / 20);
-        let state = reduce(AppState::default(), Action::PasteLarge(large.clone()));
-        assert!(state.source_open);
-        assert_eq!(&*state.parsed_text, large.as_str());
-        let notice = state
-            .notice
-            .clone()
-            .map(|notice| notice.message)
-            .unwrap_or_default();
-        assert!(notice.starts_with("Pasted "), "{notice}");
-        // So does a large file; a small one leaves the view as it was.
-        let state = reduce(
-            AppState::default(),
-            Action::LoadFile {
-                name: "long.txt".to_string(),
-                bytes: large.into_bytes(),
-            },
-        );
-        assert!(state.source_open);
-        let state = reduce(
-            AppState::default(),
-            Action::LoadFile {
-                name: "short.txt".to_string(),
-                bytes: b"1. (U) SHORT.".to_vec(),
-            },
-        );
-        assert!(!state.source_open);
-    }
-
-    #[test]
-    fn a_broken_link_leaves_the_text_and_an_anchor_selects() {
-        let state = reduce(AppState::default(), Action::Edit("MY DRAFT".to_string()));
-        let state = reduce(
-            state,
-            Action::LinkNotOpened("This link is damaged.".to_string()),
-        );
-        assert_eq!(&*state.text, "MY DRAFT");
-        assert_eq!(
-            state.notice.map(|notice| notice.kind),
-            Some(NoticeKind::Error)
-        );
-        let state = reduce(AppState::default(), Action::SelectAnchor("p-5".to_string()));
-        assert_eq!(
-            state.selected.map(|selected| selected.anchor),
-            Some("p-5".to_string())
-        );
-        let state = reduce(
-            AppState::default(),
-            Action::SelectAnchor("p-50".to_string()),
-        );
-        assert!(state.selected.is_none());
-        // A parser note too: the seed has some (its garble, its pilcrow numbers).
-        assert!(!AppState::default().parse.diagnostics.is_empty());
-        let state = reduce(
-            AppState::default(),
-            Action::SelectAnchor("diag-1".to_string()),
-        );
-        assert_eq!(
-            state.selected.map(|selected| selected.anchor),
-            Some("diag-1".to_string())
-        );
-    }
-
-    #[test]
-    fn json_records_give_their_text() {
-        let record = r#"[{"id": "08OTTAWA372", "header": "C O N F I D E N T I A L OTTAWA 000372\n", "content": "1. (C) Caf\u00e9 \"talks\".\n"}]"#;
-        let (text, note) = unwrap_json_record("record.json", record.to_string());
-        assert_eq!(
-            text,
-            "C O N F I D E N T I A L OTTAWA 000372\n\n1. (C) Café \"talks\".\n"
-        );
-        assert!(note.is_some());
-        let (text, note) = unwrap_json_record("notes.txt", "{\"header\": \"x\"}".to_string());
-        assert_eq!(text, "{\"header\": \"x\"}");
-        assert!(note.is_none());
-    }
-
-    #[test]
-    fn j_and_k_step_through_the_paragraphs() {
-        let state = reduce(AppState::default(), Action::StepParagraph(1));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-1")
-        );
-        let state = reduce(state, Action::StepParagraph(1));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-2")
-        );
-        let state = reduce(state, Action::StepParagraph(-1));
-        let state = reduce(state, Action::StepParagraph(-1));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-1")
-        );
-        let state = reduce(AppState::default(), Action::StepParagraph(-1));
-        assert_eq!(
-            state.selected.as_ref().map(|s| s.anchor.as_str()),
-            Some("p-7")
-        );
-    }
-
-    #[test]
-    fn starts_with_the_seed_parsed() {
-        let state = AppState::default();
-        let id = state
-            .parse
-            .cable
-            .canonical_id
-            .as_ref()
-            .map(|id| id.value.clone());
-        assert_eq!(id.as_deref(), Some("08OTTAWA372"));
-    }
-
-    #[test]
-    fn typing_keeps_the_text_at_once_and_parses_on_demand() {
-        let state = reduce(
-            AppState::default(),
-            Action::Edit("1. (C) Hello.".to_string()),
-        );
-        assert_eq!(&*state.text, "1. (C) Hello.");
-        assert_eq!(&*state.parsed_text, SEED_CABLE);
-        let state = reduce(state, Action::Parse);
-        assert_eq!(&*state.parsed_text, "1. (C) Hello.");
-        assert_eq!(state.parse.cable.paragraphs.len(), 1);
-    }
-
-    #[test]
-    fn a_refused_file_keeps_the_text() {
-        let state = reduce(AppState::default(), Action::Edit("my notes".to_string()));
-        let state = reduce(
-            state,
-            Action::LoadFile {
-                name: "x.bin".to_string(),
-                bytes: vec![0, 1, 2],
-            },
-        );
-        assert_eq!(&*state.text, "my notes");
-        assert_eq!(
-            state.notice.map(|notice| notice.kind),
-            Some(NoticeKind::Error)
-        );
-    }
-
-    #[test]
-    fn replacing_the_text_can_be_undone() {
-        let state = reduce(AppState::default(), Action::Edit("my notes".to_string()));
-        let state = reduce(
-            state,
-            Action::LoadFile {
-                name: "c.txt".to_string(),
-                bytes: b"UNCLAS STATE 000001".to_vec(),
-            },
-        );
-        assert_eq!(&*state.text, "UNCLAS STATE 000001");
-        let state = reduce(state, Action::UndoReplace);
-        assert_eq!(&*state.text, "my notes");
-        assert_eq!(&*state.parsed_text, "my notes");
-    }
-
-    #[test]
-    fn latin1_files_are_decoded_with_a_note() {
-        let (text, note) = decode_file(b"CAF\xc9").unwrap_or_default();
-        assert_eq!(text, "CAF\u{c9}");
-        assert!(note.is_some());
-    }
-}
+mod tests;

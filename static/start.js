@@ -8,7 +8,7 @@ const { js, wasm } = me.dataset;
 
 // Should the wasm ever stop (a trap: the release page aborts on a panic without a message, and
 // answers nothing after it), the page says so, and what the text area holds is kept as the
-// newest draft, in src/drafts.rs's stored form, which the page opens after a reload.
+// newest draft, in src/services/drafts.rs's stored form, which the page opens after a reload.
 let stopped = false;
 const stop = (error) => {
   if (stopped || !(error instanceof WebAssembly.RuntimeError)) return;

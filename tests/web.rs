@@ -7,6 +7,7 @@ use std::rc::Rc;
 use cablescope::components::header_card::{HeaderCard, HeaderCardProps};
 use cablescope::components::paragraphs_list::{ParagraphsList, ParagraphsListProps};
 use cablescope::components::source_snippet::SourceText;
+use cablescope::state::SharedParse;
 use cablescope::{App, SEED_CABLE};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -38,7 +39,7 @@ fn text_of(root: &Element, css: &str) -> String {
 /// The paragraphs list's properties for `text`, nothing selected, every callback a no-op.
 fn paragraphs_of(text: Rc<str>) -> ParagraphsListProps {
     ParagraphsListProps {
-        parse: Rc::new(cable::parse(&text)),
+        parse: SharedParse::new(cable::parse(&text)),
         source: Rc::new(SourceText::new(text)),
         selected: None,
         on_select: yew::Callback::noop(),
@@ -230,7 +231,7 @@ async fn header_rows_select_copy_and_link_from_one_handler() {
         yew::Callback::from(move |value: String| heard.borrow_mut().push(format!("{what} {value}")))
     };
     let props = HeaderCardProps {
-        parse: Rc::new(cable::parse(&text)),
+        parse: SharedParse::new(cable::parse(&text)),
         source: Rc::new(SourceText::new(text)),
         selected: Some("field-subject".to_string()),
         on_select: {

@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::source_snippet::{snippet_markup, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`DiagnosticsList`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsListProps {
     /// The decomposition and its diagnostics.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.
@@ -37,7 +37,7 @@ fn items_markup(parse: &Parse, source: &SourceText, selected: Option<&str>) -> M
     let whole = source.text.len();
     let mut out = Markup::with_capacity(parse.diagnostics.len() * 300);
     for (idx, diagnostic) in parse.diagnostics.iter().enumerate() {
-        let anchor = crate::anchors::diagnostic(idx);
+        let anchor = cable::anchors::diagnostic(idx);
         let label = match diagnostic.severity {
             Severity::Note => "Note",
             Severity::Warning => "Warning",
@@ -98,7 +98,7 @@ pub fn diagnostics_list(props: &DiagnosticsListProps) -> Html {
             if let Some((idx, diagnostic)) = chosen {
                 if !clicked.on_control() {
                     on_select.emit(Selected {
-                        anchor: crate::anchors::diagnostic(idx),
+                        anchor: cable::anchors::diagnostic(idx),
                         span: diagnostic.span,
                     });
                 }

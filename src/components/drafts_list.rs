@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::drafts::Draft;
+use crate::services::drafts::Draft;
 
 /// Props of [`DraftsList`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +32,7 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
         let on_open = props.on_open.reform(move |_: MouseEvent| id);
         let on_remove = props.on_remove.reform(move |_: MouseEvent| id);
         let shown = props.current == Some(id);
-        let when = crate::drafts::local_time(draft.saved_ms);
+        let when = crate::services::clock::local_time(draft.saved_ms);
         let size = draft.text.len().div_ceil(1024);
         html! {
             <li key={id.to_string()} class={classes!(shown.then_some("current"))} data-draft={id.to_string()}>
@@ -54,7 +54,7 @@ pub fn drafts_list(props: &DraftsListProps) -> Html {
                 <details class="drafts" id="drafts">
                     <summary>{ format!("Recent drafts ({})", props.drafts.len()) }</summary>
                     <ul id="drafts-list">{ for items }</ul>
-                    <p class="hint">{ format!("Your texts are kept in this browser only, the {} most recent; nothing is sent anywhere.", crate::drafts::MAX_DRAFTS) }</p>
+                    <p class="hint">{ format!("Your texts are kept in this browser only, the {} most recent; nothing is sent anywhere.", crate::services::drafts::MAX_DRAFTS) }</p>
                 </details>
             }
         </>

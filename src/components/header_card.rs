@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use cable::{Addressee, Cable, Parse, Span};
+use cable::{Addressee, Cable, Span};
 use yew::prelude::*;
 
 use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`HeaderCard`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderCardProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.
@@ -126,7 +126,7 @@ fn on_rows_click(
                 .flatten()
                 .and_then(|label| label.text_content())
                 .unwrap_or_default();
-            on_copied.emit(if crate::export::copy(text.trim()) {
+            on_copied.emit(if crate::services::clipboard::copy(text.trim()) {
                 format!("Copied {label}.")
             } else {
                 "This browser would not copy to the clipboard.".to_string()
@@ -134,7 +134,7 @@ fn on_rows_click(
         }
         Some(_) => on_copy_link.emit(anchor),
         None => {
-            let span = crate::anchors::header_fields(cable)
+            let span = cable::anchors::header_fields(cable)
                 .into_iter()
                 .find(|(field, _)| *field == anchor)
                 .map(|(_, span)| span);
@@ -318,7 +318,7 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     let routing = cable.routing.as_ref();
     let mut rows = Rows {
         out: Markup::with_capacity(4096),
-        spans: crate::anchors::header_fields(cable),
+        spans: cable::anchors::header_fields(cable),
         selected,
         count: 0,
     };
@@ -429,9 +429,11 @@ fn rows_markup(cable: &Cable, source: &SourceText, selected: Option<&str>) -> (M
     }
     if let Some(declassification) = &cable.declassification {
         let text = match (&declassification.order, &declassification.decl) {
-            (Some(order), Some(decl)) => format!("E.O. {order}; declassify: {decl}"),
-            (None, Some(decl)) => format!("Declassify: {decl}"),
-            (Some(order), None) => format!("E.O. {order}"),
+            (Some(order), Some(decl)) => {
+                format!("E.O. {}; declassify: {}", order.value, decl.value)
+            }
+            (None, Some(decl)) => format!("Declassify: {}", decl.value),
+            (Some(order), None) => format!("E.O. {}", order.value),
             (None, None) => source.slice(declassification.span).to_string(),
         };
         rows.text_row("declassification", "Declassification", &text);

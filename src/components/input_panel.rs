@@ -7,7 +7,7 @@ use gloo_file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::state::MAX_FILE_BYTES;
+use crate::services::files::read_files;
 
 /// Props of [`InputPanel`].
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub struct InputPanelProps {
     /// A file's name and bytes, once read.
     pub on_file: Callback<(String, Vec<u8>)>,
     /// A file that could not be read.
-    pub on_file_error: Callback<String>,
+    pub on_file_error: Callback<crate::services::files::FileError>,
     /// Put the sample cable back.
     pub on_restore: Callback<()>,
     /// Show sample `n`.
@@ -38,41 +38,6 @@ pub struct InputPanelProps {
     /// Show opened file `n` again.
     #[prop_or_default]
     pub on_show_file: Callback<usize>,
-}
-
-/// Reads each file of `files` (size-checked first) and reports it through the callbacks. The
-/// readers must live until they call back: they are kept in `readers`.
-pub fn read_files(
-    files: &web_sys::FileList,
-    on_file: &Callback<(String, Vec<u8>)>,
-    on_file_error: &Callback<String>,
-    readers: &Rc<RefCell<Vec<FileReader>>>,
-) {
-    for idx in 0..files.length() {
-        let Some(file) = files.get(idx) else {
-            continue;
-        };
-        let file = gloo_file::File::from(file);
-        let name = file.name();
-        if file.size() > MAX_FILE_BYTES {
-            on_file_error.emit(format!(
-                "{name} is {} MB; files over {} MB are refused. Your text is unchanged.",
-                crate::state::one_decimal(file.size() as f64 / 1_048_576.0),
-                MAX_FILE_BYTES / 1_048_576
-            ));
-            continue;
-        }
-        let on_file = on_file.clone();
-        let on_file_error = on_file_error.clone();
-        let read_name = name.clone();
-        let handle = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
-            Ok(bytes) => on_file.emit((read_name, bytes)),
-            Err(error) => on_file_error.emit(format!(
-                "Could not read {read_name}: {error}. Your text is unchanged."
-            )),
-        });
-        readers.borrow_mut().push(handle);
-    }
 }
 
 /// The input column.

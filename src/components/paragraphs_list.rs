@@ -3,19 +3,19 @@
 
 use std::rc::Rc;
 
-use cable::{Cable, Paragraph, Parse, PortionMarking, Span};
+use cable::{Cable, Paragraph, PortionMarking, Span};
 use yew::prelude::*;
 
 use super::rich_text::rich_text;
 use super::source_snippet::{snippet_markup, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`ParagraphsList`].
 #[derive(Properties, PartialEq)]
 pub struct ParagraphsListProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.
@@ -90,10 +90,13 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
             .unwrap_or(at)
     };
     let aids = (paragraph.aids.as_slice(), paragraph.breaks.as_slice());
-    let first = paragraph.items.first().filter(|item| item.start < cut);
+    let first = paragraph
+        .items
+        .first()
+        .filter(|item| item.in_text.start < cut);
     let lead_end = first.map_or(cut, |first| {
         // Up to the item's marker: the text before it, less the marker and the spaces around.
-        text.get(..first.start).map_or(0, |lead| {
+        text.get(..first.in_text.start).map_or(0, |lead| {
             lead.trim_end()
                 .trim_end_matches(|ch: char| !ch.is_whitespace())
                 .trim_end()
@@ -105,7 +108,11 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
     out.close("span");
     if first.is_some() {
         out.open("ul", &[("class", Some("sub-items"))]);
-        for item in paragraph.items.iter().filter(|item| item.start < cut) {
+        for item in paragraph
+            .items
+            .iter()
+            .filter(|item| item.in_text.start < cut)
+        {
             out.open("li", &[("class", Some("sub-item"))]);
             out.element(
                 "span",
@@ -116,7 +123,13 @@ fn paragraph_body(out: &mut Markup, paragraph: &Paragraph, as_written: bool, who
                 &item.label,
             );
             out.text(" ");
-            rich_text(out, text, (item.start, item.end.min(cut)), aids, as_written);
+            rich_text(
+                out,
+                text,
+                (item.in_text.start, item.in_text.end.min(cut)),
+                aids,
+                as_written,
+            );
             out.close("li");
         }
         out.close("ul");
@@ -162,7 +175,7 @@ fn items_markup(
     let mut out = Markup::with_capacity(text_len);
     let within = |outer: Span, inner: Span| outer.start < inner.end && inner.start < outer.end;
     for (idx, paragraph) in paragraphs.iter().take(shown.limit).enumerate() {
-        let anchor = crate::anchors::paragraph(paragraph, idx);
+        let anchor = cable::anchors::paragraph(paragraph, idx);
         let summary = cable
             .summary
             .as_ref()
@@ -272,7 +285,7 @@ fn on_list_click(
     else {
         return;
     };
-    let anchor = crate::anchors::paragraph(paragraph, idx);
+    let anchor = cable::anchors::paragraph(paragraph, idx);
     if inside("button.show-rest").is_some() {
         let mut list = (**whole).clone();
         list.push(idx);
@@ -303,7 +316,7 @@ pub fn paragraphs_list(props: &ParagraphsListProps) -> Html {
         paragraphs
             .iter()
             .enumerate()
-            .position(|(idx, paragraph)| crate::anchors::paragraph(paragraph, idx) == selected)
+            .position(|(idx, paragraph)| cable::anchors::paragraph(paragraph, idx) == selected)
     });
     let limit = if props.all_paragraphs || props.printing {
         paragraphs.len()

@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use cable::{Cable, CitedCable, Parse, YearSource};
+use cable::{Cable, CitedCable, YearSource};
 use yew::prelude::*;
 
 use super::source_snippet::{snippet, use_snippets, SourceText};
 use crate::markup::{use_selection_mark, Clicked, Markup};
-use crate::state::Selected;
+use crate::state::{Selected, SharedParse};
 
 /// Props of [`ReferencesList`].
 #[derive(Properties, PartialEq)]
 pub struct ReferencesListProps {
     /// The decomposition.
-    pub parse: Rc<Parse>,
+    pub parse: SharedParse,
     /// The parsed text.
     pub source: Rc<SourceText>,
     /// The anchor of the selected element, if any.
@@ -131,7 +131,7 @@ fn references_markup(
     rows.close("thead");
     rows.open("tbody", &[]);
     for (idx, reference) in cable.references.iter().enumerate() {
-        let anchor = crate::anchors::reference(reference, idx);
+        let anchor = cable::anchors::reference(reference, idx);
         let class = if selected == Some(anchor.as_str()) {
             "reference selectable selected"
         } else {
@@ -148,7 +148,7 @@ fn references_markup(
         rows.element(
             "th",
             &[("scope", Some("row")), ("class", Some("reference-letter"))],
-            reference.letter.as_deref().unwrap_or_default(),
+            reference.letter.as_ref().map_or("", cable::Field::as_str),
         );
         rows.open("td", &[("class", Some("reference-kind"))]);
         let kind = reference.kind.as_str();
@@ -180,8 +180,8 @@ fn references_markup(
         rows.open("td", &[("class", Some("reference-link"))]);
         let letter = reference
             .letter
-            .clone()
-            .unwrap_or_else(|| (idx + 1).to_string());
+            .as_ref()
+            .map_or_else(|| (idx + 1).to_string(), |letter| letter.value.clone());
         rows.button(
             "copy-field element-link",
             None,
@@ -233,7 +233,7 @@ fn on_references_click(
     else {
         return;
     };
-    let anchor = crate::anchors::reference(reference, idx);
+    let anchor = cable::anchors::reference(reference, idx);
     if clicked.inside("button.element-link").is_some() {
         on_copy_link.emit(anchor);
     } else if !clicked.on_control() {

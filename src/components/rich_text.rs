@@ -48,12 +48,12 @@ pub fn rich_text(
     let mut at = start;
     for aid in aids
         .iter()
-        .filter(|aid| aid.start >= start && aid.end <= end)
+        .filter(|aid| aid.in_text.start >= start && aid.in_text.end <= end)
     {
-        if aid.start < at {
+        if aid.in_text.start < at {
             continue;
         }
-        plain(text, at, aid.start, breaks, out);
+        plain(text, at, aid.in_text.start, breaks, out);
         match aid.kind {
             AidKind::Apostrophe => out.element(
                 "span",
@@ -86,7 +86,7 @@ pub fn rich_text(
                 &aid.raw,
             ),
         }
-        at = aid.end;
+        at = aid.in_text.end;
     }
     plain(text, at, end, breaks, out);
 }

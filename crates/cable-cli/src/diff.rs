@@ -14,17 +14,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::judge::{self, Disagreement};
-
-/// The fields compared, in the order they are reported.
-pub(crate) const FIELDS: [&str; 6] = [
-    "tags",
-    "summary",
-    "classified_by",
-    "references",
-    "signer",
-    "subject",
-];
+use crate::judge::{self, Disagreement, FIELDS};
 
 /// What `cable diff` was asked for.
 pub(crate) struct DiffRequest {

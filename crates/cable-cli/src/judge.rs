@@ -18,7 +18,15 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::diff::FIELDS;
+/// The fields compared, in the order they are reported.
+pub(crate) const FIELDS: [&str; 6] = [
+    "tags",
+    "summary",
+    "classified_by",
+    "references",
+    "signer",
+    "subject",
+];
 
 /// One disagreement of the two parsers on one field of one cable.
 pub(crate) struct Disagreement {

@@ -38,7 +38,7 @@ pub fn header_fields(cable: &Cable) -> Vec<(String, Span)> {
                 *cover = Some(cover.map_or(span, |cover| cover.cover(span)));
             }
         }
-        if visit.path == [("classification", None), ("origin", None)] {
+        if visit.parent == Some(("classification", None)) && visit.step == ("origin", None) {
             origin = Some(span);
         }
     });

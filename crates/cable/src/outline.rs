@@ -31,7 +31,7 @@ pub fn outline(parse: &Parse) -> String {
     out
 }
 
-fn line(out: &mut String, visit: &Visit<'_, '_>) {
+fn line(out: &mut String, visit: &Visit<'_>) {
     let span = visit.node.span();
     let _ = write!(out, "{} {}..{}", visit.path_text(), span.start, span.end);
     if let Some(in_text) = visit.node.text_span() {

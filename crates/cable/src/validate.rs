@@ -95,7 +95,7 @@ fn paragraph_problem(paragraph: &Paragraph, previous_end: usize) -> Option<&'sta
 /// An item or a reading aid records a stretch of its paragraph's text and what stands there.
 fn text_problem(
     paragraph: Option<&Paragraph>,
-    visit: &Visit<'_, '_>,
+    visit: &Visit<'_>,
     text: &str,
 ) -> Option<&'static str> {
     let in_text = visit.node.text_span()?;

@@ -200,20 +200,22 @@ pub type Step = (&'static str, Option<usize>);
 
 /// A node being visited: where it is in the tree, the page element it belongs to, and itself.
 #[derive(Debug, Clone, Copy)]
-pub struct Visit<'a, 's> {
-    /// The steps from the cable to the node: `[("references", Some(2)), ("cables", Some(0))]`.
-    pub path: &'s [Step],
+pub struct Visit<'a> {
+    /// Its step under its parent: `("cables", Some(0))`. No node lies deeper than two steps.
+    pub step: Step,
+    /// Its parent's step under the cable, for a node two steps deep: `("references", Some(2))`.
+    pub parent: Option<Step>,
     /// The element of the page it is shown in.
     pub element: Element,
     /// The node.
     pub node: Node<'a>,
 }
 
-impl Visit<'_, '_> {
+impl Visit<'_> {
     /// The path written out: `references[2].cables[0]`, `cable` for the root.
     pub fn path_text(&self) -> String {
         let mut text = String::new();
-        for (name, index) in self.path {
+        for (name, index) in self.parent.iter().chain(std::iter::once(&self.step)) {
             if !text.is_empty() {
                 text.push('.');
             }
@@ -229,14 +231,14 @@ impl Visit<'_, '_> {
 }
 
 /// Visits every node of `parse`: the cable's, then the diagnostics.
-pub fn walk<'a>(parse: &'a Parse, visit: &mut dyn FnMut(&Visit<'a, '_>)) {
+pub fn walk<'a>(parse: &'a Parse, visit: &mut dyn FnMut(&Visit<'a>)) {
     let Parse {
         input_form: _,
         cable,
         diagnostics,
     } = parse;
     let mut walker = Walker {
-        path: Vec::with_capacity(4),
+        parent: None,
         visit,
     };
     walker.cable(cable);
@@ -251,17 +253,18 @@ pub fn walk<'a>(parse: &'a Parse, visit: &mut dyn FnMut(&Visit<'a, '_>)) {
 }
 
 /// Visits every node of `cable` (not the diagnostics, which live beside it in the parse).
-pub fn walk_cable<'a>(cable: &'a Cable, visit: &mut dyn FnMut(&Visit<'a, '_>)) {
+pub fn walk_cable<'a>(cable: &'a Cable, visit: &mut dyn FnMut(&Visit<'a>)) {
     let mut walker = Walker {
-        path: Vec::with_capacity(4),
+        parent: None,
         visit,
     };
     walker.cable(cable);
 }
 
 struct Walker<'a, 'v> {
-    path: Vec<Step>,
-    visit: &'v mut dyn FnMut(&Visit<'a, '_>),
+    /// The step of the node whose children are being visited.
+    parent: Option<Step>,
+    visit: &'v mut dyn FnMut(&Visit<'a>),
 }
 
 impl<'a> Walker<'a, '_> {
@@ -273,20 +276,24 @@ impl<'a> Walker<'a, '_> {
         node: Node<'a>,
         children: impl FnOnce(&mut Self),
     ) {
-        self.path.push(step);
         (self.visit)(&Visit {
-            path: &self.path,
+            step,
+            parent: self.parent,
             element,
             node,
         });
+        let outer = self.parent.replace(step);
         children(self);
-        self.path.pop();
+        self.parent = outer;
     }
 
+    // Not inlined: the walk calls these at every member, and one call is smaller than a copy.
+    #[inline(never)]
     fn leaf(&mut self, step: Step, element: Element, node: Node<'a>) {
         self.node(step, element, node, |_| {});
     }
 
+    #[inline(never)]
     fn text(&mut self, name: &'static str, element: Element, field: &'a Option<Field<String>>) {
         if let Some(field) = field {
             self.leaf((name, None), element, Node::Text(field));
@@ -317,14 +324,12 @@ impl<'a> Walker<'a, '_> {
             signature,
             notes,
         } = cable;
-        self.path.clear();
-        self.path.push(("cable", None));
         (self.visit)(&Visit {
-            path: &self.path,
+            step: ("cable", None),
+            parent: None,
             element: Element::None,
             node: Node::Cable(cable),
         });
-        self.path.clear();
         self.text("canonical_id", Element::Row(Row::CanonicalId), canonical_id);
         if let Some(routing) = routing {
             self.routing(routing);

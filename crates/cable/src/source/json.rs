@@ -118,27 +118,3 @@ fn unicode_escape(escaped: &str) -> Option<(usize, Option<char>)> {
     }
     Some((6, Some(char::from_u32(code).unwrap_or('\u{fffd}'))))
 }
-
-/// A JSON string's content unescaped, and for each of its bytes (and its end) the offset in
-/// `content` of what it was read from: an escape's first byte for all it stands for.
-pub(crate) fn unescape(content: &str) -> (String, Vec<usize>) {
-    let mut text = String::with_capacity(content.len());
-    let mut offsets = Vec::with_capacity(content.len() + 1);
-    let mut at = 0;
-    while let Some(rest) = content.get(at..).filter(|rest| !rest.is_empty()) {
-        let (len, decoded) = match json_escape(rest) {
-            Some(escape) => escape,
-            None => {
-                let ch = rest.chars().next().unwrap_or('\u{fffd}');
-                (ch.len_utf8(), Some(ch))
-            }
-        };
-        if let Some(decoded) = decoded {
-            text.push(decoded);
-            offsets.resize(text.len(), at);
-        }
-        at += len;
-    }
-    offsets.push(content.len());
-    (text, offsets)
-}

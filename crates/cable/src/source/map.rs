@@ -98,7 +98,7 @@ impl Cleaned {
     }
 
     /// Maps a cleaned start offset to the original text.
-    fn map_start(&self, clean: usize) -> usize {
+    pub(crate) fn map_start(&self, clean: usize) -> usize {
         match self.piece_at(clean) {
             Some(piece) if piece.copied => piece.orig_start + (clean - piece.clean_start),
             Some(piece) => piece.orig_start,

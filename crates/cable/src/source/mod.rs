@@ -26,7 +26,7 @@ use crate::tree::InputForm;
 use csv::csv_record;
 use debris::{is_pilcrow_text, markdown_link, starts_with_marker};
 use html::{html_entity, html_tag, looks_like_html};
-use json::{json_escape, json_record, unescape};
+use json::{json_escape, json_record};
 
 /// Offsets where a line break is missing, consumed in order.
 pub(crate) type Breaks = std::iter::Peekable<std::vec::IntoIter<(usize, bool)>>;
@@ -42,71 +42,73 @@ pub(crate) struct Escapes {
 impl Cleaned {
     pub(crate) fn new(input: &str) -> Cleaned {
         let html = looks_like_html(input);
-        let form = if html {
-            InputForm::Html
+        // What the input is — a `cables.csv` record, a JSON record, or text — the stretches that
+        // hold the cable (a record's header and text) and the escapes they are written with.
+        let escapes = |csv, json| Escapes { html, csv, json };
+        let (form, ranges, escapes) = if let Some(record) = csv_record(input) {
+            let ranges = vec![record.header, record.body];
+            (InputForm::CsvRecord, ranges, escapes(true, false))
+        } else if let Some(record) = json_record(input) {
+            (InputForm::JsonRecord, record.ranges(), escapes(false, true))
         } else {
-            InputForm::Plain
-        };
-        let mut cleaned = Cleaned::empty(input.len(), form);
-        let csv = csv_record(input);
-        let json = csv.is_none().then(|| json_record(input)).flatten();
-        // In a JSON record, line breaks are looked for in each string as it reads, unescaped.
-        let breaks = match &json {
-            Some(record) => record
-                .ranges()
-                .into_iter()
-                .flat_map(|(start, end)| {
-                    let (text, offsets) = unescape(input.get(start..end).unwrap_or(""));
-                    reflow::missing_line_breaks(&text)
-                        .into_iter()
-                        .filter_map(move |(at, blank)| Some((start + *offsets.get(at)?, blank)))
-                })
-                .collect(),
-            None => reflow::missing_line_breaks(input),
-        };
-        let mut breaks = breaks.into_iter().peekable();
-        if let Some(record) = csv {
-            // The header column, a blank line standing for the column break, the text column.
-            cleaned.form = InputForm::CsvRecord;
-            let escapes = Escapes {
-                html,
-                csv: true,
-                json: false,
+            let form = if html {
+                InputForm::Html
+            } else {
+                InputForm::Plain
             };
-            cleaned.clean_range(
+            (form, vec![(0, input.len())], escapes(false, false))
+        };
+        // A JSON record's strings are read once as written, to find where lines were glued
+        // (escapes hide a line break from a look at the input), then again with the breaks.
+        let first_pass = escapes.json.then(|| {
+            Cleaned::read(
                 input,
-                record.header.0,
-                record.header.1,
+                form,
+                &ranges,
                 escapes,
-                &mut breaks,
-            );
-            cleaned.replace(record.header.1, record.body.0 - record.header.1, "\n\n");
-            cleaned.clean_range(input, record.body.0, record.body.1, escapes, &mut breaks);
-        } else if let Some(record) = json {
-            // The header string, a blank line standing for what lies between, the text string.
-            cleaned.form = InputForm::JsonRecord;
-            let escapes = Escapes {
-                html,
-                csv: false,
-                json: true,
-            };
-            let mut previous_end: Option<usize> = None;
-            for (start, end) in record.ranges() {
-                if let Some(previous_end) = previous_end {
-                    cleaned.replace(previous_end, start - previous_end, "\n\n");
-                }
-                cleaned.clean_range(input, start, end, escapes, &mut breaks);
-                previous_end = Some(end);
-            }
-        } else {
-            let escapes = Escapes {
-                html,
-                csv: false,
-                json: false,
-            };
-            cleaned.clean_range(input, 0, input.len(), escapes, &mut breaks);
-        }
+                &mut Vec::new().into_iter().peekable(),
+            )
+        });
+        let found =
+            reflow::missing_line_breaks(first_pass.as_ref().map_or(input, |pass| &pass.text));
+        let breaks: Vec<(usize, bool)> = match &first_pass {
+            Some(pass) => found
+                .into_iter()
+                .map(|(at, blank)| (pass.map_start(at), blank))
+                .collect(),
+            None => found,
+        };
+        let mut cleaned = Cleaned::read(
+            input,
+            form,
+            &ranges,
+            escapes,
+            &mut breaks.into_iter().peekable(),
+        );
         cleaned.count_restored_line_breaks();
+        cleaned
+    }
+
+    /// Cleans each of `ranges` of the input in turn, a blank line standing for what lies between
+    /// two (a record's column or string break).
+    // Called twice for a JSON record; one copy of it is enough.
+    #[inline(never)]
+    fn read(
+        input: &str,
+        form: InputForm,
+        ranges: &[(usize, usize)],
+        escapes: Escapes,
+        breaks: &mut Breaks,
+    ) -> Cleaned {
+        let mut cleaned = Cleaned::empty(input.len(), form);
+        let mut previous_end: Option<usize> = None;
+        for &(start, end) in ranges {
+            if let Some(previous_end) = previous_end {
+                cleaned.replace(previous_end, start - previous_end, "\n\n");
+            }
+            cleaned.clean_range(input, start, end, escapes, breaks);
+            previous_end = Some(end);
+        }
         cleaned
     }
 

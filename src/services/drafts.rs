@@ -7,6 +7,8 @@
 //! would add kilobytes to the page for five lines. `static/start.js` writes it too (the text kept
 //! when the wasm stops), so the two change together.
 
+use std::fmt;
+
 use permalink::View;
 
 /// How many drafts are kept; saving one more forgets the oldest.
@@ -20,6 +22,42 @@ pub const MAX_DRAFT_BYTES: usize = 1024 * 1024;
 const INDEX_KEY: &str = "cablescope-drafts";
 const KEY_PREFIX: &str = "cablescope-draft-";
 const MAGIC: &str = "cablescope-draft 1";
+
+/// Why the text shown is not kept as a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftNotKept {
+    /// The browser gives the page no local storage.
+    NoStorage,
+    /// The storage is full even with every other draft forgotten.
+    StorageFull,
+    /// The draft was written but the list of drafts was not.
+    IndexNotSaved,
+    /// The text is over [`MAX_DRAFT_BYTES`]; `n_kb` is its size, rounded up.
+    TooLarge {
+        /// The text's size in kilobytes, rounded up (what the message says: typing that does
+        /// not change it does not change the message).
+        n_kb: usize,
+    },
+}
+
+impl fmt::Display for DraftNotKept {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftNotKept::NoStorage => f.write_str(
+                "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
+            ),
+            DraftNotKept::StorageFull => f.write_str(
+                "The browser's storage for this page is full, so this text is not kept as a draft.",
+            ),
+            DraftNotKept::IndexNotSaved => f.write_str("The list of drafts could not be saved."),
+            DraftNotKept::TooLarge { n_kb } => write!(
+                f,
+                "This text is {n_kb} KB; drafts keep texts up to {} KB, so it will not be here after a reload.",
+                MAX_DRAFT_BYTES / 1024
+            ),
+        }
+    }
+}
 
 /// A kept text and how it was shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,10 +183,6 @@ pub fn index_after_saving(ids: &[u64], id: u64) -> (Vec<u64>, Vec<u64>) {
     (kept, forgotten)
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn key(id: u64) -> String {
     format!("{KEY_PREFIX}{id}")
 }
@@ -172,7 +206,7 @@ fn read(storage: &web_sys::Storage, id: u64) -> Option<Draft> {
 
 /// The kept drafts, newest first.
 pub fn list() -> Vec<Draft> {
-    let Some(storage) = storage() else {
+    let Some(storage) = super::storage::local() else {
         return Vec::new();
     };
     read_index(&storage)
@@ -183,12 +217,12 @@ pub fn list() -> Vec<Draft> {
 
 /// Draft `id`, read alone.
 pub fn load(id: u64) -> Option<Draft> {
-    read(&storage()?, id)
+    read(&super::storage::local()?, id)
 }
 
 /// The newest kept draft, read alone.
 pub fn latest() -> Option<Draft> {
-    let storage = storage()?;
+    let storage = super::storage::local()?;
     read_index(&storage)
         .into_iter()
         .find_map(|id| read(&storage, id))
@@ -196,16 +230,14 @@ pub fn latest() -> Option<Draft> {
 
 /// How many drafts are kept.
 pub fn count() -> usize {
-    storage().map_or(0, |storage| read_index(&storage).len())
+    super::storage::local().map_or(0, |storage| read_index(&storage).len())
 }
 
 /// Keeps `draft` as the newest. When storage is full, the oldest drafts are forgotten until it
 /// fits; an error says why it could not be kept at all. Texts over [`MAX_DRAFT_BYTES`] are for
 /// the caller to turn away.
-pub fn save(draft: &Draft) -> Result<(), String> {
-    let storage = storage().ok_or(
-        "This browser keeps no local storage for the page (private mode?), so drafts are not kept.",
-    )?;
+pub fn save(draft: &Draft) -> Result<(), DraftNotKept> {
+    let storage = super::storage::local().ok_or(DraftNotKept::NoStorage)?;
     let mut known = read_index(&storage);
     // The same text kept under another id (opened again from a link or a file): this one
     // takes its place.
@@ -226,21 +258,18 @@ pub fn save(draft: &Draft) -> Result<(), String> {
         // Full: forget the oldest other draft and try again.
         if ids.len() <= 1 {
             let _ = write_index(&storage, &[]);
-            return Err(
-                "The browser's storage for this page is full, so this text is not kept as a draft."
-                    .to_string(),
-            );
+            return Err(DraftNotKept::StorageFull);
         }
         if let Some(oldest) = ids.pop() {
             let _ = storage.remove_item(&key(oldest));
         }
     }
-    write_index(&storage, &ids).map_err(|_| "The list of drafts could not be saved.".to_string())
+    write_index(&storage, &ids).map_err(|_| DraftNotKept::IndexNotSaved)
 }
 
 /// Forgets draft `id`.
 pub fn remove(id: u64) {
-    if let Some(storage) = storage() {
+    if let Some(storage) = super::storage::local() {
         let ids: Vec<u64> = read_index(&storage)
             .into_iter()
             .filter(|&other| other != id)
@@ -248,19 +277,6 @@ pub fn remove(id: u64) {
         let _ = write_index(&storage, &ids);
         let _ = storage.remove_item(&key(id));
     }
-}
-
-/// Now, in milliseconds since 1970: a new draft's id.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// `ms` (since 1970) as the reader's local date and time.
-pub fn local_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -333,8 +349,12 @@ mod tests {
 
     #[test]
     fn titles_name_the_cable() {
-        let seed = cable::parse(crate::SEED_CABLE);
-        assert!(title(&seed, crate::SEED_CABLE).starts_with("08OTTAWA372 — "));
+        let cable = "R 251500Z FEB 08\nFM AMEMBASSY OTTAWA\nTO SECSTATE WASHDC 7399\nBT\n\
+                     UNCLAS OTTAWA 000372\n\nSUBJECT: CANADA AND CLUSTER MUNITIONS\n\n1. Text.\n";
+        assert_eq!(
+            title(&cable::parse(cable), cable),
+            "08OTTAWA372 — CANADA AND CLUSTER MUNITIONS"
+        );
         let plain = "just some words that are not a cable at all, more than eight of them";
         assert_eq!(
             title(&cable::parse(plain), plain),

@@ -1,0 +1,58 @@
+//! The repository's files the tests read: the release build, the corpus, the seed, and links
+//! made by the `cable` command.
+
+use std::path::PathBuf;
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build, made by `./x test` (or `trunk build --release`) before this test runs.
+pub fn dist() -> PathBuf {
+    let dist =
+        std::env::var_os("CABLESCOPE_DIST").map_or_else(|| repo().join("dist"), PathBuf::from);
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build in {}: run `./x test`, which builds it first",
+        dist.display()
+    );
+    dist
+}
+
+/// The text of the file at `relative` (a path from the repository's root).
+pub fn repo_text(relative: &str) -> String {
+    std::fs::read_to_string(repo().join(relative))
+        .unwrap_or_else(|error| panic!("{relative}: {error}"))
+}
+
+/// The corpus cable `id` (`corpus/cables/ID.txt`).
+pub fn corpus_cable(id: &str) -> String {
+    repo_text(&format!("corpus/cables/{id}.txt"))
+}
+
+/// The canonical ID of the seed, the cable the page opens with.
+pub const SEED_ID: &str = "08OTTAWA372";
+
+/// The seed, as the page opens with it.
+pub fn seed_text() -> String {
+    repo_text("corpus/seed/08OTTAWA372.txt")
+}
+
+/// The link the `cable` command makes to the corpus cable `id` for the page at `base`, with the
+/// command's further `options` (a selection, the written form).
+pub fn cable_command_link(base: &str, id: &str, options: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["run", "-q", "-p", "cable-cli", "--", "link", "--base", base])
+        .args(options)
+        .arg(repo().join(format!("corpus/cables/{id}.txt")))
+        .current_dir(repo())
+        .output()
+        .expect("run the cable command");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
