@@ -159,7 +159,7 @@ pub(crate) fn run_diff(request: &DiffRequest) -> ExitCode {
         };
         n_compared += 1;
         let record = text.get(row.span.range()).unwrap_or("");
-        let options = cable::Options { year: row.year() };
+        let options = cable::Options::default();
         let parse = cable::parse_with(record, options);
         if let Err(error) = cable::validate(record, &parse) {
             invalid.push(format!("{id}: {error}"));

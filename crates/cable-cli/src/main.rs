@@ -1,4 +1,4 @@
-//! `cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...`: one JSON object per input, one
+//! `cable parse [--year YYYY] [--id ID] [--pretty | --outline] [FILE|-]...`: one JSON object per input, one
 //! per line, or the parse's outline (one line a node, as `corpus/parses/` keeps it).
 //! `cable link [--base URL] [--select ELEMENT] [view options] [FILE|-]...`: the page's link to
 //! each input, one per line.
@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use diff::DiffRequest;
 
 const USAGE: &str = "\
-usage: cable parse [--year YYYY] [--pretty | --outline] [FILE|-]...
+usage: cable parse [--year YYYY] [--id ID] [--pretty | --outline] [FILE|-]...
        cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
                   [--notes] [--all-paragraphs] [FILE|-]...
        cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE] [--sample N --seed S --sheets DIR]
@@ -27,6 +27,9 @@ parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a 
 cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
 
   --year YYYY   the cable's year, for text without a date-time group (a snippet)
+  --id ID       the cable's ID (08OTTAWA372), for text that does not state it: its year dates
+                the cables it cites, its station and serial name it; one FILE only. (A
+                cables.csv record's own ID and date columns are used without asking.)
   --pretty      indent the JSON (then objects span several lines)
   --outline     print the parse as an outline instead: one line a node (path, span, text as
                 written, value), the form corpus/parses/ keeps; inputs are separated by a line
@@ -44,7 +47,7 @@ the text and view, compressed (the cable never reaches a server).
   --notes             unfold the parser's notes
   --all-paragraphs    show every paragraph of a long text
 
-diff: parses every record of a cables.csv with the publisher's year and compares tags, summary,
+diff: parses every record of a cables.csv (with its own ID and date) and compares tags, summary,
 classified-by, references, signer and subject with heuer/cablemap's reading of the same cables
 (JSON Lines keyed by the published ID); either file may be gzipped. Prints agreement per field
 and writes each disagreement as a line of JSON.
@@ -109,6 +112,13 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
             year if year.starts_with("--year=") => {
                 request.options.year = Some(parse_year(year.trim_start_matches("--year="))?);
             }
+            "--id" => {
+                let value = arguments.next().ok_or("--id needs a cable ID, like 08OTTAWA372")?;
+                request.options.id = Some(parse_id(value)?);
+            }
+            id if id.starts_with("--id=") => {
+                request.options.id = Some(parse_id(id.trim_start_matches("--id="))?);
+            }
             "--pretty" => request.pretty = true,
             "--outline" => request.outline = true,
             "-h" | "--help" => return Err(String::new()),
@@ -121,6 +131,9 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
     }
     if request.inputs.is_empty() {
         request.inputs.push("-".to_string());
+    }
+    if request.options.id.is_some() && request.inputs.len() > 1 {
+        return Err("--id names one cable: give one FILE with it".to_string());
     }
     Ok(Command::Parse(request))
 }
@@ -231,6 +244,12 @@ fn parse_year(value: &str) -> Result<u16, String> {
         .ok_or_else(|| format!("--year takes a four-digit year, not `{value}`"))
 }
 
+fn parse_id(value: &str) -> Result<String, String> {
+    cable::canonicalize_id(value).ok_or_else(|| {
+        format!("--id takes a cable ID (year, station, serial: 08OTTAWA372), not `{value}`")
+    })
+}
+
 /// Reads a file or standard input as the page does: UTF-8, else ISO-8859-1 (`cable::decode`).
 fn read_input(input: &str) -> io::Result<String> {
     let bytes = if input == "-" {
@@ -302,7 +321,7 @@ fn each_input(
 
 fn run_parse(request: &Request) -> ExitCode {
     each_input(&request.inputs, |input, text, out| {
-        let parse = cable::parse_with(&text, request.options);
+        let parse = cable::parse_with(&text, request.options.clone());
         if request.outline {
             let outline = cable::outline(&parse);
             if writeln!(out, "# {input}").is_err() || write!(out, "{outline}").is_err() {

@@ -83,6 +83,32 @@ fn reads_standard_input_and_takes_a_year() {
 }
 
 #[test]
+fn takes_the_cables_id_to_date_what_it_cites() {
+    // A snippet without a classification line: the ID names the cable and dates its REF block,
+    // and a January serial of its own post above its own is last year's.
+    let snippet = "SUBJECT: TEST\n\nREF: A. STATE 12 B. ROME 2000\n\n1. Text.\n";
+    let (code, stdout, _) = cable(&["parse", "--id", "07 ROME 0150", "-"], snippet);
+    assert_eq!(code, 0);
+    let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    let references = &object["cable"]["references"];
+    assert_eq!(references[0]["canonical_id"], "07STATE12");
+    assert_eq!(references[1]["canonical_id"], "06ROME2000");
+    // Without it, they stay undated, with a note saying how to date them.
+    let (_, stdout, _) = cable(&["parse", "-"], snippet);
+    let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    assert!(object["cable"]["references"][0]["canonical_id"].is_null());
+    let notes = object["diagnostics"].to_string();
+    assert!(notes.contains("2 cited cables have no year written"), "{notes}");
+    // One ID is one cable, and it must be an ID.
+    let (code, _, stderr) = cable(&["parse", "--id", "07ROME150", "a.txt", "b.txt"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("one FILE"), "{stderr}");
+    let (code, _, stderr) = cable(&["parse", "--id", "ROME 150"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("takes a cable ID"), "{stderr}");
+}
+
+#[test]
 fn reads_a_json_record_with_spans_into_the_file() {
     let path = "corpus/records/05TELAVIV1580__made__record.json";
     let (code, stdout, _) = cable(&["parse", path], "");

@@ -52,6 +52,7 @@ pub mod anchors;
 mod banner;
 mod body;
 mod context;
+mod given;
 pub mod glossary;
 pub(crate) mod header;
 mod lines;

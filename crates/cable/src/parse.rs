@@ -5,6 +5,7 @@
 //! driver hands it over here.
 
 use crate::context::{Context, Options};
+use crate::given::{Given, GivenId};
 use crate::source::Cleaned;
 use crate::span::Span;
 use crate::tree::{Cable, Diagnostic, Parse};
@@ -19,7 +20,7 @@ pub fn parse(input: &str) -> Parse {
 ///
 /// ```
 /// let snippet = "UNCLAS STATE 000123\n\nREF: A. ROME 456\n";
-/// let parse = cable::parse_with(snippet, cable::Options { year: Some(2009) });
+/// let parse = cable::parse_with(snippet, cable::Options::with_year(2009));
 /// assert_eq!(parse.cable.canonical_id.map(|id| id.value).as_deref(), Some("09STATE123"));
 /// assert_eq!(parse.cable.references[0].canonical_id.as_deref(), Some("09ROME456"));
 /// ```
@@ -47,15 +48,31 @@ pub fn parse_with(input: &str, options: Options) -> Parse {
         span: whole,
         ..Cable::default()
     };
+    let caller_id = options.id.as_deref().and_then(GivenId::read);
+    if let (Some(written), None) = (&options.id, &caller_id) {
+        diagnostics.push(Diagnostic::warning(
+            whole,
+            format!("The ID given, {written:?}, is not a cable ID (year, station, serial: 08OTTAWA372), so it was not used."),
+        ));
+    }
+    let given = Given {
+        year: options.year,
+        id: caller_id,
+    }
+    .or(cleaned.given.clone());
     let mut context = Context {
         cleaned: &cleaned,
         lines: &lines,
         diagnostics: &mut diagnostics,
-        options,
+        given,
     };
     let header = header::read(&mut context, &mut cable);
     // What the cable says of itself dates what it cites, in the REF blocks and in the text.
-    let own = references::OwnCable::of(context.cable_year(&cable), &cable);
+    let own = references::OwnCable::of(
+        context.cable_year(&cable),
+        &cable,
+        context.given.id.as_ref(),
+    );
     for block in &header.reference_blocks {
         let items = references::read(&mut context, block, own.citing());
         cable.references.extend(items);

@@ -165,9 +165,10 @@ fn dates_agree_with_the_publisher() {
     assert!(n_checked >= 40, "only {n_checked} cables gave a date");
 }
 
-/// The header fields a reader compares across renderings of one cable.
-fn header_fields(text: &str) -> Vec<(&'static str, String)> {
-    let parse = cable::parse(text);
+/// The header fields a reader compares across renderings of one cable, parsed with the ID the
+/// files are named by (as the page offers a file's name): a `cables.csv` record states its own.
+fn header_fields(text: &str, id: &str) -> Vec<(&'static str, String)> {
+    let parse = cable::parse_with(text, cable::Options::with_id(id));
     let cable = &parse.cable;
     vec![
         (
@@ -223,7 +224,7 @@ fn variants_give_the_primarys_header() {
 /// for each difference, where it starts (or why the texts are known to differ); asserts `floor`.
 fn compare_variants(
     what: &str,
-    fields: fn(&str) -> Vec<(&'static str, String)>,
+    fields: fn(&str, &str) -> Vec<(&'static str, String)>,
     known_different: &[(&str, &str)],
     floor: f64,
 ) {
@@ -238,8 +239,8 @@ fn compare_variants(
             .to_string();
         let id = name.split("__").next().expect("ID prefix");
         let primary = read_text(&corpus_dir().join("cables").join(format!("{id}.txt")));
-        let expected = fields(&primary);
-        let found = fields(&read_text(&path));
+        let expected = fields(&primary, id);
+        let found = fields(&read_text(&path), id);
         n_variants += 1;
         let differing: Vec<String> = expected
             .iter()
@@ -725,8 +726,8 @@ const CITED_RECALL_FLOOR: f64 = 97.0;
 
 /// What the body gives a reader: each paragraph's number, marking and text (whitespace
 /// collapsed), each reference's letter, kind and cited cables, the signer.
-fn body_fields(text: &str) -> Vec<(&'static str, String)> {
-    let parse = cable::parse(text);
+fn body_fields(text: &str, id: &str) -> Vec<(&'static str, String)> {
+    let parse = cable::parse_with(text, cable::Options::with_id(id));
     let cable = &parse.cable;
     // Whitespace collapsed; typographic quotes as plain ones (some renderings turned them).
     let collapse = |text: &str| {

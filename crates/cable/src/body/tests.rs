@@ -19,7 +19,7 @@ fn check(input: &str, expect: Expect) {
 fn check_body(body: &str, expect: Expect) {
     let input = format!("C O N F I D E N T I A L SECTION 01 OF 02 OTTAWA 000372\n\n{body}");
     let members = ["paragraphs", "page_breaks", "signature", "notes"];
-    let options = crate::Options { year: Some(2008) };
+    let options = crate::Options::with_year(2008);
     crate::testing::check_with(&input, options, &members, expect);
 }
 

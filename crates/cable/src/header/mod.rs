@@ -155,6 +155,33 @@ pub(crate) fn check(context: &mut Context<'_>, cable: &Cable) {
             context.note(span, &year_missing_message(cable));
         }
     }
+    let undated: Vec<_> = cable
+        .references
+        .iter()
+        .flat_map(|reference| &reference.cables)
+        .filter(|cited| cited.year.is_none())
+        .collect();
+    if let Some(first) = undated.first() {
+        let message = format!(
+            "{} no year written, and this cable's own year is not known, so {} undated. Give the cable's ID (or its year) to date {}.",
+            if undated.len() == 1 { "A cited cable has".to_string() } else { format!("{} cited cables have", undated.len()) },
+            if undated.len() == 1 { "it stays" } else { "they stay" },
+            if undated.len() == 1 { "it" } else { "them" },
+        );
+        context.note(first.span, &message);
+    }
+    if let (Some(own), Some(given)) = (&cable.canonical_id, &context.given.id) {
+        let own_canonical = crate::stations::canonicalize_id(&own.value);
+        if own_canonical.as_deref() != Some(given.canonical.as_str()) {
+            context.warn(
+                own.span,
+                &format!(
+                    "The text's ID is {}, but the ID given for it is {}: the text's is used.",
+                    own.value, given.canonical
+                ),
+            );
+        }
+    }
     cross_check(context, cable);
 }
 

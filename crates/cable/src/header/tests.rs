@@ -22,7 +22,7 @@ fn check(input: &str, expect: Expect) {
 /// Only `members`, of a keyword field written under a classification line.
 fn check_fields(field: &str, members: &[&str], expect: Expect) {
     let input = format!("UNCLAS STATE 000001\n\n{field}");
-    let options = crate::Options { year: Some(2009) };
+    let options = crate::Options::with_year(2009);
     crate::testing::check_with(&input, options, members, expect);
 }
 

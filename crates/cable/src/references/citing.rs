@@ -1,6 +1,7 @@
 //! What the citing cable says about itself: its year, station, serial and ID, to date what it
 //! cites and to recognise citing itself.
 
+use crate::given::GivenId;
 use crate::stations;
 use crate::tree::Cable;
 
@@ -28,18 +29,30 @@ pub(crate) struct OwnCable {
 }
 
 impl OwnCable {
-    /// What `cable` says of itself so far, in the year `year` (its own or the caller's).
-    pub(crate) fn of(year: Option<u16>, cable: &Cable) -> OwnCable {
+    /// What `cable` says of itself so far, in the year `year` (its own or the caller's); where
+    /// its classification line names no station and serial, the ID `given` (the caller's or
+    /// the record's) names them.
+    pub(crate) fn of(year: Option<u16>, cable: &Cable, given: Option<&GivenId>) -> OwnCable {
         let line = cable.classification.as_ref();
+        let station = line
+            .and_then(|line| line.origin.as_ref())
+            .map(|origin| stations::normalise(&origin.value).value().to_string());
+        let serial = line
+            .and_then(|line| line.serial.as_ref())
+            .and_then(|serial| serial.value.parse().ok());
+        let (station, serial) = match (station, serial, given) {
+            (None, None, Some(given)) => (Some(given.station.clone()), Some(given.serial)),
+            (station, serial, _) => (station, serial),
+        };
         OwnCable {
             year,
-            station: line
-                .and_then(|line| line.origin.as_ref())
-                .map(|origin| stations::normalise(&origin.value).value().to_string()),
-            serial: line
-                .and_then(|line| line.serial.as_ref())
-                .and_then(|serial| serial.value.parse().ok()),
-            id: cable.canonical_id.as_ref().map(|id| id.value.clone()),
+            station,
+            serial,
+            id: cable
+                .canonical_id
+                .as_ref()
+                .map(|id| id.value.clone())
+                .or_else(|| given.map(|given| given.canonical.clone())),
             tags: cable.tags.iter().map(|tag| tag.value.clone()).collect(),
         }
     }

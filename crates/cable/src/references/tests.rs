@@ -7,7 +7,7 @@ use expect_test::{expect, Expect};
 fn check(block: &str, expect: Expect) {
     let input = format!("UNCLAS OTTAWA 000372\n\n{block}\n\n1. Text.\n");
     let members = ["references", "inline_citations"];
-    let options = crate::Options { year: Some(2008) };
+    let options = crate::Options::with_year(2008);
     crate::testing::check_with(&input, options, &members, expect);
 }
 
@@ -176,7 +176,7 @@ fn tells_what_an_item_without_cables_cites() {
 #[test]
 fn finds_cables_cited_in_the_text() {
     let input = "UNCLAS OTTAWA 000372\n\n1. As reported (MOGADISHU 1520), SEE RIYADH 29 (NOTAL); (ARTICLE 12).\n";
-    let options = crate::Options { year: Some(2008) };
+    let options = crate::Options::with_year(2008);
     crate::testing::check_with(
         input,
         options,

@@ -2,6 +2,7 @@
 //! classification, references, header, text), quotes inside escaped as `\"` and backslashes as
 //! `\\`, line breaks inside a column kept as they are.
 
+use crate::given::{Given, GivenId};
 use crate::span::Span;
 
 /// The columns of a `cables.csv` record, in order.
@@ -104,10 +105,12 @@ pub fn csv_rows(text: &str) -> impl Iterator<Item = CsvRow<'_>> + '_ {
     })
 }
 
-/// The content ranges of a `cables.csv` record's header and text columns.
+/// The content ranges of a `cables.csv` record's header and text columns, and what its own
+/// columns say of the cable: the publisher's ID and year.
 pub(crate) struct CsvRecord {
     pub(crate) header: (usize, usize),
     pub(crate) body: (usize, usize),
+    pub(crate) given: Given,
 }
 
 /// Recognises one `cables.csv` record at the start of `input`: the ranges of its header and text.
@@ -121,5 +124,9 @@ pub(crate) fn csv_record(input: &str) -> Option<CsvRecord> {
     Some(CsvRecord {
         header: range(6)?,
         body: range(7)?,
+        given: Given {
+            year: row.year(),
+            id: GivenId::read(&row.column(2)),
+        },
     })
 }

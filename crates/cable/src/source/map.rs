@@ -1,5 +1,6 @@
 //! The offset map from cleaned text back to the text the user gave.
 
+use crate::given::Given;
 use crate::span::Span;
 use crate::tree::InputForm;
 
@@ -28,6 +29,8 @@ pub(crate) struct Cleaned {
     pub(crate) form: InputForm,
     /// Line breaks put back where a publisher had dropped them.
     pub(crate) n_line_breaks_restored: usize,
+    /// What a `cables.csv` record's own columns say of the cable (its ID and year).
+    pub(crate) given: Given,
 }
 
 impl Cleaned {
@@ -40,6 +43,7 @@ impl Cleaned {
             n_debris: 0,
             form,
             n_line_breaks_restored: 0,
+            given: Given::default(),
         }
     }
 

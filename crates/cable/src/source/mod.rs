@@ -22,6 +22,7 @@ pub use csv::{csv_row, csv_rows, CsvRow, CSV_COLUMNS};
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
 
+use crate::given::Given;
 use crate::tree::InputForm;
 use csv::csv_record;
 use debris::{is_pilcrow_text, markdown_link, starts_with_marker};
@@ -45,8 +46,10 @@ impl Cleaned {
         // What the input is — a `cables.csv` record, a JSON record, or text — the stretches that
         // hold the cable (a record's header and text) and the escapes they are written with.
         let escapes = |csv, json| Escapes { html, csv, json };
+        let mut given = Given::default();
         let (form, ranges, escapes) = if let Some(record) = csv_record(input) {
             let ranges = vec![record.header, record.body];
+            given = record.given;
             (InputForm::CsvRecord, ranges, escapes(true, false))
         } else if let Some(record) = json_record(input) {
             (InputForm::JsonRecord, record.ranges(), escapes(false, true))
@@ -86,6 +89,7 @@ impl Cleaned {
             &mut breaks.into_iter().peekable(),
         );
         cleaned.count_restored_line_breaks();
+        cleaned.given = given;
         cleaned
     }
 
