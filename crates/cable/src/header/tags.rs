@@ -6,6 +6,7 @@
 use crate::context::Context;
 use crate::glossary;
 use crate::glossary::is_known_tag;
+use crate::header::keywords::keyword_hits;
 use crate::scan::controls;
 use crate::tree::Tag;
 
@@ -21,14 +22,24 @@ struct Written {
 
 impl Written {
     /// The value's lines (cleaned ranges), each cut at a wide gap: what follows a run of four
-    /// blanks after the first tag is page furniture (`IT      SECRET   PAGE 02`).
+    /// blanks after the first tag is page furniture (`IT      SECRET   PAGE 02`). A line that
+    /// starts with a field's keyword ends the value: `SUBJECT: SUBJECT: …` hands its first
+    /// keyword to the TAGS field, but it is the next field's.
     fn new(context: &Context<'_>, pieces: &[(usize, usize)]) -> Written {
         let mut written = Written {
             text: String::new(),
             offsets: Vec::new(),
         };
+        let mut value_end = pieces.first().map_or(0, |&(_, end)| end);
         for (idx, &(start, end)) in pieces.iter().enumerate() {
             let line = context.cleaned.slice(start, end);
+            let starts_field = keyword_hits(line.trim_start())
+                .first()
+                .is_some_and(|&(at, _, _)| at == 0);
+            if idx > 0 && starts_field {
+                break;
+            }
+            value_end = end;
             let leading = line.len() - line.trim_start().len();
             let kept = line
                 .get(leading..)
@@ -43,9 +54,7 @@ impl Written {
                 .offsets
                 .extend((0..kept.len()).map(|offset| start + offset));
         }
-        written
-            .offsets
-            .push(pieces.last().map_or(0, |&(_, end)| end));
+        written.offsets.push(value_end);
         written
     }
 
@@ -93,6 +102,11 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             });
         }
     };
+    // `TAGS: N/A`: the cable says it has no tags.
+    let placeholder = written.text.trim().trim_end_matches('.');
+    if ["N/A", "NONE"].contains(&placeholder.to_uppercase().as_str()) {
+        return Vec::new();
+    }
     let items = items(&written.text);
     if items.len() > 1 {
         for (start, end) in items {

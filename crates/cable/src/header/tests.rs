@@ -266,6 +266,24 @@ fn reads_names_and_reasons_of_classifiers() {
 }
 
 #[test]
+fn tags_end_where_the_next_field_starts() {
+    check_fields(
+        "TAGS: CH, VT\nSUBJECT: SUBJECT: NO RED CARPET\n",
+        &["tags", "subject"],
+        expect![[r#"
+            tags[0] 27..29 = "CH" kind=geo meaning="China (Mainland)"
+            tags[1] 31..33 = "VT" kind=geo meaning="Vatican"
+            subject 43..65 "SUBJECT: NO RED CARPET" = "NO RED CARPET"
+        "#]],
+    );
+    check_fields(
+        "TAGS: N/A\nSUBJECT: WEAPON SEIZURE\n",
+        &["tags"],
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn splits_glued_tags_and_mends_doubled_letters() {
     check_fields(
         "TAGS: PRELPTER, PHUMBA\n",
