@@ -175,16 +175,22 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         read_words(&tokens, push);
         return;
     }
-    // A phrase: its words as written, a person in parentheses after it a tag of its own.
-    let phrase_end = tokens
+    // A phrase: its words as written, a person in parentheses after it a tag of its own. A
+    // person is written `SURNAME, GIVEN`; parentheses without a comma are the phrase's own
+    // (`Defense Reform (Mil & NATO)`, `Trafficking (in persons)`, `… of America (FTAA)`).
+    let first_person = tokens
         .iter()
-        .position(|token| token.text.starts_with('('))
+        .position(|token| token.text.starts_with('(') && token.text.contains(','));
+    let phrase_end = first_person
         .and_then(|idx| idx.checked_sub(1))
         .and_then(|idx| tokens.get(idx))
         .map_or(end, |last| last.end);
     let phrase = text.get(start..phrase_end).unwrap_or("");
     push(start, phrase_end, phrase.to_uppercase());
-    let persons = tokens.iter().filter(|token| token.text.starts_with('('));
+    let persons = tokens
+        .iter()
+        .skip(first_person.unwrap_or(tokens.len()))
+        .filter(|token| token.text.starts_with('('));
     read_words(
         &persons.map(|token| Token { ..*token }).collect::<Vec<_>>(),
         push,

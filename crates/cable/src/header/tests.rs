@@ -266,6 +266,21 @@ fn reads_names_and_reasons_of_classifiers() {
 }
 
 #[test]
+fn keeps_a_phrase_tag_with_its_parentheses() {
+    check_fields(
+        "TAGS: HR, Trafficking (in persons), Defense Reform (Mil & NATO), Visit (SMITH, JOHN)\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..29 = "HR" kind=geo meaning="Croatia"
+            tags[1] 31..55 "Trafficking (in persons)" = "TRAFFICKING (IN PERSONS)"
+            tags[2] 57..84 "Defense Reform (Mil & NATO)" = "DEFENSE REFORM (MIL & NATO)"
+            tags[3] 86..91 "Visit" = "VISIT"
+            tags[4] 92..105 "(SMITH, JOHN)" = "SMITH, JOHN"
+        "#]],
+    );
+}
+
+#[test]
 fn tags_end_where_the_next_field_starts() {
     check_fields(
         "TAGS: CH, VT\nSUBJECT: SUBJECT: NO RED CARPET\n",
