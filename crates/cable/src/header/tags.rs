@@ -136,7 +136,7 @@ fn items(text: &str) -> Vec<(usize, usize)> {
         match ch {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            ',' | ';' if depth == 0 => {
+            ch if is_separator(ch) && depth == 0 => {
                 let item = text.get(start..at).unwrap_or("");
                 let leading = item.len() - item.trim_start().len();
                 let trimmed = item.trim().trim_end_matches('.');
@@ -205,6 +205,28 @@ fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) 
         idx += 1;
         if let Some(inside) = token.text.strip_prefix('(') {
             let inside = inside.strip_suffix(')').unwrap_or(inside);
+            // `(OVIP, RUMSFELD DONALD)`: a code first, then the person it is about.
+            if let Some((written_code, rest)) = inside.split_once(',') {
+                let code = written_code.trim();
+                if is_known_tag(code) && code.bytes().all(|byte| byte.is_ascii_uppercase()) {
+                    let code_start =
+                        token.start + 1 + (written_code.len() - written_code.trim_start().len());
+                    push(code_start, code_start + code.len(), code.to_string());
+                    // Surname and given names, as after `OVIP` outside parentheses.
+                    let who = rest.trim();
+                    let who = match who.split_once(' ') {
+                        Some((surname, given)) if !who.contains(',') => {
+                            format!("{surname}, {given}")
+                        }
+                        _ => who.to_string(),
+                    };
+                    let who_start = token.start + 1 + written_code.len() + 1;
+                    let who_start = who_start + (rest.len() - rest.trim_start().len());
+                    let who_end = token.end - usize::from(token.text.ends_with(')'));
+                    push(who_start, who_end.max(who_start), person(&who));
+                    continue;
+                }
+            }
             push(token.start, token.end, person(inside));
             continue;
         }
@@ -283,7 +305,7 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     while pos < end {
         let rest = text.get(pos..end).unwrap_or("");
         let Some(ch) = rest.chars().next() else { break };
-        if ch == ',' || ch == ';' {
+        if is_separator(ch) {
             after_comma = true;
             pos += 1;
             continue;
@@ -293,21 +315,42 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             if ch == '\n'
                 && text
                     .get(start..end)
-                    .is_some_and(|all| all.contains([',', ';']))
+                    .is_some_and(|all| all.contains(is_separator))
             {
                 after_comma = true;
             }
             pos += ch.len_utf8();
             continue;
         }
+        // A code glued to a person's parentheses (`CO(DUNCAN, CAMERON)`) ends at them.
         let len = if ch == '(' {
             rest.find(')').map_or(rest.len(), |close| close + 1)
         } else {
-            rest.find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            rest.find(|c: char| c.is_whitespace() || is_separator(c) || c == '(')
                 .unwrap_or(rest.len())
         };
         let token_text = rest.get(..len).unwrap_or("").trim_end_matches('.');
-        if !token_text.is_empty() {
+        // Codes joined by a period instead of a comma (`PTER.YM`, `DR.XK`) are codes apart:
+        // each part has a code's shape (two to four capitals) and one at least is known.
+        let parts: Vec<&str> = token_text.split('.').collect();
+        let code_shaped = |part: &&str| {
+            (2..=4).contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_uppercase())
+        };
+        let codes_apart = parts.len() > 1
+            && parts.iter().all(code_shaped)
+            && parts.iter().any(|part| is_known_tag(part));
+        if codes_apart {
+            let mut part_start = pos;
+            for part in parts {
+                tokens.push(Token {
+                    start: part_start,
+                    end: part_start + part.len(),
+                    text: part,
+                    after_comma,
+                });
+                part_start += part.len() + 1;
+            }
+        } else if !token_text.is_empty() {
             tokens.push(Token {
                 start: pos,
                 end: pos + token_text.len(),
@@ -321,6 +364,12 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     tokens
 }
 
+/// What separates tags: a comma, a semicolon, or a `<` (a comma typed with the shift key held:
+/// `ECON< VE`).
+fn is_separator(ch: char) -> bool {
+    matches!(ch, ',' | ';' | '<')
+}
+
 /// Letters only (an apostrophe or hyphen inside allowed).
 pub(crate) fn is_word(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
@@ -331,8 +380,10 @@ pub(crate) fn is_word(text: &str) -> bool {
 
 /// `steinberg, james b.` → `STEINBERG, JAMES B.`
 pub(crate) fn person(inside: &str) -> String {
+    // A comma typed twice (`GHONDA,, ANTOINE`) separates nothing more.
     inside
         .split(',')
+        .filter(|part| !part.trim().is_empty())
         .map(|part| {
             part.split_whitespace()
                 .collect::<Vec<_>>()

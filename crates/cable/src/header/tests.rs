@@ -266,6 +266,38 @@ fn reads_names_and_reasons_of_classifiers() {
 }
 
 #[test]
+fn reads_tags_whose_separators_were_mistyped() {
+    // A period or a `<` for a comma; a code glued to a person's parentheses, a code inside them.
+    check_fields(
+        "TAGS: PTER.YM, DR.XK, ECON< VE, CO(DUNCAN, CAMERON), LY(OVIP, RUMSFELD DONALD)\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PTER" kind=subject meaning="Political Affairs--Terrorists and Terrorism"
+            tags[1] 32..34 = "YM" kind=geo meaning="Yemen"
+            tags[2] 36..38 = "DR" kind=geo meaning="Dominican Republic"
+            tags[3] 39..41 = "XK"
+            tags[4] 43..47 = "ECON" kind=subject meaning="Economic Affairs--Economic Conditions, Trends and Potential"
+            tags[5] 49..51 = "VE" kind=geo meaning="Venezuela"
+            tags[6] 53..55 = "CO" kind=geo meaning="Colombia"
+            tags[7] 55..72 "(DUNCAN, CAMERON)" = "DUNCAN, CAMERON"
+            tags[8] 74..76 = "LY" kind=geo meaning="Libya"
+            tags[9] 77..81 = "OVIP" kind=subject meaning="Operations--VIP Travel Arrangements"
+            tags[10] 83..98 "RUMSFELD DONALD" = "RUMSFELD, DONALD"
+        "#]],
+    );
+    // A comma typed twice inside a person's parentheses; `U.S.` is no pair of codes.
+    check_fields(
+        "TAGS: PGOV, (GHONDA,, ANTOINE), U.S.-Oman Relations\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PGOV" kind=subject meaning="Political Affairs--Government; Internal Governmental Affairs"
+            tags[1] 33..51 "(GHONDA,, ANTOINE)" = "GHONDA, ANTOINE"
+            tags[2] 53..72 "U.S.-Oman Relations" = "U.S.-OMAN RELATIONS"
+        "#]],
+    );
+}
+
+#[test]
 fn keeps_a_phrase_tag_with_its_parentheses() {
     check_fields(
         "TAGS: HR, Trafficking (in persons), Defense Reform (Mil & NATO), Visit (SMITH, JOHN)\n",
