@@ -107,16 +107,22 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
     if ["N/A", "NONE"].contains(&placeholder.to_uppercase().as_str()) {
         return Vec::new();
     }
+    let listed = listed_codes(&written.text);
     let items = items(&written.text);
     if items.len() > 1 {
         for (start, end) in items {
-            read_item(&written.text, start, end, &mut |start, end, value| {
-                push(&mut tags, start, end, value)
-            });
+            read_item(
+                &written.text,
+                start,
+                end,
+                &listed,
+                &mut |start, end, value| push(&mut tags, start, end, value),
+            );
         }
     } else {
         read_words(
             &tokenize(&written.text, 0, written.text.len()),
+            &listed,
             &mut |start, end, value| push(&mut tags, start, end, value),
         );
     }
@@ -152,7 +158,13 @@ fn items(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// One item of a list written with commas: a person in parentheses, codes, or a phrase.
-fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, usize, String)) {
+fn read_item(
+    text: &str,
+    start: usize,
+    end: usize,
+    listed: &[&str],
+    push: &mut dyn FnMut(usize, usize, String),
+) {
     let tokens = tokenize(text, start, end);
     // A code is known, glued or mistyped codes, or has a code's shape: two to four capitals (the
     // glossary is not complete: `KFLU`).
@@ -163,7 +175,7 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         shaped
             || is_known_tag(&upper)
             || controls::is_control(&upper)
-            || split_glued(&upper).is_some()
+            || split_glued(&upper, listed).is_some()
             || fix_doubled_letter(&upper).is_some()
             || token.text.starts_with('(')
     };
@@ -172,7 +184,7 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         .first()
         .is_some_and(|first| first.text.eq_ignore_ascii_case("OVIP"));
     if only_codes || ovip {
-        read_words(&tokens, push);
+        read_words(&tokens, listed, push);
         return;
     }
     // A phrase: its words as written, a person in parentheses after it a tag of its own. A
@@ -193,13 +205,14 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         .filter(|token| token.text.starts_with('('));
     read_words(
         &persons.map(|token| Token { ..*token }).collect::<Vec<_>>(),
+        listed,
         push,
     );
 }
 
 /// Codes and words in order: a person in parentheses, a known code, glued codes split, a doubled
 /// letter mended, and a run of plain words not separated by commas as one tag (`HUMAN RIGHTS`).
-fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) {
+fn read_words(tokens: &[Token<'_>], listed: &[&str], push: &mut dyn FnMut(usize, usize, String)) {
     let mut idx = 0;
     while let Some(token) = tokens.get(idx) {
         idx += 1;
@@ -252,7 +265,7 @@ fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) 
             }
             continue;
         }
-        if let Some(parts) = split_glued(&upper) {
+        if let Some(parts) = split_glued(&upper, listed) {
             // Offsets within the token are byte offsets: codes are ASCII.
             let mut offset = token.start;
             for part in parts {
@@ -274,7 +287,7 @@ fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) 
                 && tokens.get(end_idx + 1).is_some_and(|after| {
                     !after.after_comma && is_word(after.text) && !is_known_tag(after.text)
                 });
-            let code = is_known_tag(&next_upper) || split_glued(&next_upper).is_some();
+            let code = is_known_tag(&next_upper) || split_glued(&next_upper, listed).is_some();
             if next.after_comma || !is_word(next.text) || (code && !function_word) {
                 break;
             }
@@ -394,8 +407,17 @@ pub(crate) fn person(inside: &str) -> String {
         .join(", ")
 }
 
-/// Splits `PRELPTER` into known codes, preferring four-letter subject codes.
-pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
+/// The two-letter codes a TAGS value also writes on their own (`RUPREL, RU`): a country code
+/// the glossary lacks is still one where the cable uses it as a code.
+fn listed_codes(text: &str) -> Vec<&str> {
+    text.split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|word| word.len() == 2 && word.bytes().all(|byte| byte.is_ascii_uppercase()))
+        .collect()
+}
+
+/// Splits `PRELPTER` into known codes (or codes the same value writes on their own, `listed`),
+/// preferring four-letter subject codes.
+pub(crate) fn split_glued<'a>(upper: &'a str, listed: &[&str]) -> Option<Vec<&'a str>> {
     if upper.len() < 4
         || upper.len() > 64
         || !upper.bytes().all(|byte| byte.is_ascii_uppercase())
@@ -405,17 +427,19 @@ pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
     }
     // A piece is a known code, or has the shape of a program tag (K and three letters), which
     // the glossary does not list completely.
-    fn is_code(piece: &str) -> bool {
-        is_known_tag(piece) || (piece.len() == 4 && piece.starts_with('K'))
-    }
-    fn split<'a>(rest: &'a str, parts: &mut Vec<&'a str>) -> bool {
+    let is_code = |piece: &str| {
+        is_known_tag(piece)
+            || (piece.len() == 4 && piece.starts_with('K'))
+            || listed.contains(&piece)
+    };
+    fn split<'a>(rest: &'a str, parts: &mut Vec<&'a str>, is_code: &dyn Fn(&str) -> bool) -> bool {
         if rest.is_empty() {
             return true;
         }
         for len in [4, 2] {
             if let Some(head) = rest.get(..len).filter(|head| is_code(head)) {
                 parts.push(head);
-                if split(rest.get(len..).unwrap_or(""), parts) {
+                if split(rest.get(len..).unwrap_or(""), parts, is_code) {
                     return true;
                 }
                 parts.pop();
@@ -428,7 +452,7 @@ pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
     // list has at least as many four-letter codes as two-letter ones.
     let n_long = |parts: &[&str]| parts.iter().filter(|part| part.len() == 4).count();
     let n_short = |parts: &[&str]| parts.iter().filter(|part| part.len() == 2).count();
-    (split(upper, &mut parts)
+    (split(upper, &mut parts, &is_code)
         && parts.len() >= 2
         && n_long(&parts) >= 1
         && n_short(&parts) <= n_long(&parts))
@@ -473,7 +497,7 @@ pub(crate) fn continues(previous: &str, line: &str) -> bool {
     // complete), and nothing else.
     let code_shaped = |code: &str| {
         is_known_tag(code)
-            || split_glued(&code.to_uppercase()).is_some()
+            || split_glued(&code.to_uppercase(), &[]).is_some()
             || ((2..=4).contains(&code.len()) && code.bytes().all(|byte| byte.is_ascii_uppercase()))
     };
     let mut codes = line

@@ -298,6 +298,28 @@ fn reads_tags_whose_separators_were_mistyped() {
 }
 
 #[test]
+fn splits_a_glued_code_the_list_writes_alone() {
+    // `RU` is not in the glossary, but the list writes it as a code of its own.
+    check_fields(
+        "TAGS: PREL, RUPREL, RU\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PREL" kind=subject meaning="Political Affairs--External Political Relations"
+            tags[1] 33..35 = "RU"
+        "#]],
+    );
+    // Without it, a word is not taken apart into unknown pairs.
+    check_fields(
+        "TAGS: PREL, RUPREL\n",
+        &["tags"],
+        expect![[r#"
+        tags[0] 27..31 = "PREL" kind=subject meaning="Political Affairs--External Political Relations"
+        tags[1] 33..39 = "RUPREL"
+    "#]],
+    );
+}
+
+#[test]
 fn keeps_a_phrase_tag_with_its_parentheses() {
     check_fields(
         "TAGS: HR, Trafficking (in persons), Defense Reform (Mil & NATO), Visit (SMITH, JOHN)\n",
