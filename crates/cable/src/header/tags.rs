@@ -6,6 +6,7 @@
 use crate::context::Context;
 use crate::glossary;
 use crate::glossary::is_known_tag;
+use crate::header::keywords::keyword_hits;
 use crate::scan::controls;
 use crate::tree::Tag;
 
@@ -21,14 +22,24 @@ struct Written {
 
 impl Written {
     /// The value's lines (cleaned ranges), each cut at a wide gap: what follows a run of four
-    /// blanks after the first tag is page furniture (`IT      SECRET   PAGE 02`).
+    /// blanks after the first tag is page furniture (`IT      SECRET   PAGE 02`). A line that
+    /// starts with a field's keyword ends the value: `SUBJECT: SUBJECT: …` hands its first
+    /// keyword to the TAGS field, but it is the next field's.
     fn new(context: &Context<'_>, pieces: &[(usize, usize)]) -> Written {
         let mut written = Written {
             text: String::new(),
             offsets: Vec::new(),
         };
+        let mut value_end = pieces.first().map_or(0, |&(_, end)| end);
         for (idx, &(start, end)) in pieces.iter().enumerate() {
             let line = context.cleaned.slice(start, end);
+            let starts_field = keyword_hits(line.trim_start())
+                .first()
+                .is_some_and(|&(at, _, _)| at == 0);
+            if idx > 0 && starts_field {
+                break;
+            }
+            value_end = end;
             let leading = line.len() - line.trim_start().len();
             let kept = line
                 .get(leading..)
@@ -43,9 +54,7 @@ impl Written {
                 .offsets
                 .extend((0..kept.len()).map(|offset| start + offset));
         }
-        written
-            .offsets
-            .push(pieces.last().map_or(0, |&(_, end)| end));
+        written.offsets.push(value_end);
         written
     }
 
@@ -93,16 +102,27 @@ pub(crate) fn read(context: &Context<'_>, pieces: &[(usize, usize)]) -> Vec<Tag>
             });
         }
     };
+    // `TAGS: N/A`: the cable says it has no tags.
+    let placeholder = written.text.trim().trim_end_matches('.');
+    if ["N/A", "NONE"].contains(&placeholder.to_uppercase().as_str()) {
+        return Vec::new();
+    }
+    let listed = listed_codes(&written.text);
     let items = items(&written.text);
     if items.len() > 1 {
         for (start, end) in items {
-            read_item(&written.text, start, end, &mut |start, end, value| {
-                push(&mut tags, start, end, value)
-            });
+            read_item(
+                &written.text,
+                start,
+                end,
+                &listed,
+                &mut |start, end, value| push(&mut tags, start, end, value),
+            );
         }
     } else {
         read_words(
             &tokenize(&written.text, 0, written.text.len()),
+            &listed,
             &mut |start, end, value| push(&mut tags, start, end, value),
         );
     }
@@ -122,7 +142,7 @@ fn items(text: &str) -> Vec<(usize, usize)> {
         match ch {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            ',' | ';' if depth == 0 => {
+            ch if is_separator(ch) && depth == 0 => {
                 let item = text.get(start..at).unwrap_or("");
                 let leading = item.len() - item.trim_start().len();
                 let trimmed = item.trim().trim_end_matches('.');
@@ -138,7 +158,13 @@ fn items(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// One item of a list written with commas: a person in parentheses, codes, or a phrase.
-fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, usize, String)) {
+fn read_item(
+    text: &str,
+    start: usize,
+    end: usize,
+    listed: &[&str],
+    push: &mut dyn FnMut(usize, usize, String),
+) {
     let tokens = tokenize(text, start, end);
     // A code is known, glued or mistyped codes, or has a code's shape: two to four capitals (the
     // glossary is not complete: `KFLU`).
@@ -149,7 +175,7 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         shaped
             || is_known_tag(&upper)
             || controls::is_control(&upper)
-            || split_glued(&upper).is_some()
+            || split_glued(&upper, listed).is_some()
             || fix_doubled_letter(&upper).is_some()
             || token.text.starts_with('(')
     };
@@ -158,33 +184,62 @@ fn read_item(text: &str, start: usize, end: usize, push: &mut dyn FnMut(usize, u
         .first()
         .is_some_and(|first| first.text.eq_ignore_ascii_case("OVIP"));
     if only_codes || ovip {
-        read_words(&tokens, push);
+        read_words(&tokens, listed, push);
         return;
     }
-    // A phrase: its words as written, a person in parentheses after it a tag of its own.
-    let phrase_end = tokens
+    // A phrase: its words as written, a person in parentheses after it a tag of its own. A
+    // person is written `SURNAME, GIVEN`; parentheses without a comma are the phrase's own
+    // (`Defense Reform (Mil & NATO)`, `Trafficking (in persons)`, `… of America (FTAA)`).
+    let first_person = tokens
         .iter()
-        .position(|token| token.text.starts_with('('))
+        .position(|token| token.text.starts_with('(') && token.text.contains(','));
+    let phrase_end = first_person
         .and_then(|idx| idx.checked_sub(1))
         .and_then(|idx| tokens.get(idx))
         .map_or(end, |last| last.end);
     let phrase = text.get(start..phrase_end).unwrap_or("");
     push(start, phrase_end, phrase.to_uppercase());
-    let persons = tokens.iter().filter(|token| token.text.starts_with('('));
+    let persons = tokens
+        .iter()
+        .skip(first_person.unwrap_or(tokens.len()))
+        .filter(|token| token.text.starts_with('('));
     read_words(
         &persons.map(|token| Token { ..*token }).collect::<Vec<_>>(),
+        listed,
         push,
     );
 }
 
 /// Codes and words in order: a person in parentheses, a known code, glued codes split, a doubled
 /// letter mended, and a run of plain words not separated by commas as one tag (`HUMAN RIGHTS`).
-fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) {
+fn read_words(tokens: &[Token<'_>], listed: &[&str], push: &mut dyn FnMut(usize, usize, String)) {
     let mut idx = 0;
     while let Some(token) = tokens.get(idx) {
         idx += 1;
         if let Some(inside) = token.text.strip_prefix('(') {
             let inside = inside.strip_suffix(')').unwrap_or(inside);
+            // `(OVIP, RUMSFELD DONALD)`: a code first, then the person it is about.
+            if let Some((written_code, rest)) = inside.split_once(',') {
+                let code = written_code.trim();
+                if is_known_tag(code) && code.bytes().all(|byte| byte.is_ascii_uppercase()) {
+                    let code_start =
+                        token.start + 1 + (written_code.len() - written_code.trim_start().len());
+                    push(code_start, code_start + code.len(), code.to_string());
+                    // Surname and given names, as after `OVIP` outside parentheses.
+                    let who = rest.trim();
+                    let who = match who.split_once(' ') {
+                        Some((surname, given)) if !who.contains(',') => {
+                            format!("{surname}, {given}")
+                        }
+                        _ => who.to_string(),
+                    };
+                    let who_start = token.start + 1 + written_code.len() + 1;
+                    let who_start = who_start + (rest.len() - rest.trim_start().len());
+                    let who_end = token.end - usize::from(token.text.ends_with(')'));
+                    push(who_start, who_end.max(who_start), person(&who));
+                    continue;
+                }
+            }
             push(token.start, token.end, person(inside));
             continue;
         }
@@ -210,7 +265,7 @@ fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) 
             }
             continue;
         }
-        if let Some(parts) = split_glued(&upper) {
+        if let Some(parts) = split_glued(&upper, listed) {
             // Offsets within the token are byte offsets: codes are ASCII.
             let mut offset = token.start;
             for part in parts {
@@ -232,7 +287,7 @@ fn read_words(tokens: &[Token<'_>], push: &mut dyn FnMut(usize, usize, String)) 
                 && tokens.get(end_idx + 1).is_some_and(|after| {
                     !after.after_comma && is_word(after.text) && !is_known_tag(after.text)
                 });
-            let code = is_known_tag(&next_upper) || split_glued(&next_upper).is_some();
+            let code = is_known_tag(&next_upper) || split_glued(&next_upper, listed).is_some();
             if next.after_comma || !is_word(next.text) || (code && !function_word) {
                 break;
             }
@@ -263,7 +318,7 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     while pos < end {
         let rest = text.get(pos..end).unwrap_or("");
         let Some(ch) = rest.chars().next() else { break };
-        if ch == ',' || ch == ';' {
+        if is_separator(ch) {
             after_comma = true;
             pos += 1;
             continue;
@@ -273,21 +328,42 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             if ch == '\n'
                 && text
                     .get(start..end)
-                    .is_some_and(|all| all.contains([',', ';']))
+                    .is_some_and(|all| all.contains(is_separator))
             {
                 after_comma = true;
             }
             pos += ch.len_utf8();
             continue;
         }
+        // A code glued to a person's parentheses (`CO(DUNCAN, CAMERON)`) ends at them.
         let len = if ch == '(' {
             rest.find(')').map_or(rest.len(), |close| close + 1)
         } else {
-            rest.find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            rest.find(|c: char| c.is_whitespace() || is_separator(c) || c == '(')
                 .unwrap_or(rest.len())
         };
         let token_text = rest.get(..len).unwrap_or("").trim_end_matches('.');
-        if !token_text.is_empty() {
+        // Codes joined by a period instead of a comma (`PTER.YM`, `DR.XK`) are codes apart:
+        // each part has a code's shape (two to four capitals) and one at least is known.
+        let parts: Vec<&str> = token_text.split('.').collect();
+        let code_shaped = |part: &&str| {
+            (2..=4).contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_uppercase())
+        };
+        let codes_apart = parts.len() > 1
+            && parts.iter().all(code_shaped)
+            && parts.iter().any(|part| is_known_tag(part));
+        if codes_apart {
+            let mut part_start = pos;
+            for part in parts {
+                tokens.push(Token {
+                    start: part_start,
+                    end: part_start + part.len(),
+                    text: part,
+                    after_comma,
+                });
+                part_start += part.len() + 1;
+            }
+        } else if !token_text.is_empty() {
             tokens.push(Token {
                 start: pos,
                 end: pos + token_text.len(),
@@ -301,6 +377,12 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     tokens
 }
 
+/// What separates tags: a comma, a semicolon, or a `<` (a comma typed with the shift key held:
+/// `ECON< VE`).
+fn is_separator(ch: char) -> bool {
+    matches!(ch, ',' | ';' | '<')
+}
+
 /// Letters only (an apostrophe or hyphen inside allowed).
 pub(crate) fn is_word(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
@@ -311,8 +393,10 @@ pub(crate) fn is_word(text: &str) -> bool {
 
 /// `steinberg, james b.` → `STEINBERG, JAMES B.`
 pub(crate) fn person(inside: &str) -> String {
+    // A comma typed twice (`GHONDA,, ANTOINE`) separates nothing more.
     inside
         .split(',')
+        .filter(|part| !part.trim().is_empty())
         .map(|part| {
             part.split_whitespace()
                 .collect::<Vec<_>>()
@@ -323,8 +407,17 @@ pub(crate) fn person(inside: &str) -> String {
         .join(", ")
 }
 
-/// Splits `PRELPTER` into known codes, preferring four-letter subject codes.
-pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
+/// The two-letter codes a TAGS value also writes on their own (`RUPREL, RU`): a country code
+/// the glossary lacks is still one where the cable uses it as a code.
+fn listed_codes(text: &str) -> Vec<&str> {
+    text.split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|word| word.len() == 2 && word.bytes().all(|byte| byte.is_ascii_uppercase()))
+        .collect()
+}
+
+/// Splits `PRELPTER` into known codes (or codes the same value writes on their own, `listed`),
+/// preferring four-letter subject codes.
+pub(crate) fn split_glued<'a>(upper: &'a str, listed: &[&str]) -> Option<Vec<&'a str>> {
     if upper.len() < 4
         || upper.len() > 64
         || !upper.bytes().all(|byte| byte.is_ascii_uppercase())
@@ -334,17 +427,19 @@ pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
     }
     // A piece is a known code, or has the shape of a program tag (K and three letters), which
     // the glossary does not list completely.
-    fn is_code(piece: &str) -> bool {
-        is_known_tag(piece) || (piece.len() == 4 && piece.starts_with('K'))
-    }
-    fn split<'a>(rest: &'a str, parts: &mut Vec<&'a str>) -> bool {
+    let is_code = |piece: &str| {
+        is_known_tag(piece)
+            || (piece.len() == 4 && piece.starts_with('K'))
+            || listed.contains(&piece)
+    };
+    fn split<'a>(rest: &'a str, parts: &mut Vec<&'a str>, is_code: &dyn Fn(&str) -> bool) -> bool {
         if rest.is_empty() {
             return true;
         }
         for len in [4, 2] {
             if let Some(head) = rest.get(..len).filter(|head| is_code(head)) {
                 parts.push(head);
-                if split(rest.get(len..).unwrap_or(""), parts) {
+                if split(rest.get(len..).unwrap_or(""), parts, is_code) {
                     return true;
                 }
                 parts.pop();
@@ -357,7 +452,7 @@ pub(crate) fn split_glued(upper: &str) -> Option<Vec<&str>> {
     // list has at least as many four-letter codes as two-letter ones.
     let n_long = |parts: &[&str]| parts.iter().filter(|part| part.len() == 4).count();
     let n_short = |parts: &[&str]| parts.iter().filter(|part| part.len() == 2).count();
-    (split(upper, &mut parts)
+    (split(upper, &mut parts, &is_code)
         && parts.len() >= 2
         && n_long(&parts) >= 1
         && n_short(&parts) <= n_long(&parts))
@@ -402,7 +497,7 @@ pub(crate) fn continues(previous: &str, line: &str) -> bool {
     // complete), and nothing else.
     let code_shaped = |code: &str| {
         is_known_tag(code)
-            || split_glued(&code.to_uppercase()).is_some()
+            || split_glued(&code.to_uppercase(), &[]).is_some()
             || ((2..=4).contains(&code.len()) && code.bytes().all(|byte| byte.is_ascii_uppercase()))
     };
     let mut codes = line

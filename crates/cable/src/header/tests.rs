@@ -266,6 +266,93 @@ fn reads_names_and_reasons_of_classifiers() {
 }
 
 #[test]
+fn reads_tags_whose_separators_were_mistyped() {
+    // A period or a `<` for a comma; a code glued to a person's parentheses, a code inside them.
+    check_fields(
+        "TAGS: PTER.YM, DR.XK, ECON< VE, CO(DUNCAN, CAMERON), LY(OVIP, RUMSFELD DONALD)\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PTER" kind=subject meaning="Political Affairs--Terrorists and Terrorism"
+            tags[1] 32..34 = "YM" kind=geo meaning="Yemen"
+            tags[2] 36..38 = "DR" kind=geo meaning="Dominican Republic"
+            tags[3] 39..41 = "XK"
+            tags[4] 43..47 = "ECON" kind=subject meaning="Economic Affairs--Economic Conditions, Trends and Potential"
+            tags[5] 49..51 = "VE" kind=geo meaning="Venezuela"
+            tags[6] 53..55 = "CO" kind=geo meaning="Colombia"
+            tags[7] 55..72 "(DUNCAN, CAMERON)" = "DUNCAN, CAMERON"
+            tags[8] 74..76 = "LY" kind=geo meaning="Libya"
+            tags[9] 77..81 = "OVIP" kind=subject meaning="Operations--VIP Travel Arrangements"
+            tags[10] 83..98 "RUMSFELD DONALD" = "RUMSFELD, DONALD"
+        "#]],
+    );
+    // A comma typed twice inside a person's parentheses; `U.S.` is no pair of codes.
+    check_fields(
+        "TAGS: PGOV, (GHONDA,, ANTOINE), U.S.-Oman Relations\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PGOV" kind=subject meaning="Political Affairs--Government; Internal Governmental Affairs"
+            tags[1] 33..51 "(GHONDA,, ANTOINE)" = "GHONDA, ANTOINE"
+            tags[2] 53..72 "U.S.-Oman Relations" = "U.S.-OMAN RELATIONS"
+        "#]],
+    );
+}
+
+#[test]
+fn splits_a_glued_code_the_list_writes_alone() {
+    // `RU` is not in the glossary, but the list writes it as a code of its own.
+    check_fields(
+        "TAGS: PREL, RUPREL, RU\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..31 = "PREL" kind=subject meaning="Political Affairs--External Political Relations"
+            tags[1] 33..35 = "RU"
+        "#]],
+    );
+    // Without it, a word is not taken apart into unknown pairs.
+    check_fields(
+        "TAGS: PREL, RUPREL\n",
+        &["tags"],
+        expect![[r#"
+        tags[0] 27..31 = "PREL" kind=subject meaning="Political Affairs--External Political Relations"
+        tags[1] 33..39 = "RUPREL"
+    "#]],
+    );
+}
+
+#[test]
+fn keeps_a_phrase_tag_with_its_parentheses() {
+    check_fields(
+        "TAGS: HR, Trafficking (in persons), Defense Reform (Mil & NATO), Visit (SMITH, JOHN)\n",
+        &["tags"],
+        expect![[r#"
+            tags[0] 27..29 = "HR" kind=geo meaning="Croatia"
+            tags[1] 31..55 "Trafficking (in persons)" = "TRAFFICKING (IN PERSONS)"
+            tags[2] 57..84 "Defense Reform (Mil & NATO)" = "DEFENSE REFORM (MIL & NATO)"
+            tags[3] 86..91 "Visit" = "VISIT"
+            tags[4] 92..105 "(SMITH, JOHN)" = "SMITH, JOHN"
+        "#]],
+    );
+}
+
+#[test]
+fn tags_end_where_the_next_field_starts() {
+    check_fields(
+        "TAGS: CH, VT\nSUBJECT: SUBJECT: NO RED CARPET\n",
+        &["tags", "subject"],
+        expect![[r#"
+            tags[0] 27..29 = "CH" kind=geo meaning="China (Mainland)"
+            tags[1] 31..33 = "VT" kind=geo meaning="Vatican"
+            subject 43..65 "SUBJECT: NO RED CARPET" = "NO RED CARPET"
+        "#]],
+    );
+    check_fields(
+        "TAGS: N/A\nSUBJECT: WEAPON SEIZURE\n",
+        &["tags"],
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn splits_glued_tags_and_mends_doubled_letters() {
     check_fields(
         "TAGS: PRELPTER, PHUMBA\n",
