@@ -13,22 +13,49 @@ pub(crate) struct Section {
     pub(crate) end: usize,
 }
 
-/// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`.
-pub(crate) const LABEL_TAILS: [&str; 8] = [
+/// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`,
+/// `Summary continued:`, a heading `SUMMARY COMMENT`. The longest that fits is taken
+/// (`label_tail`), so `AND COMMENTS` is not read as `AND COMMENT` and a stray `S`.
+pub(crate) const LABEL_TAILS: [&str; 13] = [
     " AND COMMENT",
     "/COMMENT",
+    " COMMENT",
     " AND ACTION REQUEST",
+    " AND ACTION REQUESTED",
     " AND INTRODUCTION",
     "/INTRODUCTION",
     " AND COMMENTS",
     " AND ACTION REQUESTS",
     " CONT'D",
+    " CONTD",
+    " CONTINUED",
+    " (CONTINUED)",
 ];
 
+/// The length of the longest label tail at the start of `rest` (upper case) that ends a word.
+pub(crate) fn label_tail(rest: &str) -> usize {
+    LABEL_TAILS
+        .iter()
+        .filter(|tail| {
+            rest.strip_prefix(**tail)
+                .is_some_and(|after| !after.starts_with(|ch: char| ch.is_ascii_alphanumeric()))
+        })
+        .map(|tail| tail.len())
+        .max()
+        .unwrap_or(0)
+}
+
 /// What may come before the section's word in its label: `Introduction and summary.`,
-/// `END INTRODUCTION AND SUMMARY`, `Executive Summary`, `Begin Summary:`.
-pub(crate) const LABEL_HEADS: [&str; 4] =
-    ["INTRODUCTION AND", "BACKGROUND AND", "EXECUTIVE", "BEGIN"];
+/// `END INTRODUCTION AND SUMMARY`, `Executive Summary`, `Begin Summary:`,
+/// `Introduction/Summary.`.
+pub(crate) const LABEL_HEADS: [&str; 6] = [
+    "INTRODUCTION AND",
+    "BACKGROUND AND",
+    "EXECUTIVE",
+    "BEGIN",
+    "INTRODUCTION/",
+    "BACKGROUND/",
+];
 
 /// `before` (upper case, ending where the section's word starts) without a label head at its end.
 fn without_head(before: &str) -> &str {
@@ -42,6 +69,10 @@ fn without_head(before: &str) -> &str {
         })
         .unwrap_or(before)
 }
+
+/// The longest title a section's heading may carry after its colon (`SUMMARY: Martin Torrijos
+/// wins May 2 General Elections`); a longer line is the section's text, whatever follows it.
+const MAX_TITLE_LEN: usize = 80;
 
 /// Finds the summary and every comment in `text` (the body as cleaned).
 pub(crate) fn marked(text: &str) -> (Option<Section>, Vec<Section>) {
@@ -64,7 +95,12 @@ pub(crate) fn summary(text: &str, upper: &str) -> Option<Section> {
         }
     };
     let end = match end_marker {
-        Some((end, _)) if end >= start => end,
+        // `(End summary.)`: the opening parenthesis belongs to the marker.
+        Some((end, _)) if end >= start => text
+            .get(..end)
+            .and_then(|head| head.trim_end().strip_suffix('('))
+            .map_or(end, str::len)
+            .max(start),
         _ => paragraph_end(text, start),
     };
     section(text, start, end)
@@ -117,9 +153,7 @@ pub(crate) fn content(text: &str, word: &str) -> String {
             paragraph_starts = true;
             continue;
         }
-        let decoration = line
-            .chars()
-            .all(|ch| matches!(ch, '-' | '=' | '_' | '‐' | '*' | ' '));
+        let decoration = is_decoration(line);
         let furniture = is_page_break(line)
             || classification_line(line).is_some_and(|parts| parts.origin.is_none())
                 && !line.chars().any(char::is_lowercase);
@@ -127,7 +161,14 @@ pub(crate) fn content(text: &str, word: &str) -> String {
             continue;
         }
         let mut line = line;
-        if paragraph_starts || kept.is_empty() {
+        // A numbered line after a finished sentence starts a paragraph even with no blank
+        // line before it, as in old teleprinted cables (`3.  SUMMARY CONTINUED:  THE FIS, …`);
+        // after an unfinished one it is a number wrapped onto the line (`April` / `30. The`).
+        let numbered = paragraph_start(line).is_some_and(|start| start.number.is_some())
+            && kept
+                .last()
+                .is_some_and(|previous| previous.ends_with(['.', '?', '!', '"']));
+        if paragraph_starts || numbered || kept.is_empty() {
             if let Some(start) = paragraph_start(line).filter(|start| start.number.is_some()) {
                 line = line.get(start.text_start..).unwrap_or(line);
             }
@@ -147,6 +188,10 @@ fn without_label<'a>(line: &'a str, word: &str) -> &'a str {
     let upper = line.to_ascii_uppercase();
     let mut at = 0;
     for head in LABEL_HEADS {
+        if head.ends_with('/') && upper.starts_with(head) {
+            at = head.len();
+            break;
+        }
         if upper.starts_with(head)
             && upper
                 .get(head.len()..)
@@ -159,10 +204,7 @@ fn without_label<'a>(line: &'a str, word: &str) -> &'a str {
     let Some(rest) = upper.get(at..).and_then(|rest| rest.strip_prefix(word)) else {
         return line;
     };
-    let mut after = upper.len() - rest.len();
-    if let Some(tail) = LABEL_TAILS.iter().find(|tail| rest.starts_with(*tail)) {
-        after += tail.len();
-    }
+    let after = upper.len() - rest.len() + label_tail(rest);
     let rest = upper.get(after..).unwrap_or("");
     let label_end = if let Some(stripped) = rest.strip_prefix([':', '.', ';']) {
         upper.len() - stripped.len()
@@ -210,14 +252,8 @@ pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, u
         if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
             return None;
         }
-        let mut marker_end = at + word.len();
-        if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
-            upper
-                .get(marker_end..)
-                .is_some_and(|rest| rest.starts_with(*tail))
-        }) {
-            marker_end += tail.len();
-        }
+        let marker_end = at + word.len();
+        let marker_end = marker_end + label_tail(upper.get(marker_end..).unwrap_or(""));
         Some((end_word.len(), marker_end))
     })
 }
@@ -231,14 +267,8 @@ pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Op
         if before.ends_with("END") {
             continue;
         }
-        let mut after = at + word.len();
-        if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
-            upper
-                .get(after..)
-                .is_some_and(|rest| rest.starts_with(*tail))
-        }) {
-            after += tail.len();
-        }
+        let after = at + word.len();
+        let after = after + label_tail(upper.get(after..).unwrap_or(""));
         let line_start = text
             .get(..at)
             .and_then(|head| head.rfind('\n'))
@@ -255,24 +285,36 @@ pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Op
             .get(line_start..at - head_len.min(at - line_start))
             .unwrap_or("");
         let after_on_line = text.get(after..line_end).unwrap_or("");
-        // A heading: the line holds only the word, dashes, equals signs and spaces.
-        let decoration = |part: &str| {
-            part.chars()
-                .all(|ch| matches!(ch, '-' | '=' | ' ' | '‐' | '_'))
-        };
-        if decoration(before_on_line) && decoration(after_on_line) {
-            let mut start = line_end;
-            // An underline on the next line belongs to the heading.
-            let next_line_end = text
-                .get(start + 1..)
-                .and_then(|rest| rest.find('\n'))
-                .map_or(text.len(), |idx| start + 1 + idx);
-            if text
-                .get(start + 1..next_line_end)
-                .is_some_and(|line| !line.trim().is_empty() && decoration(line))
-            {
-                start = next_line_end;
+        // A heading: the line holds only the word, rules and spaces, perhaps after the
+        // paragraph's number and marking or a list's numeral (`1. (C) SUMMARY`, `I. Summary`),
+        // perhaps closed by a colon or full stop; or `SUMMARY: Martin Torrijos wins` over an
+        // underline, whose words are the section's title, not its text.
+        let title_underlined = after_on_line.starts_with(':')
+            && after_on_line.trim_end().len() <= MAX_TITLE_LEN
+            && underlined(text, line_end);
+        if is_heading_prefix(before_on_line)
+            && (is_decoration(after_on_line.trim_start_matches([':', '.'])) || title_underlined)
+        {
+            // Under a topic's heading (`Mideast:`, `1.  Performance of the Government:`), the
+            // heading names the summary of that topic (a media reaction's digest of its
+            // press), not the cable's.
+            if under_topic_heading(text, line_start) {
+                continue;
             }
+            // `2. Summary and Comment` over `3. Presidential Candidates`: an entry of a
+            // numbered table of contents, not a heading.
+            let next_line = text
+                .get(line_end..)
+                .and_then(|rest| rest.strip_prefix('\n'))
+                .and_then(|rest| rest.split('\n').next())
+                .unwrap_or("")
+                .trim();
+            if !is_decoration(before_on_line)
+                && paragraph_start(next_line).is_some_and(|start| start.number.is_some())
+            {
+                continue;
+            }
+            let start = after_heading(text, line_end);
             let start = skip_paragraph_start(text, start);
             // `1. Summary: On March 21, …` after the heading: the label goes too.
             let start = match inline_label(text, upper, word, start) {
@@ -317,20 +359,96 @@ pub(crate) fn find_start(text: &str, upper: &str, word: &str, from: usize) -> Op
     None
 }
 
+/// A rule or underline, or blank: only dashes, equals signs, underscores, asterisks, slashes
+/// (`/------`, a teleprinter's slip) and spaces.
+pub(crate) fn is_decoration(part: &str) -> bool {
+    part.chars()
+        .all(|ch| matches!(ch, '-' | '=' | ' ' | '‐' | '_' | '*' | '/'))
+}
+
+/// What may stand before a heading's word on its line: rules, the paragraph's number and
+/// marking (`1. (C)`, `2)`), or a list's numeral or letter (`I.`, `IV.`, `B.`).
+fn is_heading_prefix(before: &str) -> bool {
+    let trimmed = before.trim_matches(|ch: char| matches!(ch, '-' | '=' | ' ' | '‐' | '_' | '*' | '/'));
+    if trimmed.is_empty() || paragraph_prefix_len(trimmed) == Some(trimmed.len()) {
+        return true;
+    }
+    let Some(numeral) = trimmed.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let roman = !numeral.is_empty()
+        && numeral.len() <= 4
+        && numeral.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'));
+    let letter = numeral.len() == 1 && numeral.chars().all(|ch| ch.is_ascii_uppercase());
+    roman || letter
+}
+
+/// Whether a topic's heading stands above `line_start` (blank lines between): a short title
+/// closed by a colon with a rule over or under it (`Mideast:`, `2. Iraq: Anniversary of
+/// War's Outbreak:`, `2.  U.S. Foreign Policy:`).
+fn under_topic_heading(text: &str, line_start: usize) -> bool {
+    let above = text.get(..line_start).unwrap_or("");
+    let lines: Vec<&str> = above
+        .lines()
+        .rev()
+        .map(str::trim)
+        .skip_while(|line| line.is_empty())
+        .take(3)
+        .collect();
+    let is_title = |line: &str| {
+        let title = paragraph_start(line)
+            .and_then(|start| line.get(start.text_start..))
+            .unwrap_or(line);
+        title.len() <= 60
+            && title
+                .strip_suffix(':')
+                .is_some_and(|words| !words.trim().is_empty())
+    };
+    match lines.as_slice() {
+        [rule, title, ..] if underlined_rule(rule) && is_title(title) => true,
+        [title, rule, ..] => is_title(title) && underlined_rule(rule),
+        _ => false,
+    }
+}
+
+/// A rule of three or more dashes, equals signs or underscores.
+fn underlined_rule(line: &str) -> bool {
+    line.chars().filter(|ch| matches!(ch, '-' | '=' | '_')).count() >= 3 && is_decoration(line)
+}
+
+/// Whether the line after the one ending at `line_end` is an underline: a rule of three or more.
+fn underlined(text: &str, line_end: usize) -> bool {
+    let next = text.get(line_end + 1..).unwrap_or("");
+    underlined_rule(next.split('\n').next().unwrap_or("").trim())
+}
+
+/// Where the text after a heading line ending at `line_end` starts: past its underline, blank
+/// lines, and page furniture a page break put between the heading and its text (a lone
+/// classification, the next page's marker).
+fn after_heading(text: &str, line_end: usize) -> usize {
+    let mut offset = line_end;
+    let rest = text.get(line_end..).unwrap_or("");
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let furniture = is_page_break(trimmed)
+            || classification_line(trimmed).is_some_and(|parts| parts.origin.is_none())
+                && !trimmed.chars().any(char::is_lowercase);
+        if !(is_decoration(trimmed) || furniture) {
+            break;
+        }
+        offset += line.len();
+    }
+    offset
+}
+
 /// After a heading: `1. Summary: …` or `Summary. …` at `start` (after blank space, number and
 /// marking); where the content after that label starts.
 pub(crate) fn inline_label(text: &str, upper: &str, word: &str, start: usize) -> Option<usize> {
     let rest = upper.get(start..)?;
     let rest_trimmed = rest.trim_start();
     let at = start + (rest.len() - rest_trimmed.len());
-    let mut after = at + rest_trimmed.strip_prefix(word).map(|_| word.len())?;
-    if let Some(tail) = LABEL_TAILS.iter().find(|tail| {
-        upper
-            .get(after..)
-            .is_some_and(|rest| rest.starts_with(*tail))
-    }) {
-        after += tail.len();
-    }
+    let after = at + rest_trimmed.strip_prefix(word).map(|_| word.len())?;
+    let after = after + label_tail(upper.get(after..).unwrap_or(""));
     matches!(
         text.get(after..).and_then(|rest| rest.chars().next()),
         Some(':' | '.')

@@ -412,3 +412,97 @@ fn reads_list_items() {
     "#]],
     );
 }
+
+#[test]
+fn finds_summaries_under_numbered_and_titled_headings() {
+    check(
+        "----\n1. (C) SUMMARY\n----\n\nKABILA WAS BURIED.\nEND SUMMARY.\n\n2. (C) TEXT.\n",
+        expect![[r#"
+            paragraphs[0] 0..24 text="---- 1. (C) SUMMARY ----"
+            paragraphs[1] 26..57 text="KABILA WAS BURIED. END SUMMARY."
+            paragraphs[2] 59..71 level=C classification=CONFIDENTIAL text="TEXT."
+            paragraphs[2].number 59..60 "2" = 2
+            paragraphs[2].marking 63..64 = "C"
+            summary 26..44 = "KABILA WAS BURIED."
+        "#]],
+    );
+    check(
+        "I.  Summary\n-----\n\n2.  Canada is committed.\n\nII.  Status\n\n3.  Text.\n",
+        expect![[r#"
+            paragraphs[0] 19..43 text="Canada is committed."
+            paragraphs[0].heading 0..11 "I.  Summary" = "I. Summary"
+            paragraphs[0].number 19..20 "2" = 2
+            paragraphs[1] 58..67 text="Text."
+            paragraphs[1].heading 45..56 "II.  Status" = "II. Status"
+            paragraphs[1].number 58..59 "3" = 3
+            summary 23..43 = "Canada is committed."
+        "#]],
+    );
+    check(
+        "SUMMARY: TORRIJOS WINS\n----------------------\n1. (SBU) Torrijos won.\n\n2. (SBU) Text.\n",
+        expect![[r#"
+            paragraphs[0] 0..68 text="SUMMARY: TORRIJOS WINS ---------------------- 1. (SBU) Torrijos won."
+            paragraphs[1] 70..84 level=SBU classification=UNCLASSIFIED//FOR OFFICIAL USE ONLY text="Text."
+            paragraphs[1].number 70..71 "2" = 2
+            paragraphs[1].marking 74..77 = "SBU"
+            summary 55..68 = "Torrijos won."
+        "#]],
+    );
+    check(
+        "1.  (U) Introduction/Summary.  Gasparovic won.  End Introduction/Summary.\n\n2. Text.\n",
+        expect![[r#"
+            paragraphs[0] 0..73 level=U classification=UNCLASSIFIED text="Introduction/Summary.  Gasparovic won.  End Introduction/Summary."
+            paragraphs[0].number 0..1 "1" = 1
+            paragraphs[0].marking 5..6 = "U"
+            paragraphs[1] 75..83 text="Text."
+            paragraphs[1].number 75..76 "2" = 2
+            summary 31..46 = "Gasparovic won."
+        "#]],
+    );
+    check(
+        "2.  (C)  SUMMARY:  HAMAS GREW.\n3.  SUMMARY CONTINUED:  THE FIS DID NOT.  END SUMMARY.\n",
+        expect![[r#"
+            paragraphs[0] 0..30 level=C classification=CONFIDENTIAL text="SUMMARY:  HAMAS GREW."
+            paragraphs[0].number 0..1 "2" = 2
+            paragraphs[0].marking 5..6 = "C"
+            paragraphs[1] 31..85 text="SUMMARY CONTINUED:  THE FIS DID NOT.  END SUMMARY."
+            paragraphs[1].number 31..32 "3" = 3
+            summary 19..71 "HAMAS GREW.\n3.  SUMMARY CONTINUED:  THE FIS DID NOT." = "HAMAS GREW.\nTHE FIS DID NOT."
+        "#]],
+    );
+    check(
+        "1.  SUMMARY\n\nTHE REPORT IS DUE.  (END SUMMARY.)\n\n2.  TEXT.\n",
+        expect![[r#"
+            paragraphs[0] 0..11 text="SUMMARY"
+            paragraphs[0].number 0..1 "1" = 1
+            paragraphs[1] 49..58 text="TEXT."
+            paragraphs[1].heading 13..47 "THE REPORT IS DUE.  (END SUMMARY.)" = "THE REPORT IS DUE. (END SUMMARY.)"
+            paragraphs[1].number 49..50 "2" = 2
+            summary 13..31 = "THE REPORT IS DUE."
+        "#]],
+    );
+}
+
+#[test]
+fn leaves_summaries_that_are_not_the_cables() {
+    // A topic's digest of its press in a media reaction.
+    check(
+        "------------\n1.  Mideast:\n------------\n\n        Summary:\n        --------\nBenn wrote.\n\n        Block Quotes:\n",
+        expect![[r#"
+            paragraphs[0] 0..38 text="------------ 1.  Mideast: ------------"
+            paragraphs[1] 48..85 text="Summary: -------- Benn wrote."
+            paragraphs[2] 95..108 text="Block Quotes:"
+        "#]],
+    );
+    // An entry of a numbered table of contents.
+    check(
+        "2. Summary and Comment\n3. Candidates\n\n-------\nSummary and Comment\n-------\n2. (SBU) Five run.\nEnd Summary and Comment.\n",
+        expect![[r#"
+            paragraphs[0] 0..22 text="Summary and Comment"
+            paragraphs[0].number 0..1 "2" = 2
+            paragraphs[1] 23..117 text="Candidates\n\n------- Summary and Comment ------- 2. (SBU) Five run. End Summary and Comment."
+            paragraphs[1].number 23..24 "3" = 3
+            summary 83..92 = "Five run."
+        "#]],
+    );
+}
