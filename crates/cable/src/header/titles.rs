@@ -150,4 +150,12 @@ mod tests {
             expect!["POLCOUNSELOR=true EconOfficer=true PolCouns=true Polmiloff=true Pamela=false Demin=false Paolo=false Conrad=false"],
         );
     }
+
+    #[test]
+    fn ranks_and_bureaus_are_titles() {
+        check(
+            "Col. COL LTC Capt. DATT INR EUR State Mision",
+            expect!["Col.=true COL=true LTC=true Capt.=true DATT=true INR=true EUR=true State=true Mision=true"],
+        );
+    }
 }
