@@ -41,7 +41,8 @@ pub(crate) fn read(span: Span, raw: &str) -> Classifier {
     let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
     // `DCM/Ted Osius`, `AMB:RCROCKER`: a title glued to the name; `EUR/PRA`, `SCA/DAS`: one
     // office.
-    let who = split_glued_titles(who);
+    let who = without_remarks(who);
+    let who = split_glued_titles(&who);
     let who = first_sentence(strip_reason_words(who.trim()));
     let who = who
         .trim()
@@ -105,6 +106,28 @@ pub(crate) fn title_case(word: &str) -> String {
         }
         capital_next = matches!(ch, '-' | '\'') || (out == "Mc" && ch == 'C');
     }
+    out
+}
+
+/// `who` without remarks in brackets (`Gene A. Cretz (Releasable to Former NEA A/S Richard
+/// Murphy)`): a bracket of two words or more says something about the cable or the name, and
+/// names in it are not the classifier's. A one-word bracket (`(U)`, `(Acting)`) stays.
+pub(crate) fn without_remarks(who: &str) -> String {
+    let mut out = String::with_capacity(who.len());
+    let mut rest = who;
+    while let Some(open) = rest.find('(') {
+        let (before, from_open) = rest.split_at(open);
+        let close = from_open
+            .find(')')
+            .map_or(from_open.len(), |close| close + 1);
+        let (bracket, after) = from_open.split_at(close);
+        out.push_str(before);
+        if bracket.split_whitespace().count() < 2 {
+            out.push_str(bracket);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
     out
 }
 
@@ -482,4 +505,54 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
         .into_iter()
         .map(|letter| format!("{section}({letter})"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    /// The classifier read from `Classified By: {text}` under a classification line.
+    fn check(text: &str, expect: Expect) {
+        let input = format!("UNCLAS STATE 000001\n\nClassified By: {text}\n");
+        let options = crate::Options { year: Some(2004) };
+        crate::testing::check_with(&input, options, &["classifier"], expect);
+    }
+
+    #[test]
+    fn a_remark_in_brackets_is_not_the_name() {
+        check(
+            "Charge D'Affaires Gene A. Cretz\n(Releasable to Former NEA A/S Richard Murphy)",
+            expect![[r#"
+                classifier 36..113 "Charge D'Affaires Gene A. Cretz\n(Releasable to Former NEA A/S Richard Murphy)" names=["Gene A. Cretz"] title="Charge D'Affaires"
+            "#]],
+        );
+        check(
+            "(U) Ambassador John Smith (Acting), reasons 1.4 (b)",
+            expect![[r#"
+                classifier 36..87 "(U) Ambassador John Smith (Acting), reasons 1.4 (b)" names=["John Smith"] title="Ambassador" reasons=[1.4(b)]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_rank_is_a_title() {
+        check(
+            "Col. Michael Ryan, USEU Defense Advisor for reasons 1.4 (b)",
+            expect![[r#"
+                classifier 36..95 "Col. Michael Ryan, USEU Defense Advisor for reasons 1.4 (b)" names=["Michael Ryan"] title="Col." reasons=[1.4(b)]
+            "#]],
+        );
+        check(
+            "DATT/ARMA - COL JOSEPH H. DAVES, USA,\nREASON, 1.5 (B) AND (D).",
+            expect![[r#"
+            classifier 36..98 "DATT/ARMA - COL JOSEPH H. DAVES, USA,\nREASON, 1.5 (B) AND (D)." names=["JOSEPH H. DAVES"] title="DATT/ARMA - COL" reasons=[1.5(b), 1.5(d)]
+        "#]],
+        );
+        check(
+            "SECRETARY OF STATE MADELEINE K. ALBRIGHT\nREASON: 1.5 (B) AND (D).",
+            expect![[r#"
+            classifier 36..101 "SECRETARY OF STATE MADELEINE K. ALBRIGHT\nREASON: 1.5 (B) AND (D)." names=["MADELEINE K. ALBRIGHT"] title="SECRETARY OF STATE" reasons=[1.5(b), 1.5(d)]
+        "#]],
+        );
+    }
 }
