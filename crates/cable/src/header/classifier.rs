@@ -44,9 +44,12 @@ pub(crate) fn read(span: Span, raw: &str) -> Classifier {
     let who = without_remarks(who);
     let who = split_glued_titles(&who);
     let who = first_sentence(strip_reason_words(who.trim()));
-    let who = who
-        .trim()
-        .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']);
+    let who = with_suffix_stop(
+        who,
+        who.trim()
+            .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']),
+    );
+    let who = who.as_str();
     let (names, title) = if who.chars().any(char::is_uppercase) {
         names_and_title(who)
     } else {
@@ -129,6 +132,20 @@ pub(crate) fn without_remarks(who: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `trimmed`, the classifier's words without their last stop, given back its stop when it ends
+/// in `Jr.` or `Sr.` as written in `who` (`RSO THOMAS F. GREY JR., REASON 1.4`).
+fn with_suffix_stop(who: &str, trimmed: &str) -> String {
+    let last = trimmed.rsplit(' ').next().unwrap_or("");
+    let stopped = who
+        .get(trimmed.len()..)
+        .is_some_and(|after| after.starts_with('.'));
+    if stopped && matches!(last.to_ascii_uppercase().as_str(), "JR" | "SR") {
+        format!("{trimmed}.")
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Puts spaces around a `/` or `:` that glues a title to a name, not inside an office code
@@ -245,16 +262,34 @@ pub(crate) fn strip_reason_words(who: &str) -> &str {
 }
 
 /// Up to the first full stop that ends a word rather than an initial: `TOM MCDONALD. CONFIDENTIAL`.
+/// A stop typed after a given name that an initial and a surname follow (`Hans. H. Hertell`)
+/// ends no sentence.
 pub(crate) fn first_sentence(who: &str) -> &str {
     let mut offset = 0;
-    for word in who.split_inclusive(char::is_whitespace) {
+    let words: Vec<&str> = who.split_inclusive(char::is_whitespace).collect();
+    for (idx, word) in words.iter().enumerate() {
         offset += word.len();
         let bare = word.trim_end();
+        let next = |ahead: usize| {
+            words
+                .iter()
+                .skip(idx + 1)
+                .map(|word| word.trim_end())
+                .filter(|word| !word.is_empty())
+                .nth(ahead)
+                .unwrap_or("")
+        };
+        let initial_and_surname = || {
+            is_initial(next(0))
+                && next(1).starts_with(char::is_uppercase)
+                && !is_title_word(next(1))
+        };
         if bare.ends_with('.')
             && !is_initial(bare)
             && !is_title_word(bare)
             && !is_suffix(bare)
             && bare.len() > 3
+            && !initial_and_surname()
         {
             return who.get(..offset).unwrap_or(who);
         }
@@ -531,6 +566,32 @@ mod tests {
             expect![[r#"
                 classifier 36..87 "(U) Ambassador John Smith (Acting), reasons 1.4 (b)" names=["John Smith"] title="Ambassador" reasons=[1.4(b)]
             "#]],
+        );
+    }
+
+    #[test]
+    fn a_stop_after_a_given_name_ends_no_sentence() {
+        check(
+            "Ambassador Hans. H. Hertell, reasons 1.5(b) and (d).",
+            expect![[r#"
+                classifier 36..88 "Ambassador Hans. H. Hertell, reasons 1.5(b) and (d)." names=["Hans. H. Hertell"] title="Ambassador" reasons=[1.5(b), 1.5(d)]
+            "#]],
+        );
+        check(
+            "TOM MCDONALD. CONFIDENTIAL",
+            expect![[r#"
+            classifier 36..62 "TOM MCDONALD. CONFIDENTIAL" names=["TOM MCDONALD"]
+        "#]],
+        );
+    }
+
+    #[test]
+    fn a_suffix_keeps_its_stop() {
+        check(
+            "RSO THOMAS F. GREY JR., REASON 1.4",
+            expect![[r#"
+            classifier 36..70 "RSO THOMAS F. GREY JR., REASON 1.4" names=["THOMAS F. GREY JR."] title="RSO"
+        "#]],
         );
     }
 
