@@ -214,6 +214,12 @@ pub(crate) fn join_lines(raw: &str) -> String {
     joined
 }
 
+/// Whether `text` gives classification reasons: a section number (`1.4 (b)`) or the word
+/// `reason`.
+pub(crate) fn states_reasons(text: &str) -> bool {
+    section_number_at(text).is_some() || text.to_lowercase().contains("reason")
+}
+
 /// Where `1.4`, `1.5`, `1. 4` or `1.4(b)` starts, if anywhere.
 pub(crate) fn section_number_at(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();

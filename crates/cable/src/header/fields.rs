@@ -6,6 +6,7 @@ use crate::header::captions::{caption, is_caption};
 use crate::header::keywords::{keyword_hits, Keyword};
 use crate::header::{classifier, tags};
 use crate::lines::Line;
+use crate::scan::classification::classification_line;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 use crate::scan::reference_items;
 use crate::span::{Field, Span};
@@ -86,6 +87,11 @@ pub(crate) fn read_fields(
         }
         let text = line.text(cleaned);
         if line.is_blank() {
+            // `… JOSEPH` / a page break / `MERANTE. REASONS 1.5 (B)`: a classifier cut before
+            // its reasons goes on past blank lines.
+            if open && classifier_resumes(fields.last(), lines, idx, cleaned) {
+                continue;
+            }
             // `SUBJECT:` alone on its line: the subject is on the next non-blank line.
             open = fields
                 .last()
@@ -95,6 +101,13 @@ pub(crate) fn read_fields(
         // A page break inside the header fields neither ends nor joins a field.
         if is_page_break(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
+            continue;
+        }
+        // The classification printed at a page's foot inside `Classified By` is no part of it.
+        let in_classifier = fields
+            .last()
+            .is_some_and(|field| field.keyword == Keyword::ClassifiedBy);
+        if open && in_classifier && is_banner(text) {
             continue;
         }
         let hits = keyword_hits(text);
@@ -216,6 +229,29 @@ impl FieldRanges {
         reference_items::ends_inside_item(last_line)
     }
 
+    /// Whether this is a `Classified By` field that has not reached its reasons yet.
+    fn awaits_reasons(&self, cleaned: &str) -> bool {
+        self.keyword == Keyword::ClassifiedBy && !classifier::states_reasons(&self.value(cleaned))
+    }
+
+    /// The lines written after the keyword, without lines skipped between them (a page break,
+    /// a banner): the text between two adjacent lines as written, a line break elsewhere.
+    fn written_lines(&self, cleaned: &str) -> String {
+        let mut written = String::new();
+        let mut previous_end: Option<usize> = None;
+        for &(start, end) in &self.pieces {
+            let start = start.max(self.value_start).min(end);
+            if let Some(previous_end) = previous_end {
+                let gap = cleaned.get(previous_end..start).unwrap_or("\n");
+                let adjacent = gap.chars().all(char::is_whitespace);
+                written.push_str(if adjacent { gap } else { "\n" });
+            }
+            written.push_str(cleaned.get(start..end).unwrap_or(""));
+            previous_end = Some(end);
+        }
+        written
+    }
+
     fn is_empty(&self, cleaned: &str) -> bool {
         self.value(cleaned)
             .trim_start_matches([':', ' '])
@@ -316,7 +352,7 @@ pub(crate) fn store_field(
         }
         Keyword::ClassifiedBy => {
             // The classifier reads the lines as written, to mend words broken across them.
-            let written = context.cleaned.slice(field.value_start, end);
+            let written = field.written_lines(&context.cleaned.text);
             let after_keyword = written.trim_start_matches([':', ' ']);
             let after_keyword_start = field.value_start + (written.len() - after_keyword.len());
             let classifier =
@@ -372,6 +408,41 @@ pub(crate) fn store_field(
             reference_blocks.push(value_pieces);
         }
     }
+}
+
+/// Whether the `Classified By` field `field`, cut before its reasons at the blank line `idx`,
+/// goes on after it: past blank lines, page breaks and banners, the next line gives the reasons'
+/// section number and starts no paragraph or field (`k Del Vecchio.  Reasons 1.4 (b) and (d).`).
+fn classifier_resumes(
+    field: Option<&FieldRanges>,
+    lines: &[Line],
+    idx: usize,
+    cleaned: &str,
+) -> bool {
+    if !field.is_some_and(|field| field.awaits_reasons(cleaned)) {
+        return false;
+    }
+    let next = lines.iter().skip(idx + 1).take(8).find(|line| {
+        let text = line.text(cleaned);
+        !line.is_blank() && !is_page_break(text) && !is_banner(text)
+    });
+    next.is_some_and(|line| {
+        let text = line.text(cleaned);
+        // The section number after a few words (the name's end, `REASONS:`): not a sentence
+        // of the text that mentions one.
+        let early_section = classifier::section_number_at(text).is_some_and(|at| {
+            text.get(..at)
+                .is_some_and(|before| before.split_whitespace().count() <= 5)
+        });
+        keyword_hits(text).is_empty() && paragraph_start(text).is_none() && early_section
+    })
+}
+
+/// A classification alone on its line (`CONFIDENTIAL`), as printed at the foot of a page.
+fn is_banner(text: &str) -> bool {
+    classification_line(text.trim()).is_some_and(|parts| {
+        parts.origin.is_none() && parts.section.is_none() && parts.serial.is_none()
+    })
 }
 
 /// The `E.O.` line read from its `value` (the text after the keyword, blanks collapsed), each

@@ -299,3 +299,34 @@ fn splits_glued_tags_and_mends_doubled_letters() {
         "#]],
     );
 }
+
+#[test]
+fn keeps_a_classifier_cut_before_its_reasons_whole() {
+    // Past a banner, a blank line and a page break; past a blank line inside a word.
+    for (text, expect) in [
+        (
+            "1. (U) CLASSIFIED BY CHARGE D'AFFAIRES A.I. JOSEPH\n                       CONFIDENTIAL\n\nPAGE 02        VATICA  02295  01 OF 04  270100Z\nMERANTE.  REASONS: 1.5 (B) AND (D).\n\n2. (C) TEXT.\n",
+            expect![[r#"
+                classified_by 28..192 "CLASSIFIED BY CHARGE D'AFFAIRES A.I. JOSEPH\n                       CONFIDENTIAL\n\nPAGE 02        VATICA  02295  01 OF 04  270100Z\nMERANTE.  REASONS: 1.5 (B) AND (D)." = "CHARGE D'AFFAIRES A.I. JOSEPH MERANTE. REASONS: 1.5 (B) AND (D)."
+                classifier 42..192 "CHARGE D'AFFAIRES A.I. JOSEPH\nMERANTE.  REASONS: 1.5 (B) AND (D)." names=["JOSEPH MERANTE"] title="CHARGE D'AFFAIRES A.I." reasons=[1.5(b), 1.5(d)]
+            "#]],
+        ),
+        (
+            "Classified By: Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d).\n\n1. (C) Text.\n",
+            expect![[r#"
+                classified_by 21..98 "Classified By: Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d)." = "Labor Officer Patric k Del Vecchio. Reasons 1.4 (b) and (d)."
+                classifier 36..98 "Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d)." names=["Patrick Del Vecchio"] title="Labor Officer" reasons=[1.4(b), 1.4(d)]
+            "#]],
+        ),
+        // A classifier without reasons ends at the blank line.
+        (
+            "Classified By: Ambassador John Doe\n\nTHE AMBASSADOR WILL RAISE THE ISSUES OF PARAGRAPH 1.4 OF THE PLAN.\n",
+            expect![[r#"
+                classified_by 21..55 "Classified By: Ambassador John Doe" = "Ambassador John Doe"
+                classifier 36..55 "Ambassador John Doe" names=["John Doe"] title="Ambassador"
+            "#]],
+        ),
+    ] {
+        check_fields(text, &["classified_by", "classifier"], expect);
+    }
+}
