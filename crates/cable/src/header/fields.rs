@@ -201,6 +201,9 @@ pub(crate) fn read_fields(
     for field in fields {
         store_field(context, cable, &field, reference_blocks);
     }
+    if cable.classified_by.is_none() {
+        read_classifier_in_body(context, cable, lines, body_start);
+    }
     body_start
 }
 
@@ -443,6 +446,77 @@ fn is_banner(text: &str) -> bool {
     classification_line(text.trim()).is_some_and(|parts| {
         parts.origin.is_none() && parts.section.is_none() && parts.serial.is_none()
     })
+}
+
+/// The classification statement of a cable whose header has none, written in its text from line
+/// `body_start` on: as its own paragraph (`1.  (U) CLASSIFIED BY PETER W. GALBRAITH, AMBASSADOR,`
+/// / `PER 1.5 (B) AND (D).`) or under the last one (`CLASSIFIED BY: COL DAVID BRACKETT, DATT`).
+/// Only a line that starts with the keyword, after a paragraph's number and marking, and goes on
+/// to give reasons is one: a sentence that says what someone classified is not. Another cable's
+/// classification line (a cable quoted, or glued on by a web page) ends the search: what follows
+/// it is that cable's.
+fn read_classifier_in_body(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    lines: &[Line],
+    body_start: usize,
+) {
+    let cleaned = &context.cleaned.text;
+    let own_serial = cable
+        .classification
+        .as_ref()
+        .and_then(|line| line.serial.as_ref())
+        .map(|serial| serial.value.clone());
+    for (idx, line) in lines.iter().enumerate().skip(body_start) {
+        let text = line.text(cleaned);
+        let another_cable = !is_page_break(text)
+            && classification_line(text).is_some_and(|parts| {
+                let serial = parts
+                    .serial
+                    .and_then(|(start, end)| text.get(start..end))
+                    .map(|serial| serial.trim_start_matches('0'));
+                parts.origin.is_some() && (own_serial.is_none() || serial != own_serial.as_deref())
+            });
+        if another_cable {
+            return;
+        }
+        let Some(&(at, Keyword::ClassifiedBy, keyword_len)) = keyword_hits(text).first() else {
+            continue;
+        };
+        let before = text.get(..at).unwrap_or("").trim_end();
+        let at_paragraph_start = before.is_empty()
+            || paragraph_start(before).is_some_and(|start| start.text_start >= before.len());
+        if !at_paragraph_start {
+            continue;
+        }
+        let mut field = FieldRanges {
+            keyword: Keyword::ClassifiedBy,
+            start: line.start + at,
+            value_start: line.start + at + keyword_len,
+            pieces: vec![(line.start + at, line.start + text.trim_end().len())],
+        };
+        for (next_idx, next) in lines.iter().enumerate().skip(idx + 1) {
+            let next_text = next.text(cleaned);
+            let skipped = is_page_break(next_text)
+                || is_banner(next_text)
+                || next.is_blank() && classifier_resumes(Some(&field), lines, next_idx, cleaned);
+            if skipped {
+                continue;
+            }
+            let goes_on = !next.is_blank()
+                && keyword_hits(next_text).is_empty()
+                && paragraph_start(next_text).is_none();
+            if !goes_on {
+                break;
+            }
+            field.pieces.push((next.start, next.end));
+        }
+        if field.awaits_reasons(cleaned) {
+            continue;
+        }
+        store_field(context, cable, &field, &mut Vec::new());
+        return;
+    }
 }
 
 /// The `E.O.` line read from its `value` (the text after the keyword, blanks collapsed), each
