@@ -41,11 +41,15 @@ pub(crate) fn read(span: Span, raw: &str) -> Classifier {
     let (who, why) = text.split_at(floor_char_boundary(text, reasons_at));
     // `DCM/Ted Osius`, `AMB:RCROCKER`: a title glued to the name; `EUR/PRA`, `SCA/DAS`: one
     // office.
-    let who = split_glued_titles(who);
+    let who = without_remarks(who);
+    let who = split_glued_titles(&who);
     let who = first_sentence(strip_reason_words(who.trim()));
-    let who = who
-        .trim()
-        .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']);
+    let who = with_suffix_stop(
+        who,
+        who.trim()
+            .trim_end_matches([',', '.', ';', ':', '-', ' ', '/']),
+    );
+    let who = who.as_str();
     let (names, title) = if who.chars().any(char::is_uppercase) {
         names_and_title(who)
     } else {
@@ -106,6 +110,42 @@ pub(crate) fn title_case(word: &str) -> String {
         capital_next = matches!(ch, '-' | '\'') || (out == "Mc" && ch == 'C');
     }
     out
+}
+
+/// `who` without remarks in brackets (`Gene A. Cretz (Releasable to Former NEA A/S Richard
+/// Murphy)`): a bracket of two words or more says something about the cable or the name, and
+/// names in it are not the classifier's. A one-word bracket (`(U)`, `(Acting)`) stays.
+pub(crate) fn without_remarks(who: &str) -> String {
+    let mut out = String::with_capacity(who.len());
+    let mut rest = who;
+    while let Some(open) = rest.find('(') {
+        let (before, from_open) = rest.split_at(open);
+        let close = from_open
+            .find(')')
+            .map_or(from_open.len(), |close| close + 1);
+        let (bracket, after) = from_open.split_at(close);
+        out.push_str(before);
+        if bracket.split_whitespace().count() < 2 {
+            out.push_str(bracket);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `trimmed`, the classifier's words without their last stop, given back its stop when it ends
+/// in `Jr.` or `Sr.` as written in `who` (`RSO THOMAS F. GREY JR., REASON 1.4`).
+fn with_suffix_stop(who: &str, trimmed: &str) -> String {
+    let last = trimmed.rsplit(' ').next().unwrap_or("");
+    let stopped = who
+        .get(trimmed.len()..)
+        .is_some_and(|after| after.starts_with('.'));
+    if stopped && matches!(last.to_ascii_uppercase().as_str(), "JR" | "SR") {
+        format!("{trimmed}.")
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Puts spaces around a `/` or `:` that glues a title to a name, not inside an office code
@@ -174,6 +214,12 @@ pub(crate) fn join_lines(raw: &str) -> String {
     joined
 }
 
+/// Whether `text` gives classification reasons: a section number (`1.4 (b)`) or the word
+/// `reason`.
+pub(crate) fn states_reasons(text: &str) -> bool {
+    section_number_at(text).is_some() || text.to_lowercase().contains("reason")
+}
+
 /// Where `1.4`, `1.5`, `1. 4` or `1.4(b)` starts, if anywhere.
 pub(crate) fn section_number_at(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -222,16 +268,34 @@ pub(crate) fn strip_reason_words(who: &str) -> &str {
 }
 
 /// Up to the first full stop that ends a word rather than an initial: `TOM MCDONALD. CONFIDENTIAL`.
+/// A stop typed after a given name that an initial and a surname follow (`Hans. H. Hertell`)
+/// ends no sentence.
 pub(crate) fn first_sentence(who: &str) -> &str {
     let mut offset = 0;
-    for word in who.split_inclusive(char::is_whitespace) {
+    let words: Vec<&str> = who.split_inclusive(char::is_whitespace).collect();
+    for (idx, word) in words.iter().enumerate() {
         offset += word.len();
         let bare = word.trim_end();
+        let next = |ahead: usize| {
+            words
+                .iter()
+                .skip(idx + 1)
+                .map(|word| word.trim_end())
+                .filter(|word| !word.is_empty())
+                .nth(ahead)
+                .unwrap_or("")
+        };
+        let initial_and_surname = || {
+            is_initial(next(0))
+                && next(1).starts_with(char::is_uppercase)
+                && !is_title_word(next(1))
+        };
         if bare.ends_with('.')
             && !is_initial(bare)
             && !is_title_word(bare)
             && !is_suffix(bare)
             && bare.len() > 3
+            && !initial_and_surname()
         {
             return who.get(..offset).unwrap_or(who);
         }
@@ -482,4 +546,80 @@ pub(crate) fn reasons(text: &str) -> Vec<String> {
         .into_iter()
         .map(|letter| format!("{section}({letter})"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    /// The classifier read from `Classified By: {text}` under a classification line.
+    fn check(text: &str, expect: Expect) {
+        let input = format!("UNCLAS STATE 000001\n\nClassified By: {text}\n");
+        let options = crate::Options { year: Some(2004) };
+        crate::testing::check_with(&input, options, &["classifier"], expect);
+    }
+
+    #[test]
+    fn a_remark_in_brackets_is_not_the_name() {
+        check(
+            "Charge D'Affaires Gene A. Cretz\n(Releasable to Former NEA A/S Richard Murphy)",
+            expect![[r#"
+                classifier 36..113 "Charge D'Affaires Gene A. Cretz\n(Releasable to Former NEA A/S Richard Murphy)" names=["Gene A. Cretz"] title="Charge D'Affaires"
+            "#]],
+        );
+        check(
+            "(U) Ambassador John Smith (Acting), reasons 1.4 (b)",
+            expect![[r#"
+                classifier 36..87 "(U) Ambassador John Smith (Acting), reasons 1.4 (b)" names=["John Smith"] title="Ambassador" reasons=[1.4(b)]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_stop_after_a_given_name_ends_no_sentence() {
+        check(
+            "Ambassador Hans. H. Hertell, reasons 1.5(b) and (d).",
+            expect![[r#"
+                classifier 36..88 "Ambassador Hans. H. Hertell, reasons 1.5(b) and (d)." names=["Hans. H. Hertell"] title="Ambassador" reasons=[1.5(b), 1.5(d)]
+            "#]],
+        );
+        check(
+            "TOM MCDONALD. CONFIDENTIAL",
+            expect![[r#"
+            classifier 36..62 "TOM MCDONALD. CONFIDENTIAL" names=["TOM MCDONALD"]
+        "#]],
+        );
+    }
+
+    #[test]
+    fn a_suffix_keeps_its_stop() {
+        check(
+            "RSO THOMAS F. GREY JR., REASON 1.4",
+            expect![[r#"
+            classifier 36..70 "RSO THOMAS F. GREY JR., REASON 1.4" names=["THOMAS F. GREY JR."] title="RSO"
+        "#]],
+        );
+    }
+
+    #[test]
+    fn a_rank_is_a_title() {
+        check(
+            "Col. Michael Ryan, USEU Defense Advisor for reasons 1.4 (b)",
+            expect![[r#"
+                classifier 36..95 "Col. Michael Ryan, USEU Defense Advisor for reasons 1.4 (b)" names=["Michael Ryan"] title="Col." reasons=[1.4(b)]
+            "#]],
+        );
+        check(
+            "DATT/ARMA - COL JOSEPH H. DAVES, USA,\nREASON, 1.5 (B) AND (D).",
+            expect![[r#"
+            classifier 36..98 "DATT/ARMA - COL JOSEPH H. DAVES, USA,\nREASON, 1.5 (B) AND (D)." names=["JOSEPH H. DAVES"] title="DATT/ARMA - COL" reasons=[1.5(b), 1.5(d)]
+        "#]],
+        );
+        check(
+            "SECRETARY OF STATE MADELEINE K. ALBRIGHT\nREASON: 1.5 (B) AND (D).",
+            expect![[r#"
+            classifier 36..101 "SECRETARY OF STATE MADELEINE K. ALBRIGHT\nREASON: 1.5 (B) AND (D)." names=["MADELEINE K. ALBRIGHT"] title="SECRETARY OF STATE" reasons=[1.5(b), 1.5(d)]
+        "#]],
+        );
+    }
 }

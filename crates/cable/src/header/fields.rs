@@ -6,6 +6,7 @@ use crate::header::captions::{caption, is_caption};
 use crate::header::keywords::{keyword_hits, Keyword};
 use crate::header::{classifier, tags};
 use crate::lines::Line;
+use crate::scan::classification::classification_line;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 use crate::scan::reference_items;
 use crate::span::{Field, Span};
@@ -86,6 +87,11 @@ pub(crate) fn read_fields(
         }
         let text = line.text(cleaned);
         if line.is_blank() {
+            // `… JOSEPH` / a page break / `MERANTE. REASONS 1.5 (B)`: a classifier cut before
+            // its reasons goes on past blank lines.
+            if open && classifier_resumes(fields.last(), lines, idx, cleaned) {
+                continue;
+            }
             // `SUBJECT:` alone on its line: the subject is on the next non-blank line.
             open = fields
                 .last()
@@ -95,6 +101,13 @@ pub(crate) fn read_fields(
         // A page break inside the header fields neither ends nor joins a field.
         if is_page_break(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
+            continue;
+        }
+        // The classification printed at a page's foot inside `Classified By` is no part of it.
+        let in_classifier = fields
+            .last()
+            .is_some_and(|field| field.keyword == Keyword::ClassifiedBy);
+        if open && in_classifier && is_banner(text) {
             continue;
         }
         let hits = keyword_hits(text);
@@ -188,6 +201,9 @@ pub(crate) fn read_fields(
     for field in fields {
         store_field(context, cable, &field, reference_blocks);
     }
+    if cable.classified_by.is_none() {
+        read_classifier_in_body(context, cable, lines, body_start);
+    }
     body_start
 }
 
@@ -214,6 +230,29 @@ impl FieldRanges {
             .last()
             .map_or("", |&(start, end)| cleaned.get(start..end).unwrap_or(""));
         reference_items::ends_inside_item(last_line)
+    }
+
+    /// Whether this is a `Classified By` field that has not reached its reasons yet.
+    fn awaits_reasons(&self, cleaned: &str) -> bool {
+        self.keyword == Keyword::ClassifiedBy && !classifier::states_reasons(&self.value(cleaned))
+    }
+
+    /// The lines written after the keyword, without lines skipped between them (a page break,
+    /// a banner): the text between two adjacent lines as written, a line break elsewhere.
+    fn written_lines(&self, cleaned: &str) -> String {
+        let mut written = String::new();
+        let mut previous_end: Option<usize> = None;
+        for &(start, end) in &self.pieces {
+            let start = start.max(self.value_start).min(end);
+            if let Some(previous_end) = previous_end {
+                let gap = cleaned.get(previous_end..start).unwrap_or("\n");
+                let adjacent = gap.chars().all(char::is_whitespace);
+                written.push_str(if adjacent { gap } else { "\n" });
+            }
+            written.push_str(cleaned.get(start..end).unwrap_or(""));
+            previous_end = Some(end);
+        }
+        written
     }
 
     fn is_empty(&self, cleaned: &str) -> bool {
@@ -316,7 +355,7 @@ pub(crate) fn store_field(
         }
         Keyword::ClassifiedBy => {
             // The classifier reads the lines as written, to mend words broken across them.
-            let written = context.cleaned.slice(field.value_start, end);
+            let written = field.written_lines(&context.cleaned.text);
             let after_keyword = written.trim_start_matches([':', ' ']);
             let after_keyword_start = field.value_start + (written.len() - after_keyword.len());
             let classifier =
@@ -371,6 +410,112 @@ pub(crate) fn store_field(
             cable.reference_spans.push(span);
             reference_blocks.push(value_pieces);
         }
+    }
+}
+
+/// Whether the `Classified By` field `field`, cut before its reasons at the blank line `idx`,
+/// goes on after it: past blank lines, page breaks and banners, the next line gives the reasons'
+/// section number and starts no paragraph or field (`k Del Vecchio.  Reasons 1.4 (b) and (d).`).
+fn classifier_resumes(
+    field: Option<&FieldRanges>,
+    lines: &[Line],
+    idx: usize,
+    cleaned: &str,
+) -> bool {
+    if !field.is_some_and(|field| field.awaits_reasons(cleaned)) {
+        return false;
+    }
+    let next = lines.iter().skip(idx + 1).take(8).find(|line| {
+        let text = line.text(cleaned);
+        !line.is_blank() && !is_page_break(text) && !is_banner(text)
+    });
+    next.is_some_and(|line| {
+        let text = line.text(cleaned);
+        // The section number after a few words (the name's end, `REASONS:`): not a sentence
+        // of the text that mentions one.
+        let early_section = classifier::section_number_at(text).is_some_and(|at| {
+            text.get(..at)
+                .is_some_and(|before| before.split_whitespace().count() <= 5)
+        });
+        keyword_hits(text).is_empty() && paragraph_start(text).is_none() && early_section
+    })
+}
+
+/// A classification alone on its line (`CONFIDENTIAL`), as printed at the foot of a page.
+fn is_banner(text: &str) -> bool {
+    classification_line(text.trim()).is_some_and(|parts| {
+        parts.origin.is_none() && parts.section.is_none() && parts.serial.is_none()
+    })
+}
+
+/// The classification statement of a cable whose header has none, written in its text from line
+/// `body_start` on: as its own paragraph (`1.  (U) CLASSIFIED BY PETER W. GALBRAITH, AMBASSADOR,`
+/// / `PER 1.5 (B) AND (D).`) or under the last one (`CLASSIFIED BY: COL DAVID BRACKETT, DATT`).
+/// Only a line that starts with the keyword, after a paragraph's number and marking, and goes on
+/// to give reasons is one: a sentence that says what someone classified is not. Another cable's
+/// classification line (a cable quoted, or glued on by a web page) ends the search: what follows
+/// it is that cable's.
+fn read_classifier_in_body(
+    context: &mut Context<'_>,
+    cable: &mut Cable,
+    lines: &[Line],
+    body_start: usize,
+) {
+    let cleaned = &context.cleaned.text;
+    let own_serial = cable
+        .classification
+        .as_ref()
+        .and_then(|line| line.serial.as_ref())
+        .map(|serial| serial.value.clone());
+    for (idx, line) in lines.iter().enumerate().skip(body_start) {
+        let text = line.text(cleaned);
+        let another_cable = !is_page_break(text)
+            && classification_line(text).is_some_and(|parts| {
+                let serial = parts
+                    .serial
+                    .and_then(|(start, end)| text.get(start..end))
+                    .map(|serial| serial.trim_start_matches('0'));
+                parts.origin.is_some() && (own_serial.is_none() || serial != own_serial.as_deref())
+            });
+        if another_cable {
+            return;
+        }
+        let Some(&(at, Keyword::ClassifiedBy, keyword_len)) = keyword_hits(text).first() else {
+            continue;
+        };
+        let before = text.get(..at).unwrap_or("").trim_end();
+        let at_paragraph_start = before.is_empty()
+            || paragraph_start(before).is_some_and(|start| start.text_start >= before.len());
+        if !at_paragraph_start {
+            continue;
+        }
+        let mut field = FieldRanges {
+            keyword: Keyword::ClassifiedBy,
+            start: line.start + at,
+            value_start: line.start + at + keyword_len,
+            pieces: vec![(line.start + at, line.start + text.trim_end().len())],
+        };
+        for (next_idx, next) in lines.iter().enumerate().skip(idx + 1) {
+            let next_text = next.text(cleaned);
+            let skipped = is_page_break(next_text)
+                || is_banner(next_text)
+                || next.is_blank() && classifier_resumes(Some(&field), lines, next_idx, cleaned);
+            if skipped {
+                continue;
+            }
+            let goes_on = !next.is_blank()
+                && keyword_hits(next_text).is_empty()
+                && paragraph_start(next_text).is_none();
+            if !goes_on {
+                break;
+            }
+            field.pieces.push((next.start, next.end));
+        }
+        if field.awaits_reasons(cleaned) {
+            continue;
+        }
+        store_field(context, cable, &field, &mut Vec::new());
+        return;
     }
 }
 

@@ -386,3 +386,70 @@ fn splits_glued_tags_and_mends_doubled_letters() {
         "#]],
     );
 }
+
+#[test]
+fn reads_a_classification_statement_written_in_the_text() {
+    // As its own paragraph, or under the last one, when the header has no `Classified By`.
+    for (text, expect) in [
+        (
+            "SUBJECT: GRANIC\n\n1.  (U) CLASSIFIED BY PETER W. GALBRAITH, AMBASSADOR,\nPER 1.5 (B) AND (D).\n\n2.  (S) TEXT.\n",
+            expect![[r#"
+                classified_by 46..112 "CLASSIFIED BY PETER W. GALBRAITH, AMBASSADOR,\nPER 1.5 (B) AND (D)." = "PETER W. GALBRAITH, AMBASSADOR, PER 1.5 (B) AND (D)."
+                classifier 60..112 "PETER W. GALBRAITH, AMBASSADOR,\nPER 1.5 (B) AND (D)." names=["PETER W. GALBRAITH"] title="AMBASSADOR" reasons=[1.5(b), 1.5(d)]
+            "#]],
+        ),
+        (
+            "SUBJECT: VISIT\n\n9. (U) POC IS CAPT JOHN K MCCLAIN.\n\nCLASSIFIED BY: COL DAVID BRACKETT, DATT\nREASON: 1.5(C,D)\n",
+            expect![[r#"
+                classified_by 73..129 "CLASSIFIED BY: COL DAVID BRACKETT, DATT\nREASON: 1.5(C,D)" = "COL DAVID BRACKETT, DATT REASON: 1.5(C,D)"
+                classifier 88..129 "COL DAVID BRACKETT, DATT\nREASON: 1.5(C,D)" names=["DAVID BRACKETT"] title="COL" reasons=[1.5(c), 1.5(d)]
+            "#]],
+        ),
+        // A sentence that says what someone classified, or a statement without reasons, is not
+        // one.
+        (
+            "SUBJECT: PAPERS\n\n1.  TEXT.\n\n2.  THE PAPERS, CLASSIFIED BY THE MINISTRY FOR REASONS OF STATE.\n\n3.  CLASSIFIED BY THE MINISTRY, THEY ARE SECRET.\n",
+            expect![""],
+        ),
+        // Below another cable's classification line, the statement is that cable's.
+        (
+            "SUBJECT: SHAH\n\n1.  TEXT.\n\nS E C R E T THE HAGUE 000174\nClassified By: CDA Andrew Schofer, reasons 1.4 (b,d)\n",
+            expect![[r#"
+                diagnostics[0] 47..75 warning: Another cable seems to start here (THE HAGUE 174): the text may join two cables.
+            "#]],
+        ),
+    ] {
+        check_fields(text, &["classified_by", "classifier"], expect);
+    }
+}
+
+#[test]
+fn keeps_a_classifier_cut_before_its_reasons_whole() {
+    // Past a banner, a blank line and a page break; past a blank line inside a word.
+    for (text, expect) in [
+        (
+            "1. (U) CLASSIFIED BY CHARGE D'AFFAIRES A.I. JOSEPH\n                       CONFIDENTIAL\n\nPAGE 02        VATICA  02295  01 OF 04  270100Z\nMERANTE.  REASONS: 1.5 (B) AND (D).\n\n2. (C) TEXT.\n",
+            expect![[r#"
+                classified_by 28..192 "CLASSIFIED BY CHARGE D'AFFAIRES A.I. JOSEPH\n                       CONFIDENTIAL\n\nPAGE 02        VATICA  02295  01 OF 04  270100Z\nMERANTE.  REASONS: 1.5 (B) AND (D)." = "CHARGE D'AFFAIRES A.I. JOSEPH MERANTE. REASONS: 1.5 (B) AND (D)."
+                classifier 42..192 "CHARGE D'AFFAIRES A.I. JOSEPH\nMERANTE.  REASONS: 1.5 (B) AND (D)." names=["JOSEPH MERANTE"] title="CHARGE D'AFFAIRES A.I." reasons=[1.5(b), 1.5(d)]
+            "#]],
+        ),
+        (
+            "Classified By: Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d).\n\n1. (C) Text.\n",
+            expect![[r#"
+                classified_by 21..98 "Classified By: Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d)." = "Labor Officer Patric k Del Vecchio. Reasons 1.4 (b) and (d)."
+                classifier 36..98 "Labor Officer\nPatric\n\nk Del Vecchio.  Reasons 1.4 (b) and (d)." names=["Patrick Del Vecchio"] title="Labor Officer" reasons=[1.4(b), 1.4(d)]
+            "#]],
+        ),
+        // A classifier without reasons ends at the blank line.
+        (
+            "Classified By: Ambassador John Doe\n\nTHE AMBASSADOR WILL RAISE THE ISSUES OF PARAGRAPH 1.4 OF THE PLAN.\n",
+            expect![[r#"
+                classified_by 21..55 "Classified By: Ambassador John Doe" = "Ambassador John Doe"
+                classifier 36..55 "Ambassador John Doe" names=["John Doe"] title="Ambassador"
+            "#]],
+        ),
+    ] {
+        check_fields(text, &["classified_by", "classifier"], expect);
+    }
+}

@@ -77,6 +77,7 @@ pub(crate) fn is_title_word(word: &str) -> bool {
         || titles.words.contains(&bare)
         || titles.prefixes.iter().any(|prefix| bare.starts_with(prefix))
         || is_glued_title(bare)
+        || is_hyphenated_title(bare)
         || word.contains(['/', ':'])
         // A zero typed for an O (`B0HLEN`) is a letter; other digits are not names.
         || word.chars().any(|ch| ch.is_ascii_digit() && ch != '0')
@@ -89,22 +90,72 @@ pub(crate) fn is_after_name(word: &str) -> bool {
     word == word.to_lowercase() && titles().after.contains(&word.trim_end_matches(['.', ',']))
 }
 
+/// Whether a lower-case word is title words joined by hyphens: `consul-general`,
+/// `mins-couns`. A double surname (`hinson-jones`) has pieces that are not titles.
+fn is_hyphenated_title(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|piece| !piece.is_empty() && is_title_word(piece))
+}
+
 /// Whether a lower-case word is title parts glued together, perhaps after the one-letter `a`
-/// (acting, assistant) or `d` (deputy): `polcouns`, `deppolcouns`, `econchief`, `adcm`.
+/// (acting, assistant) or `d` (deputy): `polcouns`, `deppolcouns`, `econchief`, `adcm`; the
+/// last may be a whole title word of five letters or more (`polcounselor`, `econofficer`).
 fn is_glued_title(word: &str) -> bool {
-    fn split(rest: &str, parts: &[&str]) -> bool {
+    fn split(rest: &str, parts: &[&str], words: &[&str], after_part: bool) -> bool {
         rest.is_empty()
+            || (after_part && rest.len() >= 5 && words.contains(&rest))
             || parts.iter().any(|part| {
                 rest.strip_prefix(part)
-                    .is_some_and(|after| split(after, parts))
+                    .is_some_and(|after| split(after, parts, words, true))
             })
     }
-    let parts = &titles().parts;
+    let titles = titles();
+    let (parts, words) = (&titles.parts, &titles.words);
     let glued = |word: &str| {
         let unprefixed = word.strip_prefix(['a', 'd']);
-        (word.len() >= 3 && split(word, parts))
-            || unprefixed.is_some_and(|rest| rest.len() >= 3 && split(rest, parts))
+        (word.len() >= 3 && split(word, parts, words, false))
+            || unprefixed.is_some_and(|rest| rest.len() >= 3 && split(rest, parts, words, false))
     };
     // A plural (`Econoffs`) is glued parts too.
     glued(word) || word.strip_suffix('s').is_some_and(glued)
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    /// Each word with whether it reads as a title or office word.
+    fn check(words: &str, expect: Expect) {
+        let shown: Vec<String> = words
+            .split_whitespace()
+            .map(|word| format!("{word}={}", super::is_title_word(word)))
+            .collect();
+        expect.assert_eq(&shown.join(" "));
+    }
+
+    #[test]
+    fn hyphenated_titles_are_titles_and_double_surnames_are_not() {
+        check(
+            "Consul-General MINS-COUNS Minister-Counselor Hinson-Jones Zuniga-Brown",
+            expect!["Consul-General=true MINS-COUNS=true Minister-Counselor=true Hinson-Jones=false Zuniga-Brown=false"],
+        );
+    }
+
+    #[test]
+    fn glued_parts_may_end_in_a_whole_title_word() {
+        check(
+            "POLCOUNSELOR EconOfficer PolCouns Polmiloff Pamela Demin Paolo Conrad",
+            expect!["POLCOUNSELOR=true EconOfficer=true PolCouns=true Polmiloff=true Pamela=false Demin=false Paolo=false Conrad=false"],
+        );
+    }
+
+    #[test]
+    fn ranks_and_bureaus_are_titles() {
+        check(
+            "Col. COL LTC Capt. DATT INR EUR State Mision",
+            expect!["Col.=true COL=true LTC=true Capt.=true DATT=true INR=true EUR=true State=true Mision=true"],
+        );
+    }
 }
