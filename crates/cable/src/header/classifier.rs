@@ -555,7 +555,7 @@ mod tests {
     /// The classifier read from `Classified By: {text}` under a classification line.
     fn check(text: &str, expect: Expect) {
         let input = format!("UNCLAS STATE 000001\n\nClassified By: {text}\n");
-        let options = crate::Options { year: Some(2004) };
+        let options = crate::Options::with_year(2004);
         crate::testing::check_with(&input, options, &["classifier"], expect);
     }
 

@@ -124,7 +124,14 @@ impl Cable {
     /// The span of everything above the body: routing header, classification line, captions and
     /// keyword fields.
     pub fn header_span(&self) -> Option<Span> {
-        let mut spans = self.field_spans();
+        // A field read from the text (a `Classified By` statement in a paragraph) is the
+        // cable's, but not part of its header.
+        let body_start = self.paragraphs.first().map(|paragraph| paragraph.span.start);
+        let mut spans: Vec<Span> = self
+            .field_spans()
+            .into_iter()
+            .filter(|span| body_start.is_none_or(|start| span.start < start))
+            .collect();
         spans.extend(self.routing.as_ref().map(|routing| routing.span));
         spans.extend(self.classification.as_ref().map(|line| line.span));
         spans.into_iter().reduce(Span::cover)
