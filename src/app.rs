@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::banner::classification_banner;
 use crate::components::diagnostics_list::DiagnosticsList;
 use crate::components::drafts_list::DraftsList;
+use crate::components::cable_id_box::CableIdBox;
 use crate::components::header_card::HeaderCard;
 use crate::components::input_panel::InputPanel;
 use crate::components::notice_bar::NoticeBar;
@@ -252,6 +253,18 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ParseHeld))
     };
+    let on_set_id = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |written: String| dispatcher.dispatch(Action::SetCableId(written)))
+    };
+    let on_forget_id = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ForgetCableId))
+    };
+    let id_box = (state.cable_id.is_some() || crate::state::wants_id(&parse)).then(|| html! {
+        <CableIdBox given={state.cable_id.clone()} offered={state.offered_id.clone()}
+            undated={crate::state::undated_citations(&parse)} on_set={on_set_id} on_forget={on_forget_id} />
+    });
     let status = if state.parse_held || state.opening_link {
         None
     } else if state.parsed_text.trim().is_empty() {
@@ -364,6 +377,7 @@ pub fn app() -> Html {
                         }
                         <HeaderCard parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()} on_copied={on_copied}
                             transmission_open={state.transmission_open} {on_transmission} on_copy_link={on_copy_element_link.clone()} />
+                        { for id_box }
                         <ReferencesList parse={parse.clone()} source={source.clone()} selected={selected_anchor.clone()} on_select={on_select.clone()}
                             loaded={state.files.iter().map(|file| file.id.clone()).collect::<Vec<_>>()} on_show_file={on_show_file.clone()}
                             on_copy_link={on_copy_element_link.clone()} />

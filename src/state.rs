@@ -96,14 +96,50 @@ pub struct AppState {
     /// The page was opened with a link in its address and waits for its cable (the link is
     /// decoded after the first frame): nothing else is shown meanwhile, not the seed.
     pub opening_link: bool,
+    /// The cable's ID as the reader gave it (canonical), for a text that states no year: the
+    /// parse takes its year and station from it to date what the text cites.
+    pub cable_id: Option<String>,
+    /// An ID the page offers the reader: the name of the file the text came from, when that
+    /// name is a cable ID and the text states no year.
+    pub offered_id: Option<String>,
 }
 
-/// Parses `text` unless it is over [`AUTO_PARSE_LIMIT`] (then an empty parse, held: `true`).
-fn parse_or_hold(text: &str) -> (SharedParse, bool) {
+/// Parses `text` (as the cable `id`, if given) unless it is over [`AUTO_PARSE_LIMIT`] (then an
+/// empty parse, held: `true`).
+fn parse_or_hold(text: &str, id: Option<&str>) -> (SharedParse, bool) {
     if text.len() > AUTO_PARSE_LIMIT {
         return (SharedParse::new(cable::parse("")), true);
     }
-    (SharedParse::new(cable::parse(text)), false)
+    (SharedParse::new(parse_as(text, id)), false)
+}
+
+/// Parses `text` as the cable `id`, if given.
+fn parse_as(text: &str, id: Option<&str>) -> Parse {
+    let options = cable::Options {
+        year: None,
+        id: id.map(str::to_string),
+    };
+    cable::parse_with(text, options)
+}
+
+/// Whether the page should ask for (or show) the cable's ID: the text states no year, and
+/// something in it is left undated (its own ID, or a cited cable).
+pub fn wants_id(parse: &Parse) -> bool {
+    let cable = &parse.cable;
+    cable.date_time().is_none()
+        && (cable.canonical_id.is_none() && cable.classification.is_some()
+            || undated_citations(parse) > 0)
+}
+
+/// How many cited cables (in the REF block) have no year.
+pub fn undated_citations(parse: &Parse) -> usize {
+    parse
+        .cable
+        .references
+        .iter()
+        .flat_map(|reference| &reference.cables)
+        .filter(|cited| cited.year.is_none())
+        .count()
 }
 
 /// A file the user opened.
@@ -228,6 +264,11 @@ pub enum Action {
     OpenDraft(Draft),
     /// Parse a text held for its size (over [`AUTO_PARSE_LIMIT`]), now.
     ParseHeld,
+    /// Read the text as the cable with this ID (as the reader wrote it): it dates what the text
+    /// cites when the text states no year.
+    SetCableId(String),
+    /// Read the text on its own again, without the ID given.
+    ForgetCableId,
 }
 
 impl Default for AppState {
@@ -240,7 +281,7 @@ impl AppState {
     /// A state showing `text`, already parsed.
     pub fn with_text(text: &str) -> AppState {
         let text: Rc<str> = Rc::from(text);
-        let (parse, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text, None);
         AppState {
             parse_held,
             parse,
@@ -258,6 +299,8 @@ impl AppState {
             draft: None,
             draft_generation: 0,
             opening_link: false,
+            cable_id: None,
+            offered_id: None,
         }
     }
 
@@ -289,6 +332,7 @@ impl AppState {
             transmission_open: self.transmission_open,
             notes_open: self.notes_open.unwrap_or(n_warnings > 0),
             all_paragraphs: self.all_paragraphs,
+            cable_id: self.cable_id.clone(),
         }
     }
 
@@ -303,6 +347,7 @@ impl AppState {
             && !self.transmission_open
             && self.notes_open.is_none()
             && !self.all_paragraphs
+            && self.cable_id.is_none()
     }
 
     /// A copy of this state with `change` made to it.
@@ -329,7 +374,7 @@ impl AppState {
         let large = text.len() > LARGE_TEXT;
         let replaced_text =
             (self.text != text && !self.text.trim().is_empty()).then(|| self.text.clone());
-        let (parse, parse_held) = parse_or_hold(&text);
+        let (parse, parse_held) = parse_or_hold(&text, None);
         AppState {
             parse_held,
             parse,
@@ -348,6 +393,9 @@ impl AppState {
             draft: None,
             draft_generation: self.draft_generation.wrapping_add(1),
             opening_link: false,
+            // An ID belongs to the text it was given for.
+            cable_id: None,
+            offered_id: None,
         }
     }
 
@@ -364,6 +412,7 @@ impl AppState {
     /// Shows the text as `view` says (a link's or a draft's); the notice says so when the
     /// element it selects is not in the text.
     fn show_view(&mut self, view: permalink::View) {
+        self.set_id(view.cable_id);
         self.source_open = view.source_open;
         self.as_written = view.as_written;
         self.transmission_open = view.transmission_open;
@@ -377,6 +426,18 @@ impl AppState {
             None => self.add_to_notice(&format!(
                 " It pointed at {anchor}, which this text does not have."
             )),
+        }
+    }
+
+    /// Reads the text again as the cable `id` (or as no known cable): the selection is kept, as
+    /// the text is the same.
+    fn set_id(&mut self, id: Option<String>) {
+        if self.cable_id == id {
+            return;
+        }
+        self.cable_id = id;
+        if !self.parse_held {
+            self.parse = SharedParse::new(parse_as(&self.parsed_text, self.cable_id.as_deref()));
         }
     }
 
@@ -418,7 +479,7 @@ impl Reducible for AppState {
             }),
             Action::Parse if self.parsed_text == self.text => self,
             Action::Parse => self.with(|next| {
-                (next.parse, next.parse_held) = parse_or_hold(&next.text);
+                (next.parse, next.parse_held) = parse_or_hold(&next.text, next.cable_id.as_deref());
                 next.parsed_text = next.text.clone();
                 // A span of the old text means nothing in the new one.
                 next.selected = None;
@@ -433,6 +494,15 @@ impl Reducible for AppState {
                     }
                     let text: Rc<str> = Rc::from(text);
                     let mut next = self.replace(text.clone(), Notice::info(message));
+                    // A file named by its cable's ID (08OTTAWA372.txt) offers it, when the text
+                    // states no year; the reader says whether to use it.
+                    let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+                    next.offered_id = cable::canonicalize_id(stem).filter(|_| wants_id(&next.parse));
+                    if let Some(id) = &next.offered_id {
+                        next.add_to_notice(&format!(
+                            " The text states no year; its name, {id}, is offered as its cable ID below."
+                        ));
+                    }
                     next.files.retain(|file| file.name != name);
                     let id = next.parse.cable.canonical_id.as_ref();
                     let id = id.map(|id| id.value.clone());
@@ -534,8 +604,30 @@ impl Reducible for AppState {
             }
             Action::ParseHeld if !self.parse_held => self,
             Action::ParseHeld => self.with(|next| {
-                next.parse = SharedParse::new(cable::parse(&next.parsed_text));
+                next.parse = SharedParse::new(parse_as(&next.parsed_text, next.cable_id.as_deref()));
                 next.parse_held = false;
+            }),
+            Action::SetCableId(written) => match cable::canonicalize_id(&written) {
+                Some(id) => self.with(|next| {
+                    let before = undated_citations(&next.parse);
+                    next.set_id(Some(id.clone()));
+                    next.offered_id = None;
+                    let dated = before.saturating_sub(undated_citations(&next.parse));
+                    let message = match dated {
+                        0 => format!("Reading the text as {id}."),
+                        1 => format!("Reading the text as {id}: the cable it cites is dated."),
+                        n => format!("Reading the text as {id}: the {n} cables it cites are dated."),
+                    };
+                    next.notice = Some(Notice::info(message));
+                }),
+                None => self.noting(Notice::error(format!(
+                    "\u{201c}{}\u{201d} is not a cable ID: write its year, station and serial, like 08OTTAWA372. The text is read as before.",
+                    written.trim()
+                ))),
+            },
+            Action::ForgetCableId => self.with(|next| {
+                next.set_id(None);
+                next.notice = Some(Notice::info("The cable ID is forgotten: the text is read on its own.".to_string()));
             }),
             Action::LinkNotOpened(problem) if self.opening_link => {
                 let message = format!("{problem} The sample cable is shown instead.");

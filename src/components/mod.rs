@@ -1,5 +1,6 @@
 //! One component per file; each takes data and callbacks as `PartialEq` props.
 
+pub mod cable_id_box;
 pub mod diagnostics_list;
 pub mod drafts_list;
 pub mod header_card;

@@ -80,7 +80,8 @@ impl Draft {
     /// ```text
     /// cablescope-draft 1
     /// saved 1795796400000
-    /// view stn p-4          (letters: source, as written, transmission, notes, all paragraphs)
+    /// view stn p-4 08OTTAWA372  (letters: source, as written, transmission, notes, all
+    ///                           paragraphs; the selected anchor or -; the ID given, if any)
     /// title 08OTTAWA372
     ///
     /// <text>
@@ -103,9 +104,13 @@ impl Draft {
             flags.push('-');
         }
         let anchor = view.selected.as_deref().unwrap_or("-");
+        let id = view
+            .cable_id
+            .as_deref()
+            .map_or(String::new(), |id| format!(" {id}"));
         let title: String = self.title.chars().filter(|ch| *ch != '\n').collect();
         format!(
-            "{MAGIC}\nsaved {}\nview {flags} {anchor}\ntitle {title}\n\n{}",
+            "{MAGIC}\nsaved {}\nview {flags} {anchor}{id}\ntitle {title}\n\n{}",
             self.saved_ms as u64, self.text
         )
     }
@@ -120,6 +125,7 @@ impl Draft {
         let mut view_line = parts.next()?.strip_prefix("view ")?.split(' ');
         let flags = view_line.next()?;
         let anchor = view_line.next()?;
+        let cable_id = view_line.next().map(str::to_string);
         let title = parts.next()?.strip_prefix("title ")?.to_string();
         if !parts.next()?.is_empty() {
             return None;
@@ -137,6 +143,7 @@ impl Draft {
                 transmission_open: flags.contains('t'),
                 notes_open: flags.contains('n'),
                 all_paragraphs: flags.contains('a'),
+                cable_id,
             },
         })
     }
@@ -304,6 +311,11 @@ mod tests {
                 transmission_open: true,
                 notes_open: true,
                 all_paragraphs: true,
+                cable_id: Some("08OTTAWA372".to_string()),
+            },
+            View {
+                cable_id: Some("66STATE1".to_string()),
+                ..View::default()
             },
             View {
                 selected: Some("field-subject".to_string()),

@@ -59,6 +59,7 @@ fn a_link_opens_its_text_and_view_and_keeps_the_draft() {
         transmission_open: true,
         notes_open: false,
         all_paragraphs: true,
+        cable_id: None,
     };
     let state = reduce(
         state,
@@ -397,4 +398,85 @@ fn a_json_record_is_kept_as_given_and_read_by_the_parser() {
         &record[paragraph.span.range()],
         r#"1. (C) Caf\u00e9 \"talks\"."#
     );
+}
+
+/// A snippet that states no year: its REF block's cables are undated until its ID is given.
+const UNDATED: &str = "SUBJECT: TEST\n\nREF: A. STATE 12 B. ROME 2000\n\n1. (U) TEXT.\n";
+
+fn id_of(state: &AppState, reference: usize) -> Option<String> {
+    state.parse.cable.references[reference].canonical_id.clone()
+}
+
+#[test]
+fn the_readers_cable_id_dates_what_the_text_cites() {
+    let state = reduce(AppState::default(), Action::Edit(UNDATED.to_string()));
+    let state = reduce(state, Action::Parse);
+    assert!(wants_id(&state.parse));
+    assert_eq!(undated_citations(&state.parse), 2);
+    assert_eq!(id_of(&state, 0), None);
+    // Not an ID: said so, nothing else changes.
+    let refused = reduce(state.clone(), Action::SetCableId("Rome, last week".to_string()));
+    assert_eq!(refused.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    assert_eq!(refused.cable_id, None);
+    assert_eq!(*refused.text, *UNDATED);
+    // An ID, as readers write it: dated, the January serial above its own being last year's.
+    let state = reduce(state, Action::SetCableId(" 07 rome 150 ".to_string()));
+    assert_eq!(state.cable_id.as_deref(), Some("07ROME150"));
+    assert_eq!(id_of(&state, 0).as_deref(), Some("07STATE12"));
+    assert_eq!(id_of(&state, 1).as_deref(), Some("06ROME2000"));
+    assert!(!wants_id(&state.parse));
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.message.contains("the 2 cables it cites are dated")));
+    // The link carries it; typing goes on under it; opening the link reads it again.
+    let view = state.link_view();
+    assert_eq!(view.cable_id.as_deref(), Some("07ROME150"));
+    let typed = reduce(state.clone(), Action::Edit(format!("{UNDATED}2. MORE.\n")));
+    let typed = reduce(typed, Action::Parse);
+    assert_eq!(id_of(&typed, 0).as_deref(), Some("07STATE12"));
+    let opened = reduce(
+        AppState::default(),
+        Action::OpenLink {
+            link: permalink::Link {
+                text: UNDATED.to_string(),
+                view,
+            },
+            drafts_kept: 0,
+        },
+    );
+    assert_eq!(opened.cable_id.as_deref(), Some("07ROME150"));
+    assert_eq!(id_of(&opened, 1).as_deref(), Some("06ROME2000"));
+    // Forgotten: undated again. A new text starts without it.
+    let forgotten = reduce(state.clone(), Action::ForgetCableId);
+    assert_eq!(forgotten.cable_id, None);
+    assert_eq!(id_of(&forgotten, 0), None);
+    let sample = reduce(state, Action::RestoreSample);
+    assert_eq!(sample.cable_id, None);
+    assert!(sample.is_pristine());
+}
+
+#[test]
+fn a_file_named_by_its_id_offers_it_when_the_text_states_no_year() {
+    let load = |name: &str, text: &str| {
+        reduce(
+            AppState::default(),
+            Action::LoadFile {
+                name: name.to_string(),
+                bytes: text.as_bytes().to_vec(),
+            },
+        )
+    };
+    let state = load("07ROME150.txt", UNDATED);
+    assert_eq!(state.offered_id.as_deref(), Some("07ROME150"));
+    // Offered, not used, until the reader says so.
+    assert_eq!(state.cable_id, None);
+    assert_eq!(id_of(&state, 0), None);
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.message.contains("07ROME150")));
+    // Not offered when the name is no ID, or the text states its year.
+    assert_eq!(load("notes.txt", UNDATED).offered_id, None);
+    assert_eq!(load("08OTTAWA372.txt", SEED_CABLE).offered_id, None);
 }

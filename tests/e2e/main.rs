@@ -25,6 +25,7 @@
 mod harness;
 
 mod appearance;
+mod cable_id;
 mod decomposition;
 mod drafts;
 mod hostile;

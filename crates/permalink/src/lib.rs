@@ -9,6 +9,8 @@
 //!           length of the rest (varint), so that a cut link is told from a damaged one
 //!           text length in bytes (varint)
 //!           view flags (1 byte), then the selected element's anchor (varint length + ASCII)
+//!           when flag 32 is set, then the cable's ID the reader gave (varint length + ASCII)
+//!           when flag 64 is set (a later addition: links without it read as before)
 //!           the text, compressed by the version's model
 //! ```
 //!
@@ -176,6 +178,9 @@ pub struct View {
     pub notes_open: bool,
     /// Every paragraph is shown, not only the first ones of a long text.
     pub all_paragraphs: bool,
+    /// The cable's ID as the reader gave it (`08OTTAWA372`), for a text that does not state
+    /// its year: it dates the cables the text cites.
+    pub cable_id: Option<String>,
 }
 
 impl View {
@@ -185,8 +190,9 @@ impl View {
     const NOTES_OPEN: u8 = 8;
     const ALL_PARAGRAPHS: u8 = 16;
     const SELECTED: u8 = 32;
+    const CABLE_ID: u8 = 64;
     /// Flags this version knows; any other bit set means the link is damaged.
-    const KNOWN: u8 = 63;
+    const KNOWN: u8 = 127;
 
     fn flags(&self) -> u8 {
         let mut flags = 0;
@@ -197,6 +203,7 @@ impl View {
             (self.notes_open, View::NOTES_OPEN),
             (self.all_paragraphs, View::ALL_PARAGRAPHS),
             (self.selected.is_some(), View::SELECTED),
+            (self.cable_id.is_some(), View::CABLE_ID),
         ] {
             if on {
                 flags |= flag;
@@ -222,6 +229,8 @@ pub enum EncodeError {
     TextTooLarge(usize),
     /// The selected anchor is not a short ASCII name.
     BadAnchor(String),
+    /// The cable ID is not a short run of capital letters and digits.
+    BadId(String),
 }
 
 impl fmt::Display for EncodeError {
@@ -234,6 +243,7 @@ impl fmt::Display for EncodeError {
                 MAX_TEXT_BYTES / 1024
             ),
             EncodeError::BadAnchor(anchor) => write!(f, "\"{anchor}\" is not an element's anchor"),
+            EncodeError::BadId(id) => write!(f, "\"{id}\" is not a cable ID"),
         }
     }
 }
@@ -323,6 +333,14 @@ fn valid_anchor(anchor: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
 }
 
+/// A cable ID as the page keeps it: canonical, so capital letters and digits, and short.
+fn valid_id(id: &str) -> bool {
+    (4..=40).contains(&id.len())
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+}
+
 /// The fragment (without `#`) of a link to `text` shown as `view`, with the built-in primer.
 #[cfg(feature = "builtin-primer")]
 pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
@@ -354,6 +372,13 @@ fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, Enc
         }
         push_varint(&mut rest, anchor.len() as u64);
         rest.extend_from_slice(anchor.as_bytes());
+    }
+    if let Some(id) = &view.cable_id {
+        if !valid_id(id) {
+            return Err(EncodeError::BadId(id.clone()));
+        }
+        push_varint(&mut rest, id.len() as u64);
+        rest.extend_from_slice(id.as_bytes());
     }
     rest.extend_from_slice(compressed);
     Ok(seal(&rest))
@@ -468,18 +493,21 @@ fn decode_v1(body: &str) -> Result<Parts, LinkError> {
     if flags & !View::KNOWN != 0 {
         return Err(LinkError::Damaged);
     }
-    let selected = if flags & View::SELECTED != 0 {
-        let anchor_len = read_varint(rest, &mut pos).ok_or(LinkError::Damaged)? as usize;
-        let anchor = rest
-            .get(pos..pos.saturating_add(anchor_len))
+    let mut name = |flag: u8, valid: fn(&str) -> bool| -> Result<Option<String>, LinkError> {
+        if flags & flag == 0 {
+            return Ok(None);
+        }
+        let len = read_varint(rest, &mut pos).ok_or(LinkError::Damaged)? as usize;
+        let name = rest
+            .get(pos..pos.saturating_add(len))
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .filter(|anchor| valid_anchor(anchor))
+            .filter(|name| valid(name))
             .ok_or(LinkError::Damaged)?;
-        pos += anchor_len;
-        Some(anchor.to_string())
-    } else {
-        None
+        pos += len;
+        Ok(Some(name.to_string()))
     };
+    let selected = name(View::SELECTED, valid_anchor)?;
+    let cable_id = name(View::CABLE_ID, valid_id)?;
     let code = rest.get(pos..).unwrap_or(&[]).to_vec();
     Ok(Parts {
         len: len as usize,
@@ -491,6 +519,7 @@ fn decode_v1(body: &str) -> Result<Parts, LinkError> {
             transmission_open: flags & View::TRANSMISSION_OPEN != 0,
             notes_open: flags & View::NOTES_OPEN != 0,
             all_paragraphs: flags & View::ALL_PARAGRAPHS != 0,
+            cable_id,
         },
     })
 }
@@ -581,6 +610,25 @@ mod tests {
             ..View::default()
         };
         assert_eq!(compressed.fragment(&view), encode(text, &view));
+    }
+
+    #[test]
+    fn carries_the_cable_id_the_reader_gave() {
+        let view = View {
+            selected: Some("ref-A".into()),
+            cable_id: Some("08OTTAWA372".into()),
+            ..View::default()
+        };
+        let fragment = encode("REF: A. STATE 24735", &view).unwrap_or_else(|error| unreachable!("{error}"));
+        assert_eq!(decode(&fragment).map(|link| link.view), Ok(view));
+        let bad = View {
+            cable_id: Some("08 OTTAWA 372".into()),
+            ..View::default()
+        };
+        assert_eq!(
+            encode("x", &bad),
+            Err(EncodeError::BadId("08 OTTAWA 372".into()))
+        );
     }
 
     #[test]
