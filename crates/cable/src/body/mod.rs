@@ -15,7 +15,9 @@ use crate::scan::paragraph::is_page_break;
 use crate::tree::Cable;
 use paragraphs::read_paragraphs;
 pub(crate) use signature::signer_line;
-use signature::{is_trailer_line, note_under_signer, signature_name, signed_at_line_end};
+use signature::{
+    closes_the_text, is_trailer_line, note_under_signer, signature_name, signed_at_line_end,
+};
 
 /// Reads the body, from line `first` to the end.
 /// Reads the body, from line `first` to the end, into `cable`; returns the cleaned range of the
@@ -73,6 +75,7 @@ pub(crate) fn read(
         let before = before.trim_end();
         let apart = before.is_empty()
             || before.ends_with(['.', '!', '?', '"', ')', ':'])
+            || closes_the_text(before)
             || before.len() < 30
             || mixed_case && !text.chars().any(|ch| ch.is_lowercase());
         if let Some(name) = signature_name(text).filter(|_| apart && has_paragraphs) {

@@ -47,6 +47,13 @@ pub(crate) fn is_trailer_line(text: &str) -> bool {
                 "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "LIMITED OFFICIAL USE"
             )
     };
+    // A print stamp cut short: `2003VATICA01124`, `2003ZAGREB0` (year, station, serial).
+    let cut_print_stamp = !upper.contains(' ')
+        && upper.len() >= 7
+        && upper.bytes().take(4).all(|byte| byte.is_ascii_digit())
+        && (upper.starts_with("19") || upper.starts_with("20"))
+        && upper.as_bytes().get(4).is_some_and(u8::is_ascii_uppercase)
+        && upper.bytes().all(|byte| byte.is_ascii_alphanumeric());
     // What a web page left of a line it cut: `ED`, `od` after `Wood`, `me` after `La Lime`.
     let fragment = (1..=3).contains(&trimmed.len())
         && trimmed.chars().all(|ch| ch.is_ascii_alphabetic())
@@ -84,6 +91,7 @@ pub(crate) fn is_trailer_line(text: &str) -> bool {
         || end_marks
         || filler
         || fragment
+        || cut_print_stamp
         || numbered_classification
         || station_and_serial
         || print_stamp
@@ -166,6 +174,18 @@ fn is_center_note(text: &str) -> bool {
             .any(|start| upper.starts_with(start))
 }
 
+/// Whether a line closes the text before the signer without a sentence's mark: `MINIMIZE
+/// CONSIDERED`, `UNQUOTE` (the end of a quoted cable).
+pub(crate) fn closes_the_text(text: &str) -> bool {
+    let upper = text
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .to_ascii_uppercase();
+    ["MINIMIZE CONSIDERED", "UNQUOTE", "UNQTE", "END QUOTE"]
+        .iter()
+        .any(|close| upper.ends_with(close))
+}
+
 /// Where a signer's name is at the end of a line that ends a sentence, as a range in the line:
 /// one or two words in capitals, or one capitalised word, after the sentence's last mark
 /// (`…CONSIDERED.  EAGLETON`, `…plane.  MEECE.`; `…the Act.  Cellucci`, set off by two blanks
@@ -213,7 +233,8 @@ pub(crate) fn signed_at_line_end(text: &str) -> Option<(usize, usize)> {
             }
             _ => before,
         };
-        let after_sentence = before.ends_with(['.', '?', '!', '"', '*', ')', '”']);
+        let after_sentence =
+            before.ends_with(['.', '?', '!', '"', '*', ')', '”']) || closes_the_text(before);
         let capitals = !name.chars().any(char::is_lowercase);
         // A capitalised word (`Murphy`) only where line breaks were lost (a long line) or set
         // off by two blanks.
@@ -235,6 +256,22 @@ pub(crate) fn signed_at_line_end(text: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// A one-word name written again right after itself, as a web page's copy does
+/// (`DRUCKERDRUCKER`, `PalmerALMER`): the name once.
+fn without_its_echo(name: &str) -> &str {
+    if name.contains(' ') || !name.is_ascii() {
+        return name;
+    }
+    let upper = name.to_ascii_uppercase();
+    (4..upper.len())
+        .find(|&at| {
+            let (first, echo) = upper.split_at(at);
+            echo.len() >= 3 && echo.len() + 1 >= first.len() && first.ends_with(echo)
+        })
+        .and_then(|at| name.get(..at))
+        .unwrap_or(name)
 }
 
 /// Capitalised words that end sentences and are no signer.
@@ -284,6 +321,7 @@ pub(crate) fn signature_name(text: &str) -> Option<&str> {
         .strip_suffix('.')
         .filter(|bare| !bare.contains(' '))
         .unwrap_or(name);
+    let name = without_its_echo(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     let letters_only = name
         .chars()
@@ -413,6 +451,46 @@ mod tests {
         check(
             "1. THE TEXT.\nPRIORITY USMISSION GENEVA\n",
             expect![[r#""#]],
+        );
+    }
+
+    #[test]
+    fn reads_the_signer_after_a_closing_line_without_a_stop() {
+        check(
+            "1. PLEASE REPLY.  UNQTE: MINIMIZE CONSIDERED\nTALBOTT\n",
+            expect![[r#"
+                signature 83..90 = "TALBOTT"
+            "#]],
+        );
+        check(
+            "1. THE CIRCLE WILL SURVIVE.  WALKER\nUNQUOTE BAKER\nCONFIDENTIAL\n",
+            expect![[r#"
+                signature 82..87 = "BAKER"
+                notes[0] 88..100 = "CONFIDENTIAL"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn reads_a_signer_written_twice_once() {
+        check(
+            "1. The text.\n\nDRUCKERDRUCKER\n",
+            expect![[r#"
+            signature 52..59 = "DRUCKER"
+        "#]],
+        );
+        check(
+            "1. The text.\n\nPalmerALMER\n",
+            expect![[r#"
+            signature 52..58 = "Palmer"
+        "#]],
+        );
+        check(
+            "1. The text.\n\nMOON\n 2003ZAGREB0\n",
+            expect![[r#"
+            signature 52..56 = "MOON"
+            notes[0] 58..69 = "2003ZAGREB0"
+        "#]],
         );
     }
 
