@@ -20,7 +20,8 @@ pub(crate) fn is_trailer_line(text: &str) -> bool {
     ]
     .iter()
     .any(|start| upper.starts_with(start))
-        || upper == "BT";
+        || upper == "BT"
+        || upper.trim_end_matches('.') == "MINIMIZE CONSIDERED";
     let review_stamp = {
         let words: Vec<&str> = upper.split_whitespace().collect();
         let at = words.iter().position(|word| *word == "REVIEW");
@@ -348,8 +349,13 @@ pub(crate) fn signature_name(text: &str) -> Option<&str> {
                 | "AMEMBASSY"
                 | "AMCONSUL"
                 | "USMISSION"
+                | "CLASSIFIED"
+                | "PARAGRAPH"
         ) || controls::is_control(word)
     });
+    // Words after which a signer comes (`MINIMIZE CONSIDERED`), and a sentence of more than one
+    // word (`JE VOUS REMERCIE.`), are no name.
+    let sentence = words.len() > 1 && name.ends_with('.');
     // A signer's surname has three letters or more; `Y` and `ED` are what is left of a line.
     let n_letters = name.chars().filter(|ch| ch.is_alphabetic()).count();
     (!words.is_empty()
@@ -358,6 +364,8 @@ pub(crate) fn signature_name(text: &str) -> Option<&str> {
         && name.len() <= 40
         && letters_only
         && !is_phrase
+        && !sentence
+        && !closes_the_text(name)
         && (shouting || words.len() <= 2))
         .then_some(name)
 }
@@ -468,6 +476,22 @@ mod tests {
                 signature 82..87 = "BAKER"
                 notes[0] 88..100 = "CONFIDENTIAL"
             "#]],
+        );
+    }
+
+    #[test]
+    fn takes_no_closing_words_for_a_signer() {
+        check(
+            "1. THE TEXT.\nUNQUOTE\nALBRIGHT\nMINIMIZE CONSIDERED\n",
+            expect![[r#"
+                signature 59..67 = "ALBRIGHT"
+                notes[0] 68..87 = "MINIMIZE CONSIDERED"
+            "#]],
+        );
+        check("1. MES VOEUX.\n\nJE VOUS REMERCIE.\n", expect![[r#""#]]);
+        check(
+            "1. The text.\n\nMISSING CLASSIFIED PARAGRAPH\n",
+            expect![[r#""#]],
         );
     }
 
