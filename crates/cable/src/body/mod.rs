@@ -61,10 +61,15 @@ pub(crate) fn read(
     });
     if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
         let text = line.text(cleaned);
-        let before = end
-            .checked_sub(2)
-            .and_then(|idx| body.get(idx))
-            .map_or("", |before| before.text(cleaned));
+        // The line above, past a page's header (`PAGE 04  ZAGREB 00523 02 OF 02 111303Z`).
+        let before = body
+            .get(..end.saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .map(|above| above.text(cleaned))
+            .find(|above| !is_page_break(above))
+            .unwrap_or("");
         // Or the header ran on to the signer's line, which the driver kept from it.
         let has_paragraphs = body
             .get(..end - 1)
@@ -76,6 +81,7 @@ pub(crate) fn read(
         let apart = before.is_empty()
             || before.ends_with(['.', '!', '?', '"', ')', ':'])
             || closes_the_text(before)
+            || !before.chars().any(char::is_alphanumeric)
             || before.len() < 30
             || mixed_case && !text.chars().any(|ch| ch.is_lowercase());
         if let Some(name) = signature_name(text).filter(|_| apart && has_paragraphs) {

@@ -480,6 +480,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_signer_under_a_page_header_or_a_rule() {
+        check(
+            "1. THE GOVERNMENT WILL NOT CHANGE ITS POSITION.\nPAGE 04        ZAGREB  00523  02 OF 02  111303Z\nROSSIN\n",
+            expect![[r#"
+                signature 134..140 = "ROSSIN"
+            "#]],
+        );
+        check(
+            "1. THE TEXT.\n//////////////////////\nPLEASE DISREGARD CABLE WILL BE SENT WITH\nNEW NUMBERS\n//////////////////////\nHOLTZ\n",
+            expect![[r#"
+                signature 150..155 = "HOLTZ"
+            "#]],
+        );
+    }
+
+    #[test]
     fn takes_no_closing_words_for_a_signer() {
         check(
             "1. THE TEXT.\nUNQUOTE\nALBRIGHT\nMINIMIZE CONSIDERED\n",
