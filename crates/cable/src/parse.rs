@@ -66,7 +66,12 @@ pub fn parse_with(input: &str, options: Options) -> Parse {
         diagnostics: &mut diagnostics,
         given,
     };
+    // The header's fields stop above the signer's line, which a REF block or a subject running
+    // on to the end of the text would otherwise take.
+    let signer_line = body::signer_line(&lines, &cleaned.text).unwrap_or(lines.len());
+    context.lines = lines.get(..signer_line).unwrap_or(&lines);
     let header = header::read(&mut context, &mut cable);
+    context.lines = &lines;
     // What the cable says of itself dates what it cites, in the REF blocks and in the text.
     let own = references::OwnCable::of(
         context.cable_year(&cable),

@@ -14,7 +14,10 @@ use crate::lines::Line;
 use crate::scan::paragraph::is_page_break;
 use crate::tree::Cable;
 use paragraphs::read_paragraphs;
-use signature::{is_trailer_line, signature_name, signed_at_line_end};
+pub(crate) use signature::signer_line;
+use signature::{
+    closes_the_text, is_trailer_line, note_under_signer, signature_name, signed_at_line_end,
+};
 
 /// Reads the body, from line `first` to the end.
 /// Reads the body, from line `first` to the end, into `cable`; returns the cleaned range of the
@@ -41,6 +44,10 @@ pub(crate) fn read(
         } else if is_trailer_line(text) {
             trailer.push(line);
             end -= 1;
+        } else if let Some(at) = note_under_signer(body.get(..end).unwrap_or(&[]), cleaned) {
+            let note = body.get(at..end).unwrap_or(&[]);
+            trailer.extend(note.iter().rev().filter(|line| !line.is_blank()));
+            end = at;
         } else {
             break;
         }
@@ -54,18 +61,27 @@ pub(crate) fn read(
     });
     if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
         let text = line.text(cleaned);
-        let before = end
-            .checked_sub(2)
-            .and_then(|idx| body.get(idx))
-            .map_or("", |before| before.text(cleaned));
+        // The line above, past a page's header (`PAGE 04  ZAGREB 00523 02 OF 02 111303Z`).
+        let before = body
+            .get(..end.saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .map(|above| above.text(cleaned))
+            .find(|above| !is_page_break(above))
+            .unwrap_or("");
+        // Or the header ran on to the signer's line, which the driver kept from it.
         let has_paragraphs = body
             .get(..end - 1)
-            .is_some_and(|before| before.iter().any(|l| !l.is_blank()));
+            .is_some_and(|before| before.iter().any(|l| !l.is_blank()))
+            || signer_line(lines, cleaned) == Some(first + end - 1);
         // The signer's line stands apart: after a blank line, a finished sentence, a short line
         // (the end of a list), or, in a cable written in mixed case, by being in capitals.
         let before = before.trim_end();
         let apart = before.is_empty()
             || before.ends_with(['.', '!', '?', '"', ')', ':'])
+            || closes_the_text(before)
+            || !before.chars().any(char::is_alphanumeric)
             || before.len() < 30
             || mixed_case && !text.chars().any(|ch| ch.is_lowercase());
         if let Some(name) = signature_name(text).filter(|_| apart && has_paragraphs) {
@@ -76,14 +92,11 @@ pub(crate) fn read(
                 name.to_string(),
             ));
             end -= 1;
-        } else if let Some(at) = signed_at_line_end(text) {
+        } else if let Some((at, name_end)) = signed_at_line_end(text) {
             // `21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON`: the signer after the last sentence.
-            let name = text.get(at..).unwrap_or("").trim_end();
-            cable.signature = Some(context.field(
-                line.start + at,
-                line.start + at + name.len(),
-                name.to_string(),
-            ));
+            let name = text.get(at..name_end).unwrap_or("");
+            cable.signature =
+                Some(context.field(line.start + at, line.start + name_end, name.to_string()));
             signed_inline = true;
         }
     }
@@ -93,11 +106,13 @@ pub(crate) fn read(
     if let (true, Some(signature), Some(paragraph)) =
         (signed_inline, &cable.signature, cable.paragraphs.last_mut())
     {
-        if let Some(stripped) = paragraph
-            .text
-            .trim_end()
-            .strip_suffix(signature.value.as_str())
-        {
+        let text = paragraph.text.trim_end();
+        // A full stop after the signer goes with it (`MEECE.`).
+        let text = text
+            .strip_suffix('.')
+            .filter(|before| before.ends_with(signature.value.as_str()))
+            .unwrap_or(text);
+        if let Some(stripped) = text.strip_suffix(signature.value.as_str()) {
             let mut stripped = stripped.trim_end();
             // A declassification code before the signer goes with it: `SUCCEED. GP-3 SACCIO`.
             if let Some((head, code)) = stripped.rsplit_once(' ') {

@@ -81,11 +81,21 @@ pub(crate) fn read_fields(
     let mut open = false;
     let mut body_start = lines.len();
     let mut skip_until = 0;
+    // A lone classification line (page furniture) under an open subject: `Some(page_turned)`
+    // until the next line of text. The subject goes on after it only on the next page.
+    let mut furniture: Option<bool> = None;
     for (idx, line) in lines.iter().enumerate().skip(first) {
         if idx < skip_until {
             continue;
         }
         let text = line.text(cleaned);
+        let subject_open = open
+            && fields
+                .last()
+                .is_some_and(|field| field.keyword == Keyword::Subject);
+        if line.is_blank() && furniture.is_some() {
+            continue;
+        }
         if line.is_blank() {
             // `… JOSEPH` / a page break / `MERANTE. REASONS 1.5 (B)`: a classifier cut before
             // its reasons goes on past blank lines.
@@ -101,6 +111,9 @@ pub(crate) fn read_fields(
         // A page break inside the header fields neither ends nor joins a field.
         if is_page_break(text) {
             cable.page_breaks.push(context.span(line.start, line.end));
+            if let Some(page_turned) = furniture.as_mut() {
+                *page_turned = true;
+            }
             continue;
         }
         // The classification printed at a page's foot inside `Classified By` is no part of it.
@@ -110,7 +123,32 @@ pub(crate) fn read_fields(
         if open && in_classifier && is_banner(text) {
             continue;
         }
-        let hits = keyword_hits(text);
+        if subject_open && is_lone_classification(text) {
+            furniture = Some(false);
+            continue;
+        }
+        // Past the furniture, the subject goes on only on the next page, and not into a
+        // paragraph there.
+        match furniture.take() {
+            Some(false) => open = false,
+            Some(true) if paragraph_start(text).is_some() => open = false,
+            _ => {}
+        }
+        let mut hits = keyword_hits(text);
+        // Keywords inside a subject, on its own line or the next ones, may be its words.
+        let value = if subject_open {
+            fields.last().map(|field| field.value(cleaned))
+        } else {
+            None
+        };
+        let mut in_subject = subject_open;
+        hits.retain(|&hit| {
+            let words = in_subject && subject_goes_on(text, hit, value.as_deref().unwrap_or(""));
+            if !words {
+                in_subject = hit.1 == Keyword::Subject;
+            }
+            !words
+        });
         if hits.is_empty() {
             let last = fields.last();
             let continues = open && last.is_some_and(|field| field.continues_with(text, cleaned));
@@ -290,12 +328,33 @@ impl FieldRanges {
         if self.keyword != Keyword::Subject {
             return true;
         }
-        // A subject ends at a numbered paragraph, and an upper-case subject at a sentence in
-        // mixed case (`This is an Action request.`).
         let value = self.value(cleaned);
+        // A line of dashes (a heading's underline) is the body's.
+        if !text.chars().any(char::is_alphanumeric) && text.contains(['-', '_', '=']) {
+            return false;
+        }
+        // A word broken at the line's end (`(PC-` / `123) September`) or a parenthesis still
+        // open (`(LIST` / `62)`) goes on, even where the next line looks numbered.
+        let open_parenthesis = value.matches('(').count() > value.matches(')').count();
+        let broken_word = value
+            .strip_suffix('-')
+            .is_some_and(|before| before.ends_with(char::is_alphanumeric));
+        if (open_parenthesis || broken_word)
+            && paragraph.is_none_or(|start| start.marking.is_none())
+        {
+            return true;
+        }
+        // A subject ends at a numbered paragraph, and an upper-case subject at a sentence in
+        // mixed case (`This is an Action request.`): three words in lower case, not a name or
+        // a date (`NAS` / `Monthly Report, August 2004:`, `SPAIN, ANDORRA, and WESTERN SAHARA`).
         let shouting = !value.is_empty() && !value.chars().any(char::is_lowercase);
-        let n_lowercase = text.chars().filter(|ch| ch.is_lowercase()).count();
-        paragraph.is_none() && !(shouting && n_lowercase >= 3)
+        let n_lowercase_words = text
+            .split_whitespace()
+            .filter(|word| {
+                word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_uppercase)
+            })
+            .count();
+        paragraph.is_none() && !(shouting && n_lowercase_words >= 3)
     }
 }
 
@@ -343,12 +402,19 @@ pub(crate) fn store_field(
     match field.keyword {
         Keyword::Subject => {
             if cable.subject.is_none() {
-                // A portion marking before the subject (`(C/NF) WHO WOULD…`) is not part of it.
-                let value = match paragraph_start(&value) {
-                    Some(start) if start.number.is_none() => {
-                        value.get(start.text_start..).unwrap_or("").to_string()
-                    }
-                    _ => value,
+                // A portion marking before the subject (`(C/NF) WHO WOULD…`, `(c) TURKISH…`)
+                // is not part of it; a letter in parentheses inside a word is
+                // (`(S)ELECTING A LEBANESE PRESIDENT`).
+                let marked = paragraph_start(&value.to_ascii_uppercase()).filter(|start| {
+                    start.number.is_none()
+                        && start.marking.is_some()
+                        && value
+                            .get(..start.text_start)
+                            .is_some_and(|marking| marking.ends_with(char::is_whitespace))
+                });
+                let value = match marked {
+                    Some(start) => value.get(start.text_start..).unwrap_or("").to_string(),
+                    None => value,
                 };
                 cable.subject = Some(Field { span, raw, value });
             }
@@ -573,6 +639,48 @@ fn declassification(
     }
 }
 
+/// Whether a line is a classification alone (`UNCLASSIFIED`, `LIMITED OFFICIAL USE`), the
+/// page furniture a printer centred at a page's foot and head.
+fn is_lone_classification(text: &str) -> bool {
+    let letters: String = text
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    matches!(
+        letters.as_str(),
+        "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET" | "LIMITEDOFFICIALUSE" | "TOPSECRET"
+    )
+}
+
+/// Whether a keyword `hit` in a line under an open subject whose `value` is so far is the
+/// subject's own words: `SUBJECT TO UNSCR 1483` (the word without its colon, continuing
+/// `…INDIVIDUALS AND ENTITIES`), `…FOUNDATION TO E.O. 13224 ASSET FREEZE` (an order named
+/// after a preposition, within the line).
+fn subject_goes_on(
+    text: &str,
+    (at, keyword, keyword_len): (usize, Keyword, usize),
+    value: &str,
+) -> bool {
+    let written = text.get(at..at + keyword_len).unwrap_or("");
+    let word_without_colon = keyword == Keyword::Subject
+        && at == 0
+        && !written.contains(':')
+        && !value.trim_start_matches([':', ' ']).is_empty();
+    let order_in_words = keyword == Keyword::ExecutiveOrder
+        && at > 0
+        && text
+            .get(..at)
+            .and_then(|before| before.split_whitespace().last())
+            .is_some_and(|word| {
+                matches!(
+                    word.to_ascii_uppercase().as_str(),
+                    "TO" | "UNDER" | "OF" | "BY" | "PER" | "AND" | "IN" | "WITH"
+                )
+            });
+    word_without_colon || order_in_words
+}
+
 /// Whether a line starts a reference block's item (`B. …`, `(C) Sao Paulo 42`): not a
 /// paragraph numbered after its marking (`(U)  1.  Poloff delivered …`).
 fn starts_reference_item(text: &str) -> bool {
@@ -582,4 +690,104 @@ fn starts_reference_item(text: &str) -> bool {
                 .is_some_and(|inner| inner.number.is_some())
     });
     reference_items::starts_with_item_letter(text) && !numbered_after_marking
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    /// The subject of `fields`, written under a classification line.
+    fn check(fields: &str, expect: Expect) {
+        let input = format!("UNCLAS STATE 000001\n\n{fields}");
+        let options = crate::Options::with_year(2004);
+        crate::testing::check_with(&input, options, &["subject"], expect);
+    }
+
+    #[test]
+    fn leaves_page_furniture_out_of_the_subject() {
+        check(
+            "SUBJECT: MICROSOFT STRIKES BACK\n                       UNCLASSIFIED\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..52 "SUBJECT: MICROSOFT STRIKES BACK" = "MICROSOFT STRIKES BACK"
+            "#]],
+        );
+        // On the next page, the subject goes on.
+        check(
+            "SUBJECT: SLOW PROGRESS ON\n          UNCLASSIFIED\n\nPAGE 02        ZAGREB  03944  01 OF 02  101335Z\nESTABLISHING SAFEGUARDS\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..142 "SUBJECT: SLOW PROGRESS ON\n          UNCLASSIFIED\n\nPAGE 02        ZAGREB  03944  01 OF 02  101335Z\nESTABLISHING SAFEGUARDS" = "SLOW PROGRESS ON ESTABLISHING SAFEGUARDS"
+            "#]],
+        );
+        // A classification with more words is the subject's.
+        check(
+            "SUBJECT: 1987 TERRORISM REPORT:\n          UNCLASSIFIED SECTION\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..83 "SUBJECT: 1987 TERRORISM REPORT:\n          UNCLASSIFIED SECTION" = "1987 TERRORISM REPORT: UNCLASSIFIED SECTION"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn reads_a_subject_over_its_line_breaks() {
+        check(
+            "SUBJECT: TERRORIST FINANCE: IARA (LIST\n62)\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..63 "SUBJECT: TERRORIST FINANCE: IARA (LIST\n62)" = "TERRORIST FINANCE: IARA (LIST 62)"
+            "#]],
+        );
+        check(
+            "SUBJECT: WORKSHOP AT FSI, (PC-\n123) September 13-17,2004.\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..78 "SUBJECT: WORKSHOP AT FSI, (PC-\n123) September 13-17,2004." = "WORKSHOP AT FSI, (PC-123) September 13-17,2004."
+            "#]],
+        );
+        check(
+            "SUBJECT: LISTING OF ENTITIES\nSUBJECT TO UNSCR 1483\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..71 "SUBJECT: LISTING OF ENTITIES\nSUBJECT TO UNSCR 1483" = "LISTING OF ENTITIES SUBJECT TO UNSCR 1483"
+            "#]],
+        );
+        check(
+            "SUBJECT: ADDITION OF AL AQSA TO E.O. 13224 ASSET FREEZE\nLIST\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..81 "SUBJECT: ADDITION OF AL AQSA TO E.O. 13224 ASSET FREEZE\nLIST" = "ADDITION OF AL AQSA TO E.O. 13224 ASSET FREEZE LIST"
+            "#]],
+        );
+        check(
+            "SUBJECT: VALIDITY OF PASSPORTS\nDATES:  SPAIN, ANDORRA, and WESTERN SAHARA\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..94 "SUBJECT: VALIDITY OF PASSPORTS\nDATES:  SPAIN, ANDORRA, and WESTERN SAHARA" = "VALIDITY OF PASSPORTS DATES: SPAIN, ANDORRA, and WESTERN SAHARA"
+            "#]],
+        );
+        // A sentence in mixed case is the body's.
+        check(
+            "SUBJECT: VISIT OF THE MINISTER\nThis is an action request.\n",
+            expect![[r#"
+                subject 21..51 "SUBJECT: VISIT OF THE MINISTER" = "VISIT OF THE MINISTER"
+            "#]],
+        );
+        // An underlined heading is the body's.
+        check(
+            "SUBJECT: ECONOMIC WRAP-UP\n-----------\nFOREIGN INVESTMENT\n-----------\n",
+            expect![[r#"
+                subject 21..46 "SUBJECT: ECONOMIC WRAP-UP" = "ECONOMIC WRAP-UP"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn leaves_a_portion_marking_out_of_the_subject() {
+        check(
+            "SUBJ: (c) TURKISH VIEWS\n\n1. Text.\n",
+            expect![[r#"
+            subject 21..44 "SUBJ: (c) TURKISH VIEWS" = "TURKISH VIEWS"
+        "#]],
+        );
+        check(
+            "SUBJECT:  (S)ELECTING A PRESIDENT\n\n1. Text.\n",
+            expect![[r#"
+                subject 21..54 "SUBJECT:  (S)ELECTING A PRESIDENT" = "(S)ELECTING A PRESIDENT"
+            "#]],
+        );
+    }
 }
