@@ -2,13 +2,31 @@
 //! the references pass (which reads them): item letters, a line cut inside an item, a station's
 //! words.
 
-/// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`.
+/// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`; not a
+/// paragraph that opens with its portion marking (`(U) We delivered reftel points …`).
 pub(crate) fn starts_with_item_letter(text: &str) -> bool {
     let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
     bullet(text).is_some_and(|(_, len)| {
-        text.get(len..)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        text.get(len..).is_some_and(|rest| {
+            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                && !opens_with_marking(text.get(..len).unwrap_or(""), rest)
+        })
     })
+}
+
+/// Whether `bullet` is a portion marking that opens a paragraph of text, `rest`: `(U)` before
+/// any words (a reference block has no twenty-first item), `(C)` and `(S)` before a sentence
+/// (three words in lower case), where an item would name a cable.
+fn opens_with_marking(bullet: &str, rest: &str) -> bool {
+    let n_lowercase_words = rest
+        .split_whitespace()
+        .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
+        .count();
+    match bullet {
+        "(U)" | "(u)" => !rest.trim().is_empty(),
+        "(C)" | "(c)" | "(S)" | "(s)" => n_lowercase_words >= 3,
+        _ => false,
+    }
 }
 
 /// Whether a line of a reference block stops inside an item: its last word is a two-digit year
@@ -17,7 +35,13 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
     let Some(last) = line.split_whitespace().last() else {
         return false;
     };
-    let year = last.len() == 2 && is_digits(last);
+    // `C) 2003` / `TAIPEI 03339`: a year of two or four digits.
+    let year = (last.len() == 2
+        || last.len() == 4 && (last.starts_with("19") || last.starts_with("20")))
+        && is_digits(last);
+    // `D)` / `SANAA 1072`: an item's letter, its citation on the next line.
+    let letter = bullet(last).is_some_and(|(_, len)| len == last.len())
+        && line.split_whitespace().count() > 1;
     let word = last.len() >= 2
         && last.chars().all(|ch| ch.is_ascii_alphabetic())
         && last
@@ -25,7 +49,7 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
             .next()
             .is_some_and(|ch| ch.is_ascii_uppercase())
         && station_word(last);
-    year || word
+    year || word || letter
 }
 
 /// Whether a line can be the rest of a cut item: a serial (`00723  (C) Brasilia 01392`) or a
@@ -35,6 +59,8 @@ pub(crate) fn continues_item(line: &str) -> bool {
     let Some(first) = line.split_whitespace().next() else {
         return false;
     };
+    // `1004; D) 03 Lilongwe 1121`: the serial may carry its separator.
+    let first = first.trim_end_matches([',', ';']);
     let starts_right = is_digits(first) || first.chars().all(|ch| ch.is_ascii_uppercase());
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
     // Item letters (`d)`, `e.`) are no words of a sentence.
@@ -198,4 +224,40 @@ pub(crate) fn station_word(text: &str) -> bool {
         && bare.chars().any(|ch| ch.is_ascii_alphabetic());
     let month = MONTHS.contains(&bare);
     letters_only && !STOP_WORDS.contains(&bare) && !CLASSIFICATION_WORDS.contains(&bare) && !month
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_items_from_marked_paragraphs() {
+        assert!(starts_with_item_letter("(C) Sao Paulo 42"));
+        assert!(starts_with_item_letter("(C) STATE 1234 AND PREVIOUS"));
+        assert!(starts_with_item_letter("B. Embassy e-mail"));
+        assert!(!starts_with_item_letter(
+            "(U) We delivered reftel talking points on April 11"
+        ));
+        assert!(!starts_with_item_letter(
+            "(U) AMBASSADOR DELIVERED REFTEL POINTS"
+        ));
+        assert!(!starts_with_item_letter(
+            "(C) Poloff met the minister on May 3 to discuss"
+        ));
+    }
+
+    #[test]
+    fn sees_an_item_cut_by_a_line_end() {
+        assert!(ends_inside_item("REFS: A) 03 Lilongwe 332; C) 03 Lilongwe"));
+        assert!(ends_inside_item("REF: A) 2004 STATE 23762 C) 2003"));
+        assert!(ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963 D)"));
+        assert!(!ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963"));
+        assert!(continues_item(
+            "1004; D) 03 Lilongwe 1121; E) 03 Lilongwe 1202"
+        ));
+        assert!(continues_item("SANAA 1072 E) SANAA 1080"));
+        assert!(!continues_item(
+            "1. (C) Summary: the minister said on May 3"
+        ));
+    }
 }
