@@ -163,7 +163,18 @@ pub(crate) fn read_item(
     let span = context.span(start, end);
     let (found, consumed) = citations(context, tokens, inherited);
     let mut cables = Vec::new();
+    let mut previous_end: Option<usize> = None;
     for citation in found {
+        // `ISLAMABAD 3198 (LAHORE 244)`, `98 HANOI 3498 (98 HCMC 242)`: a number in parentheses
+        // after a citation is the same cable under another post's number.
+        let in_parentheses = previous_end.is_some_and(|end| {
+            let between = context.cleaned.slice(end, citation.start.max(end));
+            between.contains('(') && !between.contains(')')
+        });
+        previous_end = Some(citation.end);
+        if in_parentheses {
+            continue;
+        }
         let tag_code = !stations::is_known(&citation.station_raw)
             && citing
                 .tags

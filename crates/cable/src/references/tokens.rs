@@ -82,6 +82,22 @@ pub(crate) fn split_word(start: usize, word: &str, line_start: bool, tokens: &mu
             from = len;
         }
     }
+    // `Toronto 1714(Ontario SARS Update #39)`: a parenthesis glued after a serial opens a
+    // remark of its own.
+    let glued_remark = word
+        .get(from..)
+        .and_then(|rest| rest.find('('))
+        .map(|at| from + at)
+        .filter(|&at| {
+            at >= from + 3
+                && word.get(from..at).is_some_and(is_digits)
+                && word.get(at + 1..).is_some_and(|rest| !rest.is_empty())
+        });
+    if let Some(at) = glued_remark {
+        push(from, at, tokens, from == 0);
+        split_word(start + at, word.get(at..).unwrap_or(""), false, tokens);
+        return;
+    }
     // Trailing commas and semicolons are separators; full stops stay (`K.`, `ST.`, `A.`).
     let body_end = word.trim_end_matches([',', ';']).len().max(from);
     push(from, body_end, tokens, from == 0);

@@ -108,7 +108,7 @@ pub(crate) fn is_digits(text: &str) -> bool {
 }
 
 /// Words that are never part of a station's name in a citation.
-pub(crate) const STOP_WORDS: [&str; 74] = [
+pub(crate) const STOP_WORDS: [&str; 76] = [
     "AND",
     "OR",
     "REF",
@@ -183,6 +183,9 @@ pub(crate) const STOP_WORDS: [&str; 74] = [
     "PAGE",
     "POC",
     "TEL",
+    // A travel document's number (`ATD 0987`, beside the CDC telegram it goes with).
+    "ATD",
+    "ITEM",
 ];
 
 pub(crate) const MONTHS: [&str; 24] = [
