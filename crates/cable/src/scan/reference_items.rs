@@ -7,8 +7,13 @@
 pub(crate) fn starts_with_item_letter(text: &str) -> bool {
     let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
     bullet(text).is_some_and(|(_, len)| {
+        // `(B)STATE 264368`: a letter in parentheses may be glued to its citation.
+        let glued = text.starts_with('(')
+            && text.get(len..).is_some_and(|rest| {
+                rest.starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit())
+            });
         text.get(len..).is_some_and(|rest| {
-            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            (rest.is_empty() || rest.starts_with(char::is_whitespace) || glued)
                 && !opens_with_marking(text.get(..len).unwrap_or(""), rest)
         })
     })
@@ -49,7 +54,33 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
             .next()
             .is_some_and(|ch| ch.is_ascii_uppercase())
         && station_word(last);
-    year || word || letter
+    // `C) SAINZ E-MAIL` / `OF 10/6 D) STATE 215870`: what a non-cable item names, its date on
+    // the next line.
+    let names_a_document = matches!(
+        last.to_ascii_uppercase().as_str(),
+        "E-MAIL" | "EMAIL" | "MEMO" | "LETTER" | "TELCON" | "FAX" | "NOTE"
+    );
+    year || word || letter || names_a_document || letterless_first_citation(line)
+}
+
+/// `REF: 03 TEGUCIGALPA 2844` / `03 TEGUCIGALPA 2938`: a block whose items have no letters may
+/// give each its own line, blank lines between.
+fn letterless_first_citation(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let keyword = words.next().is_some_and(|first| {
+        matches!(
+            first.to_ascii_uppercase().trim_end_matches([':', '.']),
+            "REF" | "REFS" | "REFTEL" | "REFTELS"
+        )
+    });
+    let rest: Vec<&str> = words.collect();
+    let ends_on_serial = rest
+        .last()
+        .is_some_and(|last| is_digits(last) && last.len() >= 3);
+    let lettered = rest
+        .iter()
+        .any(|word| bullet(word).is_some_and(|(_, len)| len == word.len()));
+    keyword && ends_on_serial && !lettered && rest.len() <= 4
 }
 
 /// Whether a line can be the rest of a cut item: a serial (`00723  (C) Brasilia 01392`) or a
@@ -69,7 +100,21 @@ pub(crate) fn continues_item(line: &str) -> bool {
         .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
         .filter(|word| bullet(word).is_none_or(|(_, len)| len != word.len()))
         .count();
-    starts_right && has_number && n_lowercase_words <= 2 && line.len() <= 100
+    // A sentence in capitals (`IN 1993 THERE WERE NO REPORTED INCIDENTS OF …`) is the body: a
+    // list of citations has its items' letters (`(C)`, `D)`) or a number every fourth word.
+    let n_words = line.split_whitespace().count();
+    let n_numbers = line
+        .split_whitespace()
+        .filter(|word| word.chars().any(|ch| ch.is_ascii_digit()))
+        .count();
+    let lettered = line
+        .split_whitespace()
+        .any(|word| word.ends_with(')') && bullet(word).is_some_and(|(_, len)| len == word.len()));
+    starts_right
+        && has_number
+        && (lettered || n_numbers * 4 >= n_words)
+        && n_lowercase_words <= 2
+        && line.len() <= 100
 }
 
 /// `A.`, `A)`, `(A)`, `[A]`, `A:`, `(1)`, `1)`, lower case too: the letter (upper-cased) and the
@@ -261,6 +306,24 @@ mod tests {
         assert!(continues_item("SANAA 1072 E) SANAA 1080"));
         assert!(!continues_item(
             "1. (C) Summary: the minister said on May 3"
+        ));
+        // A letterless citation on its own line; a non-cable item's date on the next line.
+        assert!(ends_inside_item("REF: 03 TEGUCIGALPA 2844"));
+        assert!(continues_item("03 TEGUCIGALPA 2938"));
+        assert!(ends_inside_item(
+            "REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL"
+        ));
+        assert!(continues_item("OF 10/6 D) STATE 215870"));
+        // A sentence in capitals is the body.
+        assert!(!continues_item(
+            "IN 1993 THERE WERE NO REPORTED INCIDENTS OF INTERNATIONAL"
+        ));
+        assert!(!continues_item(
+            "FURTHER TO REFTEL, POST RECEIVED CONFIRMATION ON JANUARY 12"
+        ));
+        // A letter in parentheses glued to its citation.
+        assert!(starts_with_item_letter(
+            "(B)STATE 264368. CURRENT FAX: 386-1-200-5535."
         ));
     }
 }
