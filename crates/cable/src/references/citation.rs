@@ -291,18 +291,35 @@ pub(crate) fn citations(
         match part {
             Part::Year(year) => {
                 let next_is_word = matches!(parts.get(idx + 1), Some((_, _, Part::Word)));
+                // `DUBAI 1058 28 AUG 01`: a day after the serial is no year.
+                let day = before_month(
+                    context,
+                    context.cleaned.slice(*start, *end),
+                    parts.get(idx + 1),
+                );
                 let after_serial = idx > 0
                     && matches!(parts.get(idx - 1), Some((_, _, Part::Serial { .. })))
-                    && !next_is_word;
+                    && !next_is_word
+                    && !day;
                 // `STATE 04 274600`: a two-digit year between the station and a serial.
                 let before_serial = matches!(
                     parts.get(idx + 1),
                     Some((_, _, Part::Serial { digits, suffix_year: None })) if digits.len() >= 3
                 );
                 let two_digits = context.cleaned.slice(*start, *end).len() == 2;
-                // `STATE 156430 AUG 02`: the month and year the cable was sent.
-                let after_month =
-                    idx >= 2 && last_end_part + 2 == idx && is_month(context, parts.get(idx - 1));
+                // `STATE 156430 AUG 02`, `DUBAI 1058 28 AUG 01`: the month (and day) and year
+                // the cable was sent.
+                let day_before_month = idx >= 3
+                    && parts.get(idx - 2).is_some_and(|(day_start, day_end, _)| {
+                        before_month(
+                            context,
+                            context.cleaned.slice(*day_start, *day_end),
+                            parts.get(idx - 1),
+                        )
+                    });
+                let after_month = idx >= 2
+                    && (last_end_part + 2 == idx || last_end_part + 3 == idx && day_before_month)
+                    && is_month(context, parts.get(idx - 1));
                 match found.last_mut() {
                     Some(last) if after_month && last.year_source != YearSource::Written => {
                         last.year = Some(*year);
@@ -607,6 +624,11 @@ pub(crate) fn push_citation(
     words.clear();
 }
 
+/// More telegrams than the Department sends in a day, and days of slack, for dating a STATE
+/// serial by the day of the year it is cited.
+const STATE_SERIALS_A_DAY: u64 = 1_300;
+const STATE_MARGIN_DAYS: u64 = 7;
+
 /// Dates a citation: the year written, else the list's, else the citing cable's (or the year
 /// before it when the citing cable could not have cited that serial of its own station yet).
 pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) -> CitedCable {
@@ -622,7 +644,19 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
                     .serial
                     .zip(serial.parse::<u64>().ok())
                     .is_some_and(|(own, cited)| cited >= own);
-                if own_station && later_serial && serial.parse::<u64>().ok() != citing.serial {
+                // The Department numbers at most about 1,200 telegrams a day (the bulk STATE
+                // cables' serials by date): `STATE 345287` cited in the first days of January
+                // is last year's.
+                let beyond_state = station == "STATE"
+                    && citing
+                        .day_of_year
+                        .zip(serial.parse::<u64>().ok())
+                        .is_some_and(|(day, cited)| {
+                            cited > STATE_SERIALS_A_DAY * (u64::from(day) + STATE_MARGIN_DAYS)
+                        });
+                if own_station && later_serial && serial.parse::<u64>().ok() != citing.serial
+                    || beyond_state
+                {
                     (Some(year - 1), YearSource::PreviousYear)
                 } else {
                     (Some(year), YearSource::Cable)
@@ -646,7 +680,7 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
         context.note(
             span,
             &format!(
-                "{station} {serial} is dated {}: in {} this post had not yet reached that serial when it sent this cable.",
+                "{station} {serial} is dated {}: in {} that post had not yet reached that serial when this cable was sent.",
                 year.unwrap_or(0),
                 citing.year.unwrap_or(0)
             ),

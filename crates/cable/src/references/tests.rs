@@ -96,17 +96,17 @@ fn dates_what_it_cites() {
     check(
         "REF: A. STATE 1234 B. OTTAWA 400 C. OTTAWA 300",
         expect![[r#"
-        references[0] 27..40 text="STATE 1234" kind=cable id=08STATE1234
-        references[0].letter 27..29 "A." = "A"
-        references[0].cables[0] 30..40 "STATE" = "08STATE1234" station=STATE serial=1234 year=2008 year_source=cable
-        references[1] 41..54 text="OTTAWA 400" kind=cable id=07OTTAWA400
-        references[1].letter 41..43 "B." = "B"
-        references[1].cables[0] 44..54 "OTTAWA" = "07OTTAWA400" station=OTTAWA serial=400 year=2007 year_source=previous_year
-        references[2] 55..68 text="OTTAWA 300" kind=cable id=08OTTAWA300
-        references[2].letter 55..57 "C." = "C"
-        references[2].cables[0] 58..68 "OTTAWA" = "08OTTAWA300" station=OTTAWA serial=300 year=2008 year_source=cable
-        diagnostics[0] 44..54 note: OTTAWA 400 is dated 2007: in 2008 this post had not yet reached that serial when it sent this cable.
-    "#]],
+            references[0] 27..40 text="STATE 1234" kind=cable id=08STATE1234
+            references[0].letter 27..29 "A." = "A"
+            references[0].cables[0] 30..40 "STATE" = "08STATE1234" station=STATE serial=1234 year=2008 year_source=cable
+            references[1] 41..54 text="OTTAWA 400" kind=cable id=07OTTAWA400
+            references[1].letter 41..43 "B." = "B"
+            references[1].cables[0] 44..54 "OTTAWA" = "07OTTAWA400" station=OTTAWA serial=400 year=2007 year_source=previous_year
+            references[2] 55..68 text="OTTAWA 300" kind=cable id=08OTTAWA300
+            references[2].letter 55..57 "C." = "C"
+            references[2].cables[0] 58..68 "OTTAWA" = "08OTTAWA300" station=OTTAWA serial=300 year=2008 year_source=cable
+            diagnostics[0] 44..54 note: OTTAWA 400 is dated 2007: in 2008 that post had not yet reached that serial when this cable was sent.
+        "#]],
     );
 }
 
