@@ -120,7 +120,15 @@ pub(crate) fn clean_tokens(mut tokens: Vec<Token>) -> Vec<Token> {
     while let Some(token) = tokens.get(idx) {
         let upper = token.upper();
         // `TRIPOLI 00000402 001.2 OF 003`: the page marker and the station words before it.
-        if token.text.len() == 8 && is_digits(&token.text) && token.text.starts_with("00") {
+        // Not a serial written with eight digits (`Djibouti 00001097`): a page number follows.
+        let page_follows = tokens.get(idx + 1).is_some_and(|next| {
+            next.text.len() >= 3 && next.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        });
+        if token.text.len() == 8
+            && is_digits(&token.text)
+            && token.text.starts_with("00")
+            && page_follows
+        {
             while kept.last().is_some_and(|last| {
                 last.text
                     .chars()

@@ -7,11 +7,12 @@
 pub(crate) fn starts_with_item_letter(text: &str) -> bool {
     let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
     bullet(text).is_some_and(|(_, len)| {
-        // `(B)STATE 264368`: a letter in parentheses may be glued to its citation.
-        let glued = text.starts_with('(')
-            && text.get(len..).is_some_and(|rest| {
-                rest.starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit())
-            });
+        // `(B)STATE 264368`, `b.03 Maputo 1275`: a letter may be glued to its citation, one in
+        // parentheses to a word, any to a year.
+        let glued = text.get(len..).is_some_and(|rest| {
+            rest.starts_with(|ch: char| ch.is_ascii_digit())
+                || text.starts_with('(') && rest.starts_with(|ch: char| ch.is_ascii_uppercase())
+        });
         text.get(len..).is_some_and(|rest| {
             (rest.is_empty() || rest.starts_with(char::is_whitespace) || glued)
                 && !opens_with_marking(text.get(..len).unwrap_or(""), rest)
@@ -60,7 +61,9 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
         last.to_ascii_uppercase().as_str(),
         "E-MAIL" | "EMAIL" | "MEMO" | "LETTER" | "TELCON" | "FAX" | "NOTE"
     );
-    year || word || letter || names_a_document || letterless_first_citation(line)
+    // `98 Frankfurt 6465; 00 Frankfurt 3078;`: a list that goes on.
+    let separator = line.trim_end().ends_with([';', ',']);
+    year || word || letter || names_a_document || separator || letterless_first_citation(line)
 }
 
 /// `REF: 03 TEGUCIGALPA 2844` / `03 TEGUCIGALPA 2938`: a block whose items have no letters may
@@ -92,7 +95,11 @@ pub(crate) fn continues_item(line: &str) -> bool {
     };
     // `1004; D) 03 Lilongwe 1121`: the serial may carry its separator.
     let first = first.trim_end_matches([',', ';']);
-    let starts_right = is_digits(first) || first.chars().all(|ch| ch.is_ascii_uppercase());
+    // `Quebec 51 (NOTAL)`: a station's name may be capitalised.
+    let starts_right = is_digits(first)
+        || first.chars().all(|ch| ch.is_ascii_uppercase())
+        || first.starts_with(|ch: char| ch.is_ascii_uppercase())
+            && crate::stations::is_known(first);
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
     // Item letters (`d)`, `e.`) are no words of a sentence.
     let n_lowercase_words = line
@@ -126,6 +133,10 @@ pub(crate) fn bullet(text: &str) -> Option<(char, usize)> {
         [open @ (b'(' | b'['), letter, close @ (b')' | b']'), ..]
             if label(*letter) && (*open == b'(') == (*close == b')') =>
         {
+            Some((char::from(*letter).to_ascii_uppercase(), 3))
+        }
+        // `A.)`.
+        [letter, b'.', b')', ..] if letter.is_ascii_alphabetic() => {
             Some((char::from(*letter).to_ascii_uppercase(), 3))
         }
         // `1.` starts a paragraph, not an item: numbers need a parenthesis.
@@ -321,6 +332,19 @@ mod tests {
         assert!(!continues_item(
             "FURTHER TO REFTEL, POST RECEIVED CONFIRMATION ON JANUARY 12"
         ));
+        // A list that goes on after its separator; a capitalised station after a blank line,
+        // not a capitalised sentence.
+        assert!(ends_inside_item(
+            "REF:  98 Frankfurt 6465; 00 Frankfurt 3078;"
+        ));
+        assert!(continues_item("Quebec 51 (NOTAL)"));
+        assert!(!continues_item(
+            "Effective May 25, 2005, the 53rd Weather Reconnaissance"
+        ));
+        // `A.)` and a letter glued to a year.
+        assert_eq!(bullet("A.) State 180557"), Some(('A', 3)));
+        assert!(starts_with_item_letter("C.) State 270359"));
+        assert!(starts_with_item_letter("b.03 Maputo 1275"));
         // A letter in parentheses glued to its citation.
         assert!(starts_with_item_letter(
             "(B)STATE 264368. CURRENT FAX: 386-1-200-5535."
