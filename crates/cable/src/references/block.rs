@@ -140,6 +140,9 @@ pub(crate) fn bare_letter(
     (letter == wanted && before_ok && next_ok).then_some(letter)
 }
 
+/// Tokens from which an item reads as prose rather than a list of citations.
+const PROSE_TOKENS: usize = 24;
+
 pub(crate) fn read_item(
     context: &mut Context<'_>,
     letter: Option<(char, Token)>,
@@ -163,7 +166,31 @@ pub(crate) fn read_item(
     let span = context.span(start, end);
     let (found, consumed) = citations(context, tokens, inherited);
     let mut cables = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    // An item that reads as prose (a paragraph the block ran into) is read like the body's
+    // text: only known stations cite cables there (`WOUNDED OVER 100 ON`), and so after a
+    // citation (`STATE 264368. … PRESERNOVA 31, LJUBLJANA`).
+    let prose = tokens.len() >= PROSE_TOKENS;
+    let mut previous_station: Option<Station> = None;
     for citation in found {
+        // A list goes on with its station: `USDOC 2720, 5725`.
+        let unknown = matches!(citation.station, Station::Unknown(_));
+        let list_goes_on = previous_station.as_ref() == Some(&citation.station);
+        previous_station = Some(citation.station.clone());
+        if unknown && (prose || previous_end.is_some() && !list_goes_on) {
+            previous_end = Some(citation.end);
+            continue;
+        }
+        // `ISLAMABAD 3198 (LAHORE 244)`, `98 HANOI 3498 (98 HCMC 242)`: a number in parentheses
+        // after a citation is the same cable under another post's number.
+        let in_parentheses = previous_end.is_some_and(|end| {
+            let between = context.cleaned.slice(end, citation.start.max(end));
+            between.contains('(') && !between.contains(')')
+        });
+        previous_end = Some(citation.end);
+        if in_parentheses {
+            continue;
+        }
         let tag_code = !stations::is_known(&citation.station_raw)
             && citing
                 .tags

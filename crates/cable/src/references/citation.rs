@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::glossary;
 use crate::references::citing::Citing;
 use crate::references::tokens::Token;
-use crate::scan::reference_items::{is_digits, station_word};
+use crate::scan::reference_items::{is_digits, station_word, MONTHS};
 use crate::stations::{self, Station};
 use crate::tree::{CitedCable, YearSource};
 
@@ -14,6 +14,14 @@ use crate::tree::{CitedCable, YearSource};
 /// marking (`(C)02293`); returns the digits.
 pub(crate) fn serial_digits(text: &str) -> Option<String> {
     let text = text.trim_end_matches(['.', ':']);
+    // `03 Panama 3294)`: a parenthesis closed after a serial of three digits or more (`1)` is
+    // an item's number), none opened in it.
+    let closed = text.trim_end_matches(')');
+    let text = if !text.contains('(') && closed.len() >= 3 {
+        closed
+    } else {
+        text
+    };
     let text = match text.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
         Some((marking, rest)) if marking.len() <= 3 && !rest.is_empty() => rest,
         _ => text,
@@ -23,7 +31,9 @@ pub(crate) fn serial_digits(text: &str) -> Option<String> {
         .enumerate()
         .map(|(idx, ch)| if idx == 0 && ch == 'O' { '0' } else { ch })
         .collect();
-    (is_digits(&digits) && (1..=7).contains(&digits.len())).then_some(digits)
+    // No cable is numbered 0: `WHITE HOUSE O P 261812Z`, `NATIONAL H 0`.
+    let numbered = digits.bytes().any(|byte| byte != b'0');
+    (is_digits(&digits) && (1..=7).contains(&digits.len()) && numbered).then_some(digits)
 }
 
 /// A two-digit year (`05`, `'05`, `(05)`, `O4`) or a four-digit one (`2005`) as a full year.
@@ -57,12 +67,18 @@ pub(crate) fn full_year(yy: u16) -> u16 {
     }
 }
 
+/// Words for the kind of message that a citation may write between its station and its serial
+/// (`TEGUCIGALPA TWX 01379 DATED 171658ZJUN04`, a teletype message): not part of the station.
+const MESSAGE_WORDS: [&str; 1] = ["TWX"];
+
 /// One piece of an item read for citations.
 #[derive(Debug, Clone)]
 pub(crate) enum Part {
     /// A portion marking written inside a citation (`KUWAIT (C)02293`): skipped.
     Marking,
     Year(u16),
+    /// A date-time group with month and year (`281320ZMAY02`): the year.
+    DateTimeGroup(u16),
     Word,
     Serial {
         digits: String,
@@ -91,6 +107,13 @@ pub(crate) fn parts_of(token: &Token) -> Vec<(usize, usize, Part)> {
     {
         return whole(Part::Marking);
     }
+    if let Some(year) = date_time_group_year(text) {
+        return whole(Part::DateTimeGroup(year));
+    }
+    // `TEGUCIGALPA TWX 01379`: the kind of message, written between station and serial.
+    if MESSAGE_WORDS.contains(&text) {
+        return whole(Part::Marking);
+    }
     if let Some(year) = year_token(text) {
         if text.len() == 2 || text.len() == 4 || text.starts_with(['\'', '(']) {
             return whole(Part::Year(year));
@@ -102,20 +125,31 @@ pub(crate) fn parts_of(token: &Token) -> Vec<(usize, usize, Part)> {
             suffix_year: None,
         });
     }
-    // `4525-91`, `00789/08`: a serial with its year after it.
+    // `4525-91`, `00789/08`, `3161-2003`: a serial with its year after it.
     for separator in ['-', '/'] {
         if let Some((serial, year)) = text.split_once(separator) {
             // A date (`12/01`, `9-22`) is not: the serial has three digits or more.
-            if let (Some(digits), true) = (
+            if let (Some(digits), Some(suffix_year)) = (
                 serial_digits(serial).filter(|digits| digits.len() >= 3),
-                year.len() == 2 && is_digits(year),
+                year_token(year).filter(|_| is_digits(year)),
             ) {
-                let suffix_year = year.parse().ok().map(full_year);
                 return whole(Part::Serial {
                     digits,
-                    suffix_year,
+                    suffix_year: Some(suffix_year),
                 });
             }
+        }
+    }
+    // `SANAA 593-MEDIA`: a serial with the cable's subject word after it.
+    if let Some((serial, word)) = text.split_once('-') {
+        if let (Some(digits), true) = (
+            serial_digits(serial).filter(|digits| digits.len() >= 3),
+            word.len() >= 3 && word.chars().all(|ch| ch.is_ascii_uppercase()),
+        ) {
+            return whole(Part::Serial {
+                digits,
+                suffix_year: None,
+            });
         }
     }
     // `692/317/274`: a list of serials.
@@ -172,9 +206,13 @@ pub(crate) fn parts_of(token: &Token) -> Vec<(usize, usize, Part)> {
         let rest = text.get(n_digits..).unwrap_or("");
         let n_letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
         let tail = rest.get(n_letters..).unwrap_or("");
+        // `25OCT04`, `03APR2003`: a date, not a cable.
+        let month = rest
+            .get(..n_letters)
+            .is_some_and(|letters| MONTHS.contains(&letters));
         if let (Some(year), true) = (
             text.get(..n_digits).and_then(year_token),
-            n_letters >= 3 && (tail.is_empty() || is_digits(tail)),
+            n_letters >= 3 && !month && (tail.is_empty() || is_digits(tail)),
         ) {
             let year_end = token.start + n_digits;
             let station_end = year_end + n_letters;
@@ -253,10 +291,45 @@ pub(crate) fn citations(
         match part {
             Part::Year(year) => {
                 let next_is_word = matches!(parts.get(idx + 1), Some((_, _, Part::Word)));
+                // `DUBAI 1058 28 AUG 01`: a day after the serial is no year.
+                let day = before_month(
+                    context,
+                    context.cleaned.slice(*start, *end),
+                    parts.get(idx + 1),
+                );
                 let after_serial = idx > 0
                     && matches!(parts.get(idx - 1), Some((_, _, Part::Serial { .. })))
-                    && !next_is_word;
+                    && !next_is_word
+                    && !day;
+                // `STATE 04 274600`: a two-digit year between the station and a serial.
+                let before_serial = matches!(
+                    parts.get(idx + 1),
+                    Some((_, _, Part::Serial { digits, suffix_year: None })) if digits.len() >= 3
+                );
+                let two_digits = context.cleaned.slice(*start, *end).len() == 2;
+                // `STATE 156430 AUG 02`, `DUBAI 1058 28 AUG 01`: the month (and day) and year
+                // the cable was sent.
+                let day_before_month = idx >= 3
+                    && parts.get(idx - 2).is_some_and(|(day_start, day_end, _)| {
+                        before_month(
+                            context,
+                            context.cleaned.slice(*day_start, *day_end),
+                            parts.get(idx - 1),
+                        )
+                    });
+                let after_month = idx >= 2
+                    && (last_end_part + 2 == idx || last_end_part + 3 == idx && day_before_month)
+                    && is_month(context, parts.get(idx - 1));
                 match found.last_mut() {
+                    Some(last) if after_month && last.year_source != YearSource::Written => {
+                        last.year = Some(*year);
+                        last.year_source = YearSource::Written;
+                        last.end = *end;
+                        last_end_part = idx;
+                    }
+                    _ if !words.is_empty() && before_serial && two_digits && !after_serial => {
+                        pending_year = Some(*year);
+                    }
                     // `AMMAN 07718 99,`: a year after the serial.
                     Some(last) if after_serial && last.year_source != YearSource::Written => {
                         last.year = Some(*year);
@@ -268,8 +341,17 @@ pub(crate) fn citations(
                         words.clear();
                     }
                     // A lone short number after a station (`HK 07053`? no: `UNVIE 89`): a serial;
-                    // not a year written as one (`KINSHASA '99`).
-                    _ if !words.is_empty() && is_digits(context.cleaned.slice(*start, *end)) => {
+                    // not a year written as one (`KINSHASA '99`), nor a year after words that
+                    // name no station (`QUARTER 2004`), nor a day (`NATION 19 MARCH`).
+                    _ if !words.is_empty()
+                        && is_digits(context.cleaned.slice(*start, *end))
+                        && !before_month(
+                            context,
+                            context.cleaned.slice(*start, *end),
+                            parts.get(idx + 1),
+                        )
+                        && (two_digits || stations::is_known(&station_text(context, &words))) =>
+                    {
                         let digits = context.cleaned.slice(*start, *end).to_string();
                         push_citation(
                             context,
@@ -293,6 +375,18 @@ pub(crate) fn citations(
                     words.remove(0);
                 }
                 words.push((*start, *end));
+                list_open = false;
+            }
+            // `DOELL-LOGSDON 15 JULY TELCON`: a day and its month, not a serial.
+            Part::Serial { .. }
+                if before_month(
+                    context,
+                    context.cleaned.slice(*start, *end),
+                    parts.get(idx + 1),
+                ) =>
+            {
+                words.clear();
+                pending_year = None;
                 list_open = false;
             }
             Part::Serial {
@@ -361,6 +455,21 @@ pub(crate) fn citations(
                 }
             }
             Part::Marking => {}
+            // `TEGUCIGALPA TWX 01588 DATED 281320ZMAY02`: the message's date-time group, right
+            // after its citation, dates it.
+            Part::DateTimeGroup(year) => {
+                if let Some(last) = found.last_mut().filter(|last| {
+                    last.year_source != YearSource::Written && idx <= last_end_part + 2
+                }) {
+                    last.year = Some(*year);
+                    last.year_source = YearSource::Written;
+                    last.end = *end;
+                    last_end_part = idx;
+                }
+                words.clear();
+                pending_year = None;
+                list_open = false;
+            }
             Part::Other => {
                 // A word that is no station alone may end one: `RIO DE JAN`.
                 let token_text = context.cleaned.slice(*start, *end);
@@ -487,9 +596,14 @@ pub(crate) fn push_citation(
         .slice(station_start, station_end)
         .to_string();
     let station = stations::normalise(&station_raw);
-    // One letter is not a station (`Appendix K, 406`), nor a TAGS code (`REF: KPRP 28`).
+    // One letter is not a station (`Appendix K, 406`), nor a TAGS code (`REF: KPRP 28`); words
+    // that name no station before a year (`Labels Update 2002)`) cite no cable.
     let tag_code = !stations::is_known(&station_raw) && glossary::is_known_tag(&station_raw);
-    if station.value().len() < 2 || tag_code {
+    let year_after_words = matches!(station, Station::Unknown(_))
+        && suffix_year.is_none()
+        && digits.len() == 4
+        && year_token(&digits).is_some();
+    if station.value().len() < 2 || tag_code || year_after_words {
         words.clear();
         *pending_year = None;
         return;
@@ -510,6 +624,11 @@ pub(crate) fn push_citation(
     words.clear();
 }
 
+/// More telegrams than the Department sends in a day, and days of slack, for dating a STATE
+/// serial by the day of the year it is cited.
+const STATE_SERIALS_A_DAY: u64 = 1_300;
+const STATE_MARGIN_DAYS: u64 = 7;
+
 /// Dates a citation: the year written, else the list's, else the citing cable's (or the year
 /// before it when the citing cable could not have cited that serial of its own station yet).
 pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) -> CitedCable {
@@ -525,7 +644,19 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
                     .serial
                     .zip(serial.parse::<u64>().ok())
                     .is_some_and(|(own, cited)| cited >= own);
-                if own_station && later_serial && serial.parse::<u64>().ok() != citing.serial {
+                // The Department numbers at most about 1,200 telegrams a day (the bulk STATE
+                // cables' serials by date): `STATE 345287` cited in the first days of January
+                // is last year's.
+                let beyond_state = station == "STATE"
+                    && citing
+                        .day_of_year
+                        .zip(serial.parse::<u64>().ok())
+                        .is_some_and(|(day, cited)| {
+                            cited > STATE_SERIALS_A_DAY * (u64::from(day) + STATE_MARGIN_DAYS)
+                        });
+                if own_station && later_serial && serial.parse::<u64>().ok() != citing.serial
+                    || beyond_state
+                {
                     (Some(year - 1), YearSource::PreviousYear)
                 } else {
                     (Some(year), YearSource::Cable)
@@ -549,7 +680,7 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
         context.note(
             span,
             &format!(
-                "{station} {serial} is dated {}: in {} this post had not yet reached that serial when it sent this cable.",
+                "{station} {serial} is dated {}: in {} that post had not yet reached that serial when this cable was sent.",
                 year.unwrap_or(0),
                 citing.year.unwrap_or(0)
             ),
@@ -564,6 +695,34 @@ pub(crate) fn date(context: &mut Context<'_>, found: Found, citing: Citing<'_>) 
         year,
         year_source,
     }
+}
+
+/// Whether the number `written` is a day before its month's name (`15 JULY`), not a serial; a
+/// serial may be dated by month and year after it (`STATE 156430 AUG 02`).
+fn before_month(context: &Context<'_>, written: &str, next: Option<&(usize, usize, Part)>) -> bool {
+    let day = (1..=2).contains(&written.len())
+        && written
+            .parse::<u8>()
+            .is_ok_and(|day| (1..=31).contains(&day));
+    day && is_month(context, next)
+}
+
+fn is_month(context: &Context<'_>, part: Option<&(usize, usize, Part)>) -> bool {
+    part.is_some_and(|(start, end, _)| {
+        let word = context.cleaned.slice(*start, *end).to_ascii_uppercase();
+        MONTHS.contains(&word.trim_end_matches([',', '.']))
+    })
+}
+
+/// `DATED 281320ZMAY02`: a date-time group with its month and year; the year.
+fn date_time_group_year(text: &str) -> Option<u16> {
+    let text = text.trim_end_matches([',', '.', ';', ')']);
+    let (time, rest) = text.split_at_checked(6)?;
+    let month = rest.strip_prefix('Z')?.get(..3)?;
+    let year = rest.get(4..)?;
+    (is_digits(time) && MONTHS.contains(&month) && year.len() == 2 && is_digits(year))
+        .then(|| year.parse().ok().map(full_year))
+        .flatten()
 }
 
 /// Whether the number at `start..end` numbers the next item of a list (`2.` before `STATE

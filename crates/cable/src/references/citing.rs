@@ -17,6 +17,8 @@ pub(crate) struct Citing<'a> {
     pub(crate) id: Option<&'a str>,
     /// Its TAGS codes: `REF: KPRP 28` cites a program by its code, not a cable.
     pub(crate) tags: &'a [String],
+    /// The day of the year it was sent (1–366), from its date-time group.
+    pub(crate) day_of_year: Option<u16>,
 }
 
 /// What the citing cable says about itself, owned: built from the parse so far.
@@ -26,6 +28,7 @@ pub(crate) struct OwnCable {
     serial: Option<u64>,
     id: Option<String>,
     tags: Vec<String>,
+    day_of_year: Option<u16>,
 }
 
 impl OwnCable {
@@ -54,6 +57,10 @@ impl OwnCable {
                 .map(|id| id.value.clone())
                 .or_else(|| given.map(|given| given.canonical.clone())),
             tags: cable.tags.iter().map(|tag| tag.value.clone()).collect(),
+            day_of_year: cable
+                .date_time()
+                .filter(|date_time| Some(date_time.year) == year)
+                .map(|date_time| day_of_year(date_time.month, date_time.day)),
         }
     }
 
@@ -64,6 +71,18 @@ impl OwnCable {
             serial: self.serial,
             id: self.id.as_deref(),
             tags: &self.tags,
+            day_of_year: self.day_of_year,
         }
     }
+}
+
+/// The day of the year of `month` and `day` (leap days aside: a day either way changes nothing
+/// the count is used for).
+fn day_of_year(month: u8, day: u8) -> u16 {
+    const DAYS_BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let before = DAYS_BEFORE
+        .get(usize::from(month.saturating_sub(1)))
+        .copied()
+        .unwrap_or(0);
+    before + u16::from(day)
 }

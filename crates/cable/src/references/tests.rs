@@ -96,17 +96,17 @@ fn dates_what_it_cites() {
     check(
         "REF: A. STATE 1234 B. OTTAWA 400 C. OTTAWA 300",
         expect![[r#"
-        references[0] 27..40 text="STATE 1234" kind=cable id=08STATE1234
-        references[0].letter 27..29 "A." = "A"
-        references[0].cables[0] 30..40 "STATE" = "08STATE1234" station=STATE serial=1234 year=2008 year_source=cable
-        references[1] 41..54 text="OTTAWA 400" kind=cable id=07OTTAWA400
-        references[1].letter 41..43 "B." = "B"
-        references[1].cables[0] 44..54 "OTTAWA" = "07OTTAWA400" station=OTTAWA serial=400 year=2007 year_source=previous_year
-        references[2] 55..68 text="OTTAWA 300" kind=cable id=08OTTAWA300
-        references[2].letter 55..57 "C." = "C"
-        references[2].cables[0] 58..68 "OTTAWA" = "08OTTAWA300" station=OTTAWA serial=300 year=2008 year_source=cable
-        diagnostics[0] 44..54 note: OTTAWA 400 is dated 2007: in 2008 this post had not yet reached that serial when it sent this cable.
-    "#]],
+            references[0] 27..40 text="STATE 1234" kind=cable id=08STATE1234
+            references[0].letter 27..29 "A." = "A"
+            references[0].cables[0] 30..40 "STATE" = "08STATE1234" station=STATE serial=1234 year=2008 year_source=cable
+            references[1] 41..54 text="OTTAWA 400" kind=cable id=07OTTAWA400
+            references[1].letter 41..43 "B." = "B"
+            references[1].cables[0] 44..54 "OTTAWA" = "07OTTAWA400" station=OTTAWA serial=400 year=2007 year_source=previous_year
+            references[2] 55..68 text="OTTAWA 300" kind=cable id=08OTTAWA300
+            references[2].letter 55..57 "C." = "C"
+            references[2].cables[0] 58..68 "OTTAWA" = "08OTTAWA300" station=OTTAWA serial=300 year=2008 year_source=cable
+            diagnostics[0] 44..54 note: OTTAWA 400 is dated 2007: in 2008 that post had not yet reached that serial when this cable was sent.
+        "#]],
     );
 }
 
@@ -298,5 +298,76 @@ fn mends_misspelt_and_cut_stations() {
         references[0].letter 27..29 "A." = "A"
         references[0].cables[0] 30..37 "LIMX" = "08LIMX12" station=LIMX serial=12 year=2008 year_source=cable
     "#]],
+    );
+}
+
+#[test]
+fn dates_a_citation_by_what_is_written_around_its_serial() {
+    // A year between station and serial; a month and year after the serial; a date-time group
+    // with its year after the message.
+    check(
+        "REF: A. STATE 04 274600 B. STATE 156430 AUG 02\nC. TEGUCIGALPA TWX 01588 DATED 281320ZMAY02\nD. CARACAS 3161-2003",
+        expect![[r#"
+            references[0] 27..45 text="STATE 04 274600" kind=cable id=04STATE274600
+            references[0].letter 27..29 "A." = "A"
+            references[0].cables[0] 30..45 "STATE" = "04STATE274600" station=STATE serial=274600 year=2004 year_source=written
+            references[1] 46..68 text="STATE 156430 AUG 02" kind=cable id=02STATE156430
+            references[1].letter 46..48 "B." = "B"
+            references[1].cables[0] 49..68 "STATE" = "02STATE156430" station=STATE serial=156430 year=2002 year_source=written
+            references[2] 69..112 text="TEGUCIGALPA TWX 01588 DATED 281320ZMAY02" kind=cable id=02TEGUCIGALPA1588
+            references[2].letter 69..71 "C." = "C"
+            references[2].cables[0] 72..112 "TEGUCIGALPA" = "02TEGUCIGALPA1588" station=TEGUCIGALPA serial=1588 year=2002 year_source=written
+            references[3] 113..133 text="CARACAS 3161-2003" kind=cable id=03CARACAS3161
+            references[3].letter 113..115 "D." = "D"
+            references[3].cables[0] 116..133 "CARACAS" = "03CARACAS3161" station=CARACAS serial=3161 year=2003 year_source=written
+        "#]],
+    );
+}
+
+#[test]
+fn reads_no_cable_from_dates_numbers_and_documents() {
+    // A day before its month, a glued date, a serial of zeros, a year after words that name no
+    // station, a travel document's number.
+    check(
+        "REF: A. DOELL-LOGSDON 15 JULY TELCON\nB. FAX KENDRICK/USDOC 04OCT2004\nC. WHITE HOUSE O P 261812Z APR 03\nD. QUARTERLY REPORT 1 QUARTER 2004\nE. ATD 0706 F. ATLANTA GA 0781",
+        expect![[r#"
+            references[0] 27..58 text="DOELL-LOGSDON 15 JULY TELCON" kind=telcon
+            references[0].letter 27..29 "A." = "A"
+            references[1] 59..90 text="FAX KENDRICK/USDOC 04OCT2004" kind=fax
+            references[1].letter 59..61 "B." = "B"
+            references[2] 91..124 text="WHITE HOUSE O P 261812Z APR 03" kind=cable
+            references[2].letter 91..93 "C." = "C"
+            references[3] 125..159 text="QUARTERLY REPORT 1 QUARTER 2004" kind=report
+            references[3].letter 125..127 "D." = "D"
+            references[4] 160..171 text="ATD 0706" kind=other
+            references[4].letter 160..162 "E." = "E"
+            references[5] 172..190 text="ATLANTA GA 0781" kind=cable id=08CDCATLANTAGA781
+            references[5].letter 172..174 "F." = "F"
+            references[5].cables[0] 175..190 "ATLANTA GA" = "08CDCATLANTAGA781" station=CDCATLANTAGA serial=781 year=2008 year_source=cable
+        "#]],
+    );
+}
+
+#[test]
+fn keeps_a_citation_apart_from_what_is_glued_to_it() {
+    // A parenthesis glued to the serial; the same cable under another post's number; a word
+    // after the serial.
+    check(
+        "REF: (A) Toronto 1714(Ontario SARS Update #39)\n(B) 03 Panama 3294)\n(C) 98 HANOI 3498 (98 HCMC 242)\n(D) SANAA 593-MEDIA",
+        expect![[r#"
+            references[0] 27..68 text="Toronto 1714(Ontario SARS Update #39)" kind=cable id=08TORONTO1714
+            references[0].letter 27..30 "(A)" = "A"
+            references[0].cables[0] 31..43 "Toronto" = "08TORONTO1714" station=TORONTO serial=1714 year=2008 year_source=cable
+            references[0].annotation 43..68 = "(Ontario SARS Update #39)"
+            references[1] 69..88 text="03 Panama 3294)" kind=cable id=03PANAMA3294
+            references[1].letter 69..72 "(B)" = "B"
+            references[1].cables[0] 76..88 "Panama" = "03PANAMA3294" station=PANAMA serial=3294 year=2003 year_source=written
+            references[2] 89..120 text="98 HANOI 3498 (98 HCMC 242)" kind=cable id=98HANOI3498
+            references[2].letter 89..92 "(C)" = "C"
+            references[2].cables[0] 96..106 "HANOI" = "98HANOI3498" station=HANOI serial=3498 year=1998 year_source=written
+            references[3] 121..140 text="SANAA 593-MEDIA" kind=cable id=08SANAA593
+            references[3].letter 121..124 "(D)" = "D"
+            references[3].cables[0] 125..140 "SANAA" = "08SANAA593" station=SANAA serial=593 year=2008 year_source=cable
+        "#]],
     );
 }

@@ -82,6 +82,22 @@ pub(crate) fn split_word(start: usize, word: &str, line_start: bool, tokens: &mu
             from = len;
         }
     }
+    // `Toronto 1714(Ontario SARS Update #39)`: a parenthesis glued after a serial opens a
+    // remark of its own.
+    let glued_remark = word
+        .get(from..)
+        .and_then(|rest| rest.find('('))
+        .map(|at| from + at)
+        .filter(|&at| {
+            at >= from + 3
+                && word.get(from..at).is_some_and(is_digits)
+                && word.get(at + 1..).is_some_and(|rest| !rest.is_empty())
+        });
+    if let Some(at) = glued_remark {
+        push(from, at, tokens, from == 0);
+        split_word(start + at, word.get(at..).unwrap_or(""), false, tokens);
+        return;
+    }
     // Trailing commas and semicolons are separators; full stops stay (`K.`, `ST.`, `A.`).
     let body_end = word.trim_end_matches([',', ';']).len().max(from);
     push(from, body_end, tokens, from == 0);
@@ -104,7 +120,15 @@ pub(crate) fn clean_tokens(mut tokens: Vec<Token>) -> Vec<Token> {
     while let Some(token) = tokens.get(idx) {
         let upper = token.upper();
         // `TRIPOLI 00000402 001.2 OF 003`: the page marker and the station words before it.
-        if token.text.len() == 8 && is_digits(&token.text) && token.text.starts_with("00") {
+        // Not a serial written with eight digits (`Djibouti 00001097`): a page number follows.
+        let page_follows = tokens.get(idx + 1).is_some_and(|next| {
+            next.text.len() >= 3 && next.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        });
+        if token.text.len() == 8
+            && is_digits(&token.text)
+            && token.text.starts_with("00")
+            && page_follows
+        {
             while kept.last().is_some_and(|last| {
                 last.text
                     .chars()

@@ -2,13 +2,37 @@
 //! the references pass (which reads them): item letters, a line cut inside an item, a station's
 //! words.
 
-/// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`.
+/// Whether a line starts with a reference item letter such as `B.`, `B)`, `(B)`, `¶B.`; not a
+/// paragraph that opens with its portion marking (`(U) We delivered reftel points …`).
 pub(crate) fn starts_with_item_letter(text: &str) -> bool {
     let text = text.trim_start_matches(['¶', '-', ' ', '\t']);
     bullet(text).is_some_and(|(_, len)| {
-        text.get(len..)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        // `(B)STATE 264368`, `b.03 Maputo 1275`: a letter may be glued to its citation, one in
+        // parentheses to a word, any to a year.
+        let glued = text.get(len..).is_some_and(|rest| {
+            rest.starts_with(|ch: char| ch.is_ascii_digit())
+                || text.starts_with('(') && rest.starts_with(|ch: char| ch.is_ascii_uppercase())
+        });
+        text.get(len..).is_some_and(|rest| {
+            (rest.is_empty() || rest.starts_with(char::is_whitespace) || glued)
+                && !opens_with_marking(text.get(..len).unwrap_or(""), rest)
+        })
     })
+}
+
+/// Whether `bullet` is a portion marking that opens a paragraph of text, `rest`: `(U)` before
+/// any words (a reference block has no twenty-first item), `(C)` and `(S)` before a sentence
+/// (three words in lower case), where an item would name a cable.
+fn opens_with_marking(bullet: &str, rest: &str) -> bool {
+    let n_lowercase_words = rest
+        .split_whitespace()
+        .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
+        .count();
+    match bullet {
+        "(U)" | "(u)" => !rest.trim().is_empty(),
+        "(C)" | "(c)" | "(S)" | "(s)" => n_lowercase_words >= 3,
+        _ => false,
+    }
 }
 
 /// Whether a line of a reference block stops inside an item: its last word is a two-digit year
@@ -17,7 +41,13 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
     let Some(last) = line.split_whitespace().last() else {
         return false;
     };
-    let year = last.len() == 2 && is_digits(last);
+    // `C) 2003` / `TAIPEI 03339`: a year of two or four digits.
+    let year = (last.len() == 2
+        || last.len() == 4 && (last.starts_with("19") || last.starts_with("20")))
+        && is_digits(last);
+    // `D)` / `SANAA 1072`: an item's letter, its citation on the next line.
+    let letter = bullet(last).is_some_and(|(_, len)| len == last.len())
+        && line.split_whitespace().count() > 1;
     let word = last.len() >= 2
         && last.chars().all(|ch| ch.is_ascii_alphabetic())
         && last
@@ -25,7 +55,35 @@ pub(crate) fn ends_inside_item(line: &str) -> bool {
             .next()
             .is_some_and(|ch| ch.is_ascii_uppercase())
         && station_word(last);
-    year || word
+    // `C) SAINZ E-MAIL` / `OF 10/6 D) STATE 215870`: what a non-cable item names, its date on
+    // the next line.
+    let names_a_document = matches!(
+        last.to_ascii_uppercase().as_str(),
+        "E-MAIL" | "EMAIL" | "MEMO" | "LETTER" | "TELCON" | "FAX" | "NOTE"
+    );
+    // `98 Frankfurt 6465; 00 Frankfurt 3078;`: a list that goes on.
+    let separator = line.trim_end().ends_with([';', ',']);
+    year || word || letter || names_a_document || separator || letterless_first_citation(line)
+}
+
+/// `REF: 03 TEGUCIGALPA 2844` / `03 TEGUCIGALPA 2938`: a block whose items have no letters may
+/// give each its own line, blank lines between.
+fn letterless_first_citation(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let keyword = words.next().is_some_and(|first| {
+        matches!(
+            first.to_ascii_uppercase().trim_end_matches([':', '.']),
+            "REF" | "REFS" | "REFTEL" | "REFTELS"
+        )
+    });
+    let rest: Vec<&str> = words.collect();
+    let ends_on_serial = rest
+        .last()
+        .is_some_and(|last| is_digits(last) && last.len() >= 3);
+    let lettered = rest
+        .iter()
+        .any(|word| bullet(word).is_some_and(|(_, len)| len == word.len()));
+    keyword && ends_on_serial && !lettered && rest.len() <= 4
 }
 
 /// Whether a line can be the rest of a cut item: a serial (`00723  (C) Brasilia 01392`) or a
@@ -35,7 +93,13 @@ pub(crate) fn continues_item(line: &str) -> bool {
     let Some(first) = line.split_whitespace().next() else {
         return false;
     };
-    let starts_right = is_digits(first) || first.chars().all(|ch| ch.is_ascii_uppercase());
+    // `1004; D) 03 Lilongwe 1121`: the serial may carry its separator.
+    let first = first.trim_end_matches([',', ';']);
+    // `Quebec 51 (NOTAL)`: a station's name may be capitalised.
+    let starts_right = is_digits(first)
+        || first.chars().all(|ch| ch.is_ascii_uppercase())
+        || first.starts_with(|ch: char| ch.is_ascii_uppercase())
+            && crate::stations::is_known(first);
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
     // Item letters (`d)`, `e.`) are no words of a sentence.
     let n_lowercase_words = line
@@ -43,7 +107,21 @@ pub(crate) fn continues_item(line: &str) -> bool {
         .filter(|word| word.starts_with(|ch: char| ch.is_ascii_lowercase()))
         .filter(|word| bullet(word).is_none_or(|(_, len)| len != word.len()))
         .count();
-    starts_right && has_number && n_lowercase_words <= 2 && line.len() <= 100
+    // A sentence in capitals (`IN 1993 THERE WERE NO REPORTED INCIDENTS OF …`) is the body: a
+    // list of citations has its items' letters (`(C)`, `D)`) or a number every fourth word.
+    let n_words = line.split_whitespace().count();
+    let n_numbers = line
+        .split_whitespace()
+        .filter(|word| word.chars().any(|ch| ch.is_ascii_digit()))
+        .count();
+    let lettered = line
+        .split_whitespace()
+        .any(|word| word.ends_with(')') && bullet(word).is_some_and(|(_, len)| len == word.len()));
+    starts_right
+        && has_number
+        && (lettered || n_numbers * 4 >= n_words)
+        && n_lowercase_words <= 2
+        && line.len() <= 100
 }
 
 /// `A.`, `A)`, `(A)`, `[A]`, `A:`, `(1)`, `1)`, lower case too: the letter (upper-cased) and the
@@ -55,6 +133,10 @@ pub(crate) fn bullet(text: &str) -> Option<(char, usize)> {
         [open @ (b'(' | b'['), letter, close @ (b')' | b']'), ..]
             if label(*letter) && (*open == b'(') == (*close == b')') =>
         {
+            Some((char::from(*letter).to_ascii_uppercase(), 3))
+        }
+        // `A.)`.
+        [letter, b'.', b')', ..] if letter.is_ascii_alphabetic() => {
             Some((char::from(*letter).to_ascii_uppercase(), 3))
         }
         // `1.` starts a paragraph, not an item: numbers need a parenthesis.
@@ -82,7 +164,7 @@ pub(crate) fn is_digits(text: &str) -> bool {
 }
 
 /// Words that are never part of a station's name in a citation.
-pub(crate) const STOP_WORDS: [&str; 74] = [
+pub(crate) const STOP_WORDS: [&str; 76] = [
     "AND",
     "OR",
     "REF",
@@ -157,6 +239,9 @@ pub(crate) const STOP_WORDS: [&str; 74] = [
     "PAGE",
     "POC",
     "TEL",
+    // A travel document's number (`ATD 0987`, beside the CDC telegram it goes with).
+    "ATD",
+    "ITEM",
 ];
 
 pub(crate) const MONTHS: [&str; 24] = [
@@ -198,4 +283,71 @@ pub(crate) fn station_word(text: &str) -> bool {
         && bare.chars().any(|ch| ch.is_ascii_alphabetic());
     let month = MONTHS.contains(&bare);
     letters_only && !STOP_WORDS.contains(&bare) && !CLASSIFICATION_WORDS.contains(&bare) && !month
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_items_from_marked_paragraphs() {
+        assert!(starts_with_item_letter("(C) Sao Paulo 42"));
+        assert!(starts_with_item_letter("(C) STATE 1234 AND PREVIOUS"));
+        assert!(starts_with_item_letter("B. Embassy e-mail"));
+        assert!(!starts_with_item_letter(
+            "(U) We delivered reftel talking points on April 11"
+        ));
+        assert!(!starts_with_item_letter(
+            "(U) AMBASSADOR DELIVERED REFTEL POINTS"
+        ));
+        assert!(!starts_with_item_letter(
+            "(C) Poloff met the minister on May 3 to discuss"
+        ));
+    }
+
+    #[test]
+    fn sees_an_item_cut_by_a_line_end() {
+        assert!(ends_inside_item("REFS: A) 03 Lilongwe 332; C) 03 Lilongwe"));
+        assert!(ends_inside_item("REF: A) 2004 STATE 23762 C) 2003"));
+        assert!(ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963 D)"));
+        assert!(!ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963"));
+        assert!(continues_item(
+            "1004; D) 03 Lilongwe 1121; E) 03 Lilongwe 1202"
+        ));
+        assert!(continues_item("SANAA 1072 E) SANAA 1080"));
+        assert!(!continues_item(
+            "1. (C) Summary: the minister said on May 3"
+        ));
+        // A letterless citation on its own line; a non-cable item's date on the next line.
+        assert!(ends_inside_item("REF: 03 TEGUCIGALPA 2844"));
+        assert!(continues_item("03 TEGUCIGALPA 2938"));
+        assert!(ends_inside_item(
+            "REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL"
+        ));
+        assert!(continues_item("OF 10/6 D) STATE 215870"));
+        // A sentence in capitals is the body.
+        assert!(!continues_item(
+            "IN 1993 THERE WERE NO REPORTED INCIDENTS OF INTERNATIONAL"
+        ));
+        assert!(!continues_item(
+            "FURTHER TO REFTEL, POST RECEIVED CONFIRMATION ON JANUARY 12"
+        ));
+        // A list that goes on after its separator; a capitalised station after a blank line,
+        // not a capitalised sentence.
+        assert!(ends_inside_item(
+            "REF:  98 Frankfurt 6465; 00 Frankfurt 3078;"
+        ));
+        assert!(continues_item("Quebec 51 (NOTAL)"));
+        assert!(!continues_item(
+            "Effective May 25, 2005, the 53rd Weather Reconnaissance"
+        ));
+        // `A.)` and a letter glued to a year.
+        assert_eq!(bullet("A.) State 180557"), Some(('A', 3)));
+        assert!(starts_with_item_letter("C.) State 270359"));
+        assert!(starts_with_item_letter("b.03 Maputo 1275"));
+        // A letter in parentheses glued to its citation.
+        assert!(starts_with_item_letter(
+            "(B)STATE 264368. CURRENT FAX: 386-1-200-5535."
+        ));
+    }
 }
