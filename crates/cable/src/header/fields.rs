@@ -533,19 +533,30 @@ fn read_classifier_in_body(
         .as_ref()
         .and_then(|line| line.serial.as_ref())
         .map(|serial| serial.value.clone());
-    for (idx, line) in lines.iter().enumerate().skip(body_start) {
-        let text = line.text(cleaned);
-        let another_cable = !is_page_break(text)
+    let another_cable = |text: &str| {
+        !is_page_break(text)
             && classification_line(text).is_some_and(|parts| {
                 let serial = parts
                     .serial
                     .and_then(|(start, end)| text.get(start..end))
                     .map(|serial| serial.trim_start_matches('0'));
                 parts.origin.is_some() && (own_serial.is_none() || serial != own_serial.as_deref())
-            });
-        if another_cable {
+            })
+    };
+    // The lines before a candidate are read as classification lines only when there is one, and
+    // each once: most texts have no candidate (reading every line was a fifth of the parse).
+    let mut checked = body_start;
+    for (idx, line) in lines.iter().enumerate().skip(body_start) {
+        let text = line.text(cleaned);
+        // `CLASSIFIED`, `Classified`, `classified`: a fast search, as most lines have none.
+        if !text.contains("LASSIFIED") && !text.contains("lassified") {
+            continue;
+        }
+        let earlier = lines.get(checked..=idx).unwrap_or(&[]);
+        if earlier.iter().any(|line| another_cable(line.text(cleaned))) {
             return;
         }
+        checked = idx + 1;
         let Some(&(at, Keyword::ClassifiedBy, keyword_len)) = keyword_hits(text).first() else {
             continue;
         };
