@@ -22,7 +22,9 @@ pub struct CableIdBoxProps {
 /// A line under the header: the ID given and Forget, or a field to give one.
 #[function_component(CableIdBox)]
 pub fn cable_id_box(props: &CableIdBoxProps) -> Html {
-    let input = use_node_ref();
+    // What the reader has written, kept here so that a render of the page (a draft saved, the
+    // address updated) never puts the offered ID back over it.
+    let written = use_state(|| props.offered.clone().unwrap_or_default());
     if let Some(id) = &props.given {
         let on_forget = props.on_forget.clone();
         return html! {
@@ -35,11 +37,17 @@ pub fn cable_id_box(props: &CableIdBoxProps) -> Html {
         };
     }
     let onsubmit = {
-        let (input, on_set) = (input.clone(), props.on_set.clone());
+        let (written, on_set) = (written.clone(), props.on_set.clone());
         move |event: SubmitEvent| {
             event.prevent_default();
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                on_set.emit(input.value());
+            on_set.emit((*written).clone());
+        }
+    };
+    let oninput = {
+        let written = written.clone();
+        move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                written.set(input.value());
             }
         }
     };
@@ -51,8 +59,8 @@ pub fn cable_id_box(props: &CableIdBoxProps) -> Html {
     html! {
         <form class="cable-id-box" id="cable-id-box" {onsubmit}>
             <label for="cable-id-input">{ why }</label>
-            <input id="cable-id-input" ref={input} type="text" size="18" spellcheck="false" autocomplete="off"
-                placeholder="08OTTAWA372" value={props.offered.clone().unwrap_or_default()} />
+            <input id="cable-id-input" type="text" size="18" spellcheck="false" autocomplete="off"
+                placeholder="08OTTAWA372" value={(*written).clone()} {oninput} />
             <button type="submit" class="button" id="use-cable-id">{ "Use this ID" }</button>
             if props.offered.is_some() {
                 <span class="hint">{ " (the file's name)" }</span>

@@ -31,7 +31,8 @@ async fn the_readers_cable_id_dates_what_the_text_cites() {
     run_script(
         &client,
         "write a wrong ID",
-        "document.getElementById('cable-id-input').value = 'last Tuesday';",
+        "const input = document.getElementById('cable-id-input'); input.value = 'last Tuesday';\
+         input.dispatchEvent(new Event('input', { bubbles: true }));",
     )
     .await;
     click(&client, "#use-cable-id").await;
@@ -42,7 +43,8 @@ async fn the_readers_cable_id_dates_what_the_text_cites() {
     run_script(
         &client,
         "write the ID",
-        "document.getElementById('cable-id-input').value = '03 ottawa 202';",
+        "const input = document.getElementById('cable-id-input'); input.value = '03 ottawa 202';\
+         input.dispatchEvent(new Event('input', { bubbles: true }));",
     )
     .await;
     click(&client, "#use-cable-id").await;
