@@ -36,11 +36,20 @@ pub fn cable_id_box(props: &CableIdBoxProps) -> Html {
             </p>
         };
     }
-    let onsubmit = {
+    // No `<form>`: the page has none, so that one in the page is always a sign of injected
+    // markup (the hostile-input test looks for any). Enter in the field and the button use it.
+    let use_written = {
         let (written, on_set) = (written.clone(), props.on_set.clone());
-        move |event: SubmitEvent| {
+        Callback::from(move |()| on_set.emit((*written).clone()))
+    };
+    let onclick = {
+        let use_written = use_written.clone();
+        move |_: MouseEvent| use_written.emit(())
+    };
+    let onkeydown = move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
             event.prevent_default();
-            on_set.emit((*written).clone());
+            use_written.emit(());
         }
     };
     let oninput = {
@@ -57,14 +66,14 @@ pub fn cable_id_box(props: &CableIdBoxProps) -> Html {
         n => format!("The text states no year, so the {n} cables it cites are undated. Its cable ID dates them: "),
     };
     html! {
-        <form class="cable-id-box" id="cable-id-box" {onsubmit}>
+        <div class="cable-id-box" id="cable-id-box" role="group" aria-label="Cable ID">
             <label for="cable-id-input">{ why }</label>
             <input id="cable-id-input" type="text" size="18" spellcheck="false" autocomplete="off"
-                placeholder="08OTTAWA372" value={(*written).clone()} {oninput} />
-            <button type="submit" class="button" id="use-cable-id">{ "Use this ID" }</button>
+                placeholder="08OTTAWA372" value={(*written).clone()} {oninput} {onkeydown} />
+            <button type="button" class="button" id="use-cable-id" {onclick}>{ "Use this ID" }</button>
             if props.offered.is_some() {
                 <span class="hint">{ " (the file's name)" }</span>
             }
-        </form>
+        </div>
     }
 }
