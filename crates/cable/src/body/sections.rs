@@ -350,10 +350,15 @@ pub(crate) fn word_positions<'a>(
         })
 }
 
-/// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`: where the marker starts and ends.
+/// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`, `End of Summary`: where the marker
+/// starts and ends.
 pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
     word_positions(upper, word, from).find_map(|at| {
         let before = without_head(upper.get(..at)?).trim_end();
+        // `End of Summary`, as some posts write it.
+        let before = before
+            .strip_suffix(" OF")
+            .map_or(before, str::trim_end);
         let end_word = before.strip_suffix("END")?;
         if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
             return None;
