@@ -161,7 +161,8 @@ fn read_sections(
     // A section whose content is only furniture, rules and labels is none.
     let field = |context: &Context<'_>, section: sections::Section, word: &str| {
         let raw = text.get(section.start..section.end).unwrap_or("");
-        let content = sections::content(raw, word);
+        let number = sections::paragraph_number_at(text, section.start);
+        let content = sections::content(raw, word, number);
         (!content.is_empty())
             .then(|| context.field(base + section.start, base + section.end, content))
     };

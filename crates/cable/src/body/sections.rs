@@ -3,7 +3,10 @@
 //! SUMMARY: …`, `Summary and Comment: …`), a heading line (`SUMMARY`, `------- SUMMARY -------`,
 //! `Summary =======`), or only the end marker (`… END SUMMARY.` closing paragraph 1).
 
+use std::borrow::Cow;
+
 use crate::scan::classification::classification_line;
+use crate::scan::controls;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 
 /// A marked section found in `text`: the byte range of its content.
@@ -16,7 +19,7 @@ pub(crate) struct Section {
 /// What may follow the section's word in its label: `Summary and Comment:`, `Summary/Comment`,
 /// `Summary continued:`, a heading `SUMMARY COMMENT`. The longest that fits is taken
 /// (`label_tail`), so `AND COMMENTS` is not read as `AND COMMENT` and a stray `S`.
-pub(crate) const LABEL_TAILS: [&str; 13] = [
+pub(crate) const LABEL_TAILS: [&str; 14] = [
     " AND COMMENT",
     "/COMMENT",
     " COMMENT",
@@ -30,6 +33,8 @@ pub(crate) const LABEL_TAILS: [&str; 13] = [
     " CONTD",
     " CONTINUED",
     " (CONTINUED)",
+    // A media reaction's `B) SUMMARY OF COVERAGE:`, the digest of the day's press.
+    " OF COVERAGE",
 ];
 
 /// The length of the longest label tail at the start of `rest` (upper case) that ends a word.
@@ -48,8 +53,9 @@ pub(crate) fn label_tail(rest: &str) -> usize {
 /// What may come before the section's word in its label: `Introduction and summary.`,
 /// `END INTRODUCTION AND SUMMARY`, `Executive Summary`, `Begin Summary:`,
 /// `Introduction/Summary.`.
-pub(crate) const LABEL_HEADS: [&str; 6] = [
+pub(crate) const LABEL_HEADS: [&str; 7] = [
     "INTRODUCTION AND",
+    "ADDENDUM",
     "BACKGROUND AND",
     "EXECUTIVE",
     "BEGIN",
@@ -145,12 +151,44 @@ pub(crate) fn section(text: &str, start: usize, end: usize) -> Option<Section> {
 /// classification), rules and underlines, and at the start of each of its paragraphs the
 /// number, the portion marking and a label of the section's `word` (`2. (SBU)`, `Begin
 /// Summary:`, `Summary Cont'd:`).
-pub(crate) fn content(text: &str, word: &str) -> String {
-    let mut kept: Vec<&str> = Vec::new();
+/// `number` is that of the paragraph the section starts in, when it has one
+/// (`paragraph_number_at`).
+pub(crate) fn content(text: &str, word: &str, number: Option<u32>) -> String {
+    let mut kept: Vec<Cow<'_, str>> = Vec::new();
     let mut paragraph_starts = true;
-    for line in text.lines().map(str::trim) {
+    // The number of the paragraph being read, when it has one.
+    let mut number = number;
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut index = 0;
+    while let Some(&line) = lines.get(index) {
+        index += 1;
         if line.is_empty() {
             paragraph_starts = true;
+            continue;
+        }
+        // An old telegram's next section: its end of message (`NNNN`), then the repeated
+        // routing and header (`ACTION EUR-01`, `INFO LOG-00 …`, addressees, `SUBJECT: …`),
+        // up to the blank line after the subject: page furniture, not the section's text.
+        if line == "NNNN" {
+            if let Some(subject) = lines
+                .iter()
+                .skip(index)
+                .position(|next| next.starts_with("SUBJECT:"))
+            {
+                index += subject + 1;
+                while lines.get(index).is_some_and(|next| !next.is_empty()) {
+                    index += 1;
+                }
+            }
+            continue;
+        }
+        // A handling control the system put into a sentence (`LEFT-OF-CENTER` / `SIPDIS` /
+        // `LIBERATION`) is not the section's text.
+        if controls::is_controls_caption(line)
+            && kept
+                .last()
+                .is_some_and(|previous| !previous.ends_with(['.', '?', '!', '"', ':']))
+        {
             continue;
         }
         let decoration = is_decoration(line);
@@ -164,22 +202,90 @@ pub(crate) fn content(text: &str, word: &str) -> String {
         // A numbered line after a finished sentence starts a paragraph even with no blank
         // line before it, as in old teleprinted cables (`3.  SUMMARY CONTINUED:  THE FIS, …`);
         // after an unfinished one it is a number wrapped onto the line (`April` / `30. The`).
-        let numbered = paragraph_start(line).is_some_and(|start| start.number.is_some())
+        let line_number = paragraph_start(line)
+            .and_then(|start| start.number)
+            .map(|(_, value)| value);
+        let numbered = line_number.is_some_and(|next| follows(number, next))
             && kept
                 .last()
                 .is_some_and(|previous| previous.ends_with(['.', '?', '!', '"']));
         if paragraph_starts || numbered || kept.is_empty() {
+            if line_number.is_some() {
+                number = line_number;
+            }
+            line = without_number_in_parentheses(line);
             if let Some(start) = paragraph_start(line).filter(|start| start.number.is_some()) {
                 line = line.get(start.text_start..).unwrap_or(line);
             }
+            line = without_marking_colon(line);
             line = without_label(line, word);
         }
         paragraph_starts = false;
         if !line.is_empty() {
-            kept.push(line);
+            kept.push(without_bullet_marking(line));
         }
     }
     kept.join("\n")
+}
+
+/// `line` without a paragraph number in parentheses and the portion marking after it at its
+/// start (`(2)  (SBU) A close reading`), as some posts number their paragraphs. A number in
+/// parentheses without a marking is a list's item (`(1) the first`) and stays.
+fn without_number_in_parentheses(line: &str) -> &str {
+    let Some(inside) = line.strip_prefix('(') else {
+        return line;
+    };
+    let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = inside.get(digits..).and_then(|rest| rest.strip_prefix(") ")) else {
+        return line;
+    };
+    if !(1..=3).contains(&digits) {
+        return line;
+    }
+    let rest = rest.trim_start();
+    match paragraph_start(rest) {
+        Some(start) if start.number.is_none() && start.marking.is_some() => {
+            rest.get(start.text_start..).unwrap_or(line)
+        }
+        _ => line,
+    }
+}
+
+/// `line` without its portion marking when the marking carries a colon (`(C): With the`),
+/// or without only that colon when the marking is gone (`: With the`).
+fn without_marking_colon(line: &str) -> &str {
+    if let Some(rest) = line.strip_prefix(':') {
+        return rest.trim_start();
+    }
+    match paragraph_start(line) {
+        Some(start) if start.number.is_none() && start.marking.is_some() => {
+            let rest = line.get(start.text_start..).unwrap_or("");
+            rest.strip_prefix(':').map_or(line, str::trim_start)
+        }
+        _ => line,
+    }
+}
+
+/// A bullet line without the portion marking after its dashes: `-- (C) OAS observers` is
+/// `-- OAS observers`.
+fn without_bullet_marking(line: &str) -> Cow<'_, str> {
+    let dashes = line.len() - line.trim_start_matches('-').len();
+    let rest = line.get(dashes..).unwrap_or("");
+    let after_blank = rest.trim_start();
+    if !(1..=3).contains(&dashes) || after_blank.len() == rest.len() {
+        return Cow::Borrowed(line);
+    }
+    match paragraph_start(after_blank) {
+        Some(start) if start.number.is_none() && start.marking.is_some() => {
+            let text = after_blank.get(start.text_start..).unwrap_or("");
+            if text.is_empty() {
+                Cow::Borrowed(line)
+            } else {
+                Cow::Owned(format!("{} {text}", line.get(..dashes).unwrap_or("")))
+            }
+        }
+        _ => Cow::Borrowed(line),
+    }
 }
 
 /// `line` without a label of the section's `word` at its start: `Summary:`, `Begin Summary:`,
@@ -244,10 +350,15 @@ pub(crate) fn word_positions<'a>(
         })
 }
 
-/// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`: where the marker starts and ends.
+/// `END SUMMARY`, `End\nSummary.`, `END SUMMARY AND COMMENT.`, `End of Summary`: where the marker
+/// starts and ends.
 pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, usize)> {
     word_positions(upper, word, from).find_map(|at| {
         let before = without_head(upper.get(..at)?).trim_end();
+        // `End of Summary`, as some posts write it.
+        let before = before
+            .strip_suffix(" OF")
+            .map_or(before, str::trim_end);
         let end_word = before.strip_suffix("END")?;
         if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
             return None;
@@ -488,11 +599,24 @@ pub(crate) fn skip_marking(text: &str, from: usize) -> usize {
 /// dashed heading inside the line (`… [...]. -------- Training --------`).
 pub(crate) fn paragraph_end(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or("");
+    let number = paragraph_number_at(text, start);
     let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
+    let lines: Vec<&str> = rest.split_inclusive('\n').collect();
+    let mut previous = "";
+    for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
+        if offset > 0 && trimmed.is_empty() && inserted_control(previous, &lines, index) {
+            offset += line.len();
+            continue;
+        }
+        if !trimmed.is_empty() && !controls::is_controls_caption(trimmed) {
+            previous = trimmed;
+        }
         if offset > 0
-            && (trimmed.is_empty() || paragraph_start(trimmed).is_some_and(|p| p.number.is_some()))
+            && (trimmed.is_empty()
+                || paragraph_start(trimmed)
+                    .and_then(|p| p.number)
+                    .is_some_and(|(_, next)| follows(number, next)))
         {
             return start + offset;
         }
@@ -502,6 +626,42 @@ pub(crate) fn paragraph_end(text: &str, start: usize) -> usize {
         offset += line.len();
     }
     start + offset
+}
+
+/// Whether the blank line at `lines[index]` only sets off a handling control the system put
+/// into a sentence (`… LEFT-OF-CENTER` / blank / `SIPDIS` / blank / `LIBERATION AND …`): the
+/// text before it is unfinished, the next text line is the control alone and text follows.
+fn inserted_control(previous: &str, lines: &[&str], index: usize) -> bool {
+    if previous.is_empty() || previous.ends_with(['.', '?', '!', '"', ':']) {
+        return false;
+    }
+    let mut after = lines
+        .iter()
+        .skip(index)
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty());
+    let control = after.next().is_some_and(controls::is_controls_caption);
+    control
+        && after
+            .next()
+            .is_some_and(|next| !controls::is_controls_caption(next))
+}
+
+/// The number of the paragraph whose line holds `at` in `text`, if it starts with one.
+pub(crate) fn paragraph_number_at(text: &str, at: usize) -> Option<u32> {
+    let line_start = text
+        .get(..at)
+        .and_then(|head| head.rfind('\n'))
+        .map_or(0, |idx| idx + 1);
+    let line = text.get(line_start..)?.trim_start();
+    paragraph_start(line)?.number.map(|(_, value)| value)
+}
+
+/// Whether a number at the start of a line with no blank line before it numbers the paragraph
+/// after the one numbered `current`: `2.` after `1.`, any number when `current` is not known.
+/// Otherwise it is a number wrapped onto the line (`National Routes No. 2 and No.` / `4.  The`).
+fn follows(current: Option<u32>, next: u32) -> bool {
+    current.is_none_or(|current| next == current + 1)
 }
 
 /// Where the text of the first paragraph before `end` starts (after its number and marking).

@@ -506,3 +506,48 @@ fn leaves_summaries_that_are_not_the_cables() {
         "#]],
     );
 }
+
+#[test]
+fn finds_summaries_in_paragraphs_numbered_in_parentheses() {
+    check(
+        "  (1)  (SBU) Summary: The pact failed.\n\n  (2)  (SBU) Markets shrugged.  End Summary\n\n  (3)  (SBU) Text.\n",
+        expect![[r#"
+            paragraphs[0] 2..38 text="(1)  (SBU) Summary: The pact failed."
+            paragraphs[0].items[0] 2..38 @5..36 label="(1)"
+            paragraphs[1] 42..83 text="(2)  (SBU) Markets shrugged.  End Summary"
+            paragraphs[2] 87..103 text="(3)  (SBU) Text."
+            summary 22..70 "The pact failed.\n\n  (2)  (SBU) Markets shrugged." = "The pact failed.\nMarkets shrugged."
+        "#]],
+    );
+}
+
+#[test]
+fn reads_summaries_without_their_inner_furniture() {
+    // A number wrapped onto a line is not the next paragraph; bullets lose their markings.
+    check(
+        "SUMMARY\n\n1. Routes No. 2 and No.\n4.  The States signed.\n-- (C) Observers doubt it.\n\n2. Text.\n",
+        expect![[r#"
+            paragraphs[0] 9..82 text="Routes No. 2 and No. 4.  The States signed. -- (C) Observers doubt it."
+            paragraphs[0].heading 0..7 = "SUMMARY"
+            paragraphs[0].number 9..10 "1" = 1
+            paragraphs[0].items[0] 56..82 @47..70 label="--"
+            paragraphs[1] 84..92 text="Text."
+            paragraphs[1].number 84..85 "2" = 2
+            summary 12..82 "Routes No. 2 and No.\n4.  The States signed.\n-- (C) Observers doubt it." = "Routes No. 2 and No.\n4.  The States signed.\n-- Observers doubt it."
+        "#]],
+    );
+    // A marking closed by a colon; a handling control put into a sentence.
+    check(
+        "SUMMARY\n-------\n\n1. (C): With the class back, the\n\nSIPDIS\nAmbassador met them.  END SUMMARY.\n\n2. (C) Text.\n",
+        expect![[r#"
+            paragraphs[0] 17..92 level=C classification=CONFIDENTIAL text=": With the class back, the\n\nSIPDIS Ambassador met them.  END SUMMARY."
+            paragraphs[0].heading 0..7 = "SUMMARY"
+            paragraphs[0].number 17..18 "1" = 1
+            paragraphs[0].marking 21..22 = "C"
+            paragraphs[1] 94..106 level=C classification=CONFIDENTIAL text="Text."
+            paragraphs[1].number 94..95 "2" = 2
+            paragraphs[1].marking 98..99 = "C"
+            summary 23..78 ": With the class back, the\n\nSIPDIS\nAmbassador met them." = "With the class back, the\nAmbassador met them."
+        "#]],
+    );
+}
