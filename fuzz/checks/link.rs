@@ -48,6 +48,9 @@ pub fn link_roundtrip(bytes: &[u8]) {
     else {
         return;
     };
+    // Flag 32 also gives the view a cable ID, the anchor's letters in capitals: often no ID,
+    // which must be refused, sometimes one, which must come back.
+    let cable_id = (flags & 32 != 0).then(|| anchor.to_ascii_uppercase());
     let view = permalink::View {
         selected: (!anchor.is_empty()).then_some(anchor),
         source_open: flags & 1 != 0,
@@ -55,6 +58,7 @@ pub fn link_roundtrip(bytes: &[u8]) {
         transmission_open: flags & 4 != 0,
         notes_open: flags & 8 != 0,
         all_paragraphs: flags & 16 != 0,
+        cable_id,
     };
     let Ok(fragment) = permalink::encode(&text, &view) else {
         return;

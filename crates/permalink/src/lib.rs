@@ -553,6 +553,7 @@ mod tests {
                 transmission_open: true,
                 notes_open: true,
                 all_paragraphs: true,
+                cable_id: Some("08OTTAWA372".into()),
             },
         );
         check_round_trip(

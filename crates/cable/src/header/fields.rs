@@ -10,6 +10,7 @@ use crate::scan::classification::classification_line;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 use crate::scan::reference_items;
 use crate::span::{Field, Span};
+use crate::stations;
 use crate::tree::{Cable, Declassification};
 
 /// `03/14/2018` (month first, as State wrote them), `2020/02/23`, `12/31/34` → `2018-03-14`.
@@ -158,7 +159,7 @@ pub(crate) fn read_fields(
                 && last.is_some_and(|field| {
                     field.keyword == Keyword::Reference
                         && (starts_reference_item(text)
-                            || field.item_is_cut(cleaned) && reference_items::continues_item(text))
+                            || field.item_is_cut(cleaned) && reference_items::continues_item(text, stations::is_known))
                 });
             if continues || reference_item {
                 if let Some(field) = fields.last_mut() {

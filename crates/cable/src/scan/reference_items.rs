@@ -88,7 +88,9 @@ fn letterless_first_citation(line: &str) -> bool {
 
 /// Whether a line can be the rest of a cut item: a serial (`00723  (C) Brasilia 01392`) or a
 /// station and serial (`DE JANEIRO 1291`, `HANOI 2323 E. HANOI 336`), and no sentence.
-pub(crate) fn continues_item(line: &str) -> bool {
+/// `is_station` says whether a capitalised word is a known station (the stations table stands
+/// above this floor, so the caller lends it).
+pub(crate) fn continues_item(line: &str, is_station: impl Fn(&str) -> bool) -> bool {
     let line = line.trim();
     let Some(first) = line.split_whitespace().next() else {
         return false;
@@ -99,7 +101,7 @@ pub(crate) fn continues_item(line: &str) -> bool {
     let starts_right = is_digits(first)
         || first.chars().all(|ch| ch.is_ascii_uppercase())
         || first.starts_with(|ch: char| ch.is_ascii_uppercase())
-            && crate::stations::is_known(first);
+            && is_station(first);
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
     // Item letters (`d)`, `e.`) are no words of a sentence.
     let n_lowercase_words = line
@@ -289,6 +291,11 @@ pub(crate) fn station_word(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A stand-in for the stations table, which stands above this floor.
+    fn known_station(word: &str) -> bool {
+        matches!(word, "Quebec" | "Lilongwe" | "Brasilia")
+    }
+
     #[test]
     fn tells_items_from_marked_paragraphs() {
         assert!(starts_with_item_letter("(C) Sao Paulo 42"));
@@ -312,34 +319,39 @@ mod tests {
         assert!(ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963 D)"));
         assert!(!ends_inside_item("REF: A) SECSTATE 12430 B) SANAA 963"));
         assert!(continues_item(
-            "1004; D) 03 Lilongwe 1121; E) 03 Lilongwe 1202"
+            "1004; D) 03 Lilongwe 1121; E) 03 Lilongwe 1202",
+            known_station,
         ));
-        assert!(continues_item("SANAA 1072 E) SANAA 1080"));
+        assert!(continues_item("SANAA 1072 E) SANAA 1080", known_station));
         assert!(!continues_item(
-            "1. (C) Summary: the minister said on May 3"
+            "1. (C) Summary: the minister said on May 3",
+            known_station,
         ));
         // A letterless citation on its own line; a non-cable item's date on the next line.
         assert!(ends_inside_item("REF: 03 TEGUCIGALPA 2844"));
-        assert!(continues_item("03 TEGUCIGALPA 2938"));
+        assert!(continues_item("03 TEGUCIGALPA 2938", known_station));
         assert!(ends_inside_item(
             "REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL"
         ));
-        assert!(continues_item("OF 10/6 D) STATE 215870"));
+        assert!(continues_item("OF 10/6 D) STATE 215870", known_station));
         // A sentence in capitals is the body.
         assert!(!continues_item(
-            "IN 1993 THERE WERE NO REPORTED INCIDENTS OF INTERNATIONAL"
+            "IN 1993 THERE WERE NO REPORTED INCIDENTS OF INTERNATIONAL",
+            known_station,
         ));
         assert!(!continues_item(
-            "FURTHER TO REFTEL, POST RECEIVED CONFIRMATION ON JANUARY 12"
+            "FURTHER TO REFTEL, POST RECEIVED CONFIRMATION ON JANUARY 12",
+            known_station,
         ));
         // A list that goes on after its separator; a capitalised station after a blank line,
         // not a capitalised sentence.
         assert!(ends_inside_item(
             "REF:  98 Frankfurt 6465; 00 Frankfurt 3078;"
         ));
-        assert!(continues_item("Quebec 51 (NOTAL)"));
+        assert!(continues_item("Quebec 51 (NOTAL)", known_station));
         assert!(!continues_item(
-            "Effective May 25, 2005, the 53rd Weather Reconnaissance"
+            "Effective May 25, 2005, the 53rd Weather Reconnaissance",
+            known_station,
         ));
         // `A.)` and a letter glued to a year.
         assert_eq!(bullet("A.) State 180557"), Some(('A', 3)));
