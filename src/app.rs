@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use crate::banner::classification_banner;
+use crate::components::cable_id_box::CableIdBox;
 use crate::components::diagnostics_list::DiagnosticsList;
 use crate::components::drafts_list::DraftsList;
-use crate::components::cable_id_box::CableIdBox;
 use crate::components::header_card::HeaderCard;
 use crate::components::input_panel::InputPanel;
 use crate::components::notice_bar::NoticeBar;

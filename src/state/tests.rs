@@ -415,8 +415,14 @@ fn the_readers_cable_id_dates_what_the_text_cites() {
     assert_eq!(undated_citations(&state.parse), 2);
     assert_eq!(id_of(&state, 0), None);
     // Not an ID: said so, nothing else changes.
-    let refused = reduce(state.clone(), Action::SetCableId("Rome, last week".to_string()));
-    assert_eq!(refused.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    let refused = reduce(
+        state.clone(),
+        Action::SetCableId("Rome, last week".to_string()),
+    );
+    assert_eq!(
+        refused.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Error)
+    );
     assert_eq!(refused.cable_id, None);
     assert_eq!(*refused.text, *UNDATED);
     // An ID, as readers write it: dated, the January serial above its own being last year's.

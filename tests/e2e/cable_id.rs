@@ -21,7 +21,10 @@ async fn the_readers_cable_id_dates_what_the_text_cites() {
         text.contains("its name, 03OTTAWA202, is offered")
     })
     .await;
-    wait_for_text(&client, "#references", |text| text.contains("STATE 13788 (year?)")).await;
+    wait_for_text(&client, "#references", |text| {
+        text.contains("STATE 13788 (year?)")
+    })
+    .await;
     assert_eq!(
         wait_for_prop_value(&client, "#cable-id-input", "value").await,
         "03OTTAWA202"
@@ -36,7 +39,10 @@ async fn the_readers_cable_id_dates_what_the_text_cites() {
          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));",
     )
     .await;
-    wait_for_text(&client, "#notice", |text| text.contains("is not a cable ID")).await;
+    wait_for_text(&client, "#notice", |text| {
+        text.contains("is not a cable ID")
+    })
+    .await;
     wait_for_text(&client, "#references", |text| text.contains("(year?)")).await;
 
     // The ID, as a reader may write it: the citation is dated, the header has the whole ID.
@@ -66,7 +72,10 @@ async fn the_readers_cable_id_dates_what_the_text_cites() {
 
     // Forgotten: undated again, and the field back.
     click(&client, "#forget-cable-id").await;
-    wait_for_text(&client, "#references", |text| text.contains("STATE 13788 (year?)")).await;
+    wait_for_text(&client, "#references", |text| {
+        text.contains("STATE 13788 (year?)")
+    })
+    .await;
     wait_for_script(
         &client,
         "return !!document.getElementById('cable-id-input');",

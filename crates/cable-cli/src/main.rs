@@ -113,7 +113,9 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
                 request.options.year = Some(parse_year(year.trim_start_matches("--year="))?);
             }
             "--id" => {
-                let value = arguments.next().ok_or("--id needs a cable ID, like 08OTTAWA372")?;
+                let value = arguments
+                    .next()
+                    .ok_or("--id needs a cable ID, like 08OTTAWA372")?;
                 request.options.id = Some(parse_id(value)?);
             }
             id if id.starts_with("--id=") => {

@@ -98,7 +98,10 @@ fn takes_the_cables_id_to_date_what_it_cites() {
     let object: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
     assert!(object["cable"]["references"][0]["canonical_id"].is_null());
     let notes = object["diagnostics"].to_string();
-    assert!(notes.contains("2 cited cables have no year written"), "{notes}");
+    assert!(
+        notes.contains("2 cited cables have no year written"),
+        "{notes}"
+    );
     // One ID is one cable, and it must be an ID.
     let (code, _, stderr) = cable(&["parse", "--id", "07ROME150", "a.txt", "b.txt"], "");
     assert_eq!(code, 2);

@@ -30,7 +30,12 @@ impl GivenId {
     pub(crate) fn read(written: &str) -> Option<GivenId> {
         let canonical = stations::canonicalize_id(written)?;
         let two: u16 = canonical.get(..2)?.parse().ok()?;
-        let digits_at = canonical.len() - canonical.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let digits_at = canonical.len()
+            - canonical
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_digit)
+                .count();
         let station = canonical.get(2..digits_at)?.to_string();
         let serial = canonical.get(digits_at..)?.parse().ok()?;
         Some(GivenId {
@@ -66,23 +71,50 @@ mod tests {
     #[test]
     fn reads_an_id_into_its_parts() {
         let id = GivenId::read("08 OTTAWA 000372").unwrap();
-        assert_eq!((id.canonical.as_str(), id.year, id.station.as_str(), id.serial), ("08OTTAWA372", 2008, "OTTAWA", 372));
+        assert_eq!(
+            (
+                id.canonical.as_str(),
+                id.year,
+                id.station.as_str(),
+                id.serial
+            ),
+            ("08OTTAWA372", 2008, "OTTAWA", 372)
+        );
         assert_eq!(GivenId::read("66STATE1").map(|id| id.year), Some(1966));
-        assert_eq!(GivenId::read("05RIO123").map(|id| id.station), Some("RIODEJANEIRO".to_string()));
+        assert_eq!(
+            GivenId::read("05RIO123").map(|id| id.station),
+            Some("RIODEJANEIRO".to_string())
+        );
         assert_eq!(GivenId::read("OTTAWA 372"), None);
         assert_eq!(GivenId::read(""), None);
     }
 
     #[test]
     fn the_caller_wins_over_the_record() {
-        let caller = Given { year: None, id: GivenId::read("09STATE5") };
-        let record = Given { year: Some(2008), id: GivenId::read("08OTTAWA372") };
+        let caller = Given {
+            year: None,
+            id: GivenId::read("09STATE5"),
+        };
+        let record = Given {
+            year: Some(2008),
+            id: GivenId::read("08OTTAWA372"),
+        };
         let given = caller.or(record.clone());
         assert_eq!(given.year, Some(2009));
-        assert_eq!(given.id.map(|id| id.canonical), Some("09STATE5".to_string()));
+        assert_eq!(
+            given.id.map(|id| id.canonical),
+            Some("09STATE5".to_string())
+        );
         let given = Given::default().or(record);
         assert_eq!(given.year, Some(2008));
-        let given = Given { year: Some(2007), id: None }.or(Given { year: None, id: GivenId::read("08OTTAWA372") });
+        let given = Given {
+            year: Some(2007),
+            id: None,
+        }
+        .or(Given {
+            year: None,
+            id: GivenId::read("08OTTAWA372"),
+        });
         assert_eq!(given.year, Some(2007));
     }
 }

@@ -620,7 +620,8 @@ mod tests {
             cable_id: Some("08OTTAWA372".into()),
             ..View::default()
         };
-        let fragment = encode("REF: A. STATE 24735", &view).unwrap_or_else(|error| unreachable!("{error}"));
+        let fragment =
+            encode("REF: A. STATE 24735", &view).unwrap_or_else(|error| unreachable!("{error}"));
         assert_eq!(decode(&fragment).map(|link| link.view), Ok(view));
         let bad = View {
             cable_id: Some("08 OTTAWA 372".into()),

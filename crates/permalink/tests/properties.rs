@@ -83,7 +83,8 @@ fn random_view(rng: &mut Rng) -> View {
         transmission_open: rng.below(2) == 0,
         notes_open: rng.below(2) == 0,
         all_paragraphs: rng.below(2) == 0,
-        cable_id: (rng.below(3) == 0).then(|| ["08OTTAWA372", "66STATE1", "09USUNNEWYORK234"][rng.below(3)].to_string()),
+        cable_id: (rng.below(3) == 0)
+            .then(|| ["08OTTAWA372", "66STATE1", "09USUNNEWYORK234"][rng.below(3)].to_string()),
     }
 }
 

@@ -236,7 +236,10 @@ fn without_number_in_parentheses(line: &str) -> &str {
         return line;
     };
     let digits = inside.bytes().take_while(u8::is_ascii_digit).count();
-    let Some(rest) = inside.get(digits..).and_then(|rest| rest.strip_prefix(") ")) else {
+    let Some(rest) = inside
+        .get(digits..)
+        .and_then(|rest| rest.strip_prefix(") "))
+    else {
         return line;
     };
     if !(1..=3).contains(&digits) {
@@ -356,9 +359,7 @@ pub(crate) fn find_end(upper: &str, word: &str, from: usize) -> Option<(usize, u
     word_positions(upper, word, from).find_map(|at| {
         let before = without_head(upper.get(..at)?).trim_end();
         // `End of Summary`, as some posts write it.
-        let before = before
-            .strip_suffix(" OF")
-            .map_or(before, str::trim_end);
+        let before = before.strip_suffix(" OF").map_or(before, str::trim_end);
         let end_word = before.strip_suffix("END")?;
         if end_word.ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
             return None;
@@ -480,7 +481,8 @@ pub(crate) fn is_decoration(part: &str) -> bool {
 /// What may stand before a heading's word on its line: rules, the paragraph's number and
 /// marking (`1. (C)`, `2)`), or a list's numeral or letter (`I.`, `IV.`, `B.`).
 fn is_heading_prefix(before: &str) -> bool {
-    let trimmed = before.trim_matches(|ch: char| matches!(ch, '-' | '=' | ' ' | '‐' | '_' | '*' | '/'));
+    let trimmed =
+        before.trim_matches(|ch: char| matches!(ch, '-' | '=' | ' ' | '‐' | '_' | '*' | '/'));
     if trimmed.is_empty() || paragraph_prefix_len(trimmed) == Some(trimmed.len()) {
         return true;
     }
@@ -524,7 +526,11 @@ fn under_topic_heading(text: &str, line_start: usize) -> bool {
 
 /// A rule of three or more dashes, equals signs or underscores.
 fn underlined_rule(line: &str) -> bool {
-    line.chars().filter(|ch| matches!(ch, '-' | '=' | '_')).count() >= 3 && is_decoration(line)
+    line.chars()
+        .filter(|ch| matches!(ch, '-' | '=' | '_'))
+        .count()
+        >= 3
+        && is_decoration(line)
 }
 
 /// Whether the line after the one ending at `line_end` is an underline: a rule of three or more.

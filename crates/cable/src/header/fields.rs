@@ -159,7 +159,8 @@ pub(crate) fn read_fields(
                 && last.is_some_and(|field| {
                     field.keyword == Keyword::Reference
                         && (starts_reference_item(text)
-                            || field.item_is_cut(cleaned) && reference_items::continues_item(text, stations::is_known))
+                            || field.item_is_cut(cleaned)
+                                && reference_items::continues_item(text, stations::is_known))
                 });
             if continues || reference_item {
                 if let Some(field) = fields.last_mut() {

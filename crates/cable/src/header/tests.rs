@@ -456,11 +456,19 @@ fn keeps_a_classifier_cut_before_its_reasons_whole() {
 
 #[test]
 fn a_classifier_read_from_the_text_is_not_part_of_the_header() {
-    let input = include_str!("../../../../corpus/regressions/classifier-statement-after-the-last-paragraph.txt");
+    let input = include_str!(
+        "../../../../corpus/regressions/classifier-statement-after-the-last-paragraph.txt"
+    );
     let parse = crate::parse(input);
     let classified_by = parse.cable.classified_by.as_ref().map(|field| field.span);
     let header = parse.cable.header_span();
-    let first_paragraph = parse.cable.paragraphs.first().map(|paragraph| paragraph.span.start);
+    let first_paragraph = parse
+        .cable
+        .paragraphs
+        .first()
+        .map(|paragraph| paragraph.span.start);
     assert!(classified_by.is_some_and(|span| Some(span.start) > first_paragraph));
-    assert!(header.zip(first_paragraph).is_some_and(|(header, body)| header.end <= body));
+    assert!(header
+        .zip(first_paragraph)
+        .is_some_and(|(header, body)| header.end <= body));
 }

@@ -100,8 +100,7 @@ pub(crate) fn continues_item(line: &str, is_station: impl Fn(&str) -> bool) -> b
     // `Quebec 51 (NOTAL)`: a station's name may be capitalised.
     let starts_right = is_digits(first)
         || first.chars().all(|ch| ch.is_ascii_uppercase())
-        || first.starts_with(|ch: char| ch.is_ascii_uppercase())
-            && is_station(first);
+        || first.starts_with(|ch: char| ch.is_ascii_uppercase()) && is_station(first);
     let has_number = line.chars().any(|ch| ch.is_ascii_digit());
     // Item letters (`d)`, `e.`) are no words of a sentence.
     let n_lowercase_words = line

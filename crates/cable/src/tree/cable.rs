@@ -126,7 +126,10 @@ impl Cable {
     pub fn header_span(&self) -> Option<Span> {
         // A field read from the text (a `Classified By` statement in a paragraph) is the
         // cable's, but not part of its header.
-        let body_start = self.paragraphs.first().map(|paragraph| paragraph.span.start);
+        let body_start = self
+            .paragraphs
+            .first()
+            .map(|paragraph| paragraph.span.start);
         let mut spans: Vec<Span> = self
             .field_spans()
             .into_iter()
