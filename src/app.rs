@@ -264,7 +264,7 @@ pub fn app() -> Html {
     let id_box = (state.cable_id.is_some() || crate::state::wants_id(&parse)).then(|| html! {
         // Keyed by the ID offered, so that a new file's offer replaces what was written.
         <CableIdBox key={state.offered_id.clone().unwrap_or_default()} given={state.cable_id.clone()} offered={state.offered_id.clone()}
-            undated={crate::state::undated_citations(&parse)} on_set={on_set_id} on_forget={on_forget_id} />
+            undated={parse.cable.undated_citations().count()} on_set={on_set_id} on_forget={on_forget_id} />
     });
     let status = if state.parse_held || state.opening_link {
         None

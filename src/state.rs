@@ -128,18 +128,7 @@ pub fn wants_id(parse: &Parse) -> bool {
     let cable = &parse.cable;
     cable.date_time().is_none()
         && (cable.canonical_id.is_none() && cable.classification.is_some()
-            || undated_citations(parse) > 0)
-}
-
-/// How many cited cables (in the REF block) have no year.
-pub fn undated_citations(parse: &Parse) -> usize {
-    parse
-        .cable
-        .references
-        .iter()
-        .flat_map(|reference| &reference.cables)
-        .filter(|cited| cited.year.is_none())
-        .count()
+            || cable.undated_citations().next().is_some())
 }
 
 /// A file the user opened.
@@ -609,10 +598,10 @@ impl Reducible for AppState {
             }),
             Action::SetCableId(written) => match cable::canonicalize_id(&written) {
                 Some(id) => self.with(|next| {
-                    let before = undated_citations(&next.parse);
+                    let before = next.parse.cable.undated_citations().count();
                     next.set_id(Some(id.clone()));
                     next.offered_id = None;
-                    let dated = before.saturating_sub(undated_citations(&next.parse));
+                    let dated = before.saturating_sub(next.parse.cable.undated_citations().count());
                     let message = match dated {
                         0 => format!("Reading the text as {id}."),
                         1 => format!("Reading the text as {id}: the cable it cites is dated."),

@@ -412,7 +412,7 @@ fn the_readers_cable_id_dates_what_the_text_cites() {
     let state = reduce(AppState::default(), Action::Edit(UNDATED.to_string()));
     let state = reduce(state, Action::Parse);
     assert!(wants_id(&state.parse));
-    assert_eq!(undated_citations(&state.parse), 2);
+    assert_eq!(state.parse.cable.undated_citations().count(), 2);
     assert_eq!(id_of(&state, 0), None);
     // Not an ID: said so, nothing else changes.
     let refused = reduce(

@@ -155,12 +155,7 @@ pub(crate) fn check(context: &mut Context<'_>, cable: &Cable) {
             context.note(span, &year_missing_message(cable));
         }
     }
-    let undated: Vec<_> = cable
-        .references
-        .iter()
-        .flat_map(|reference| &reference.cables)
-        .filter(|cited| cited.year.is_none())
-        .collect();
+    let undated: Vec<_> = cable.undated_citations().collect();
     if let Some(first) = undated.first() {
         let message = format!(
             "{} no year written, and this cable's own year is not known, so {} undated. Give the cable's ID (or its year) to date {}.",

@@ -121,6 +121,15 @@ pub struct Cable {
 }
 
 impl Cable {
+    /// The cables the `REF` blocks cite that have no year: none written, and the cable's own
+    /// year unknown.
+    pub fn undated_citations(&self) -> impl Iterator<Item = &CitedCable> {
+        self.references
+            .iter()
+            .flat_map(|reference| &reference.cables)
+            .filter(|cited| cited.year.is_none())
+    }
+
     /// The span of everything above the body: routing header, classification line, captions and
     /// keyword fields.
     pub fn header_span(&self) -> Option<Span> {
