@@ -9,6 +9,7 @@ mod format;
 mod hooks;
 mod markup;
 mod page_state;
+pub mod prerender;
 pub mod samples;
 pub mod services;
 pub mod state;

@@ -80,9 +80,14 @@ impl Reducible for PageState {
 /// otherwise the seed. A visit with a link that passed its check waits for the link's cable
 /// (decoded once the page runs: its model is fetched) showing nothing else. Decided before the
 /// first render, not in an effect, which can run a frame later: the seed would be painted, then
-/// replaced. A draft opens over an empty state, not the seed, whose parse would be thrown away
+/// replaced. What the reader typed into the prerendered view before the page ran comes first.
+/// A draft opens over an empty state, not the seed, whose parse would be thrown away
 /// (opening a draft over the untouched seed keeps nothing of it either).
 pub fn starting_state(arrival: Option<&Arrival>) -> PageState {
+    if let Some(typed) = crate::prerender::typed() {
+        // Typed into the view the build wrote into the page, before the page ran.
+        return PageState::timed(|| AppState::with_text(&typed));
+    }
     match arrival {
         Some(Arrival::Link(_)) => PageState::timed(AppState::opening_link),
         Some(Arrival::Anchor(_) | Arrival::Refused(_)) => PageState::timed(AppState::default),

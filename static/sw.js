@@ -6,7 +6,7 @@ const params = new URL(self.location.href).searchParams;
 const build = ['js', 'wasm', 'css'].map((name) => params.get(name)).filter(Boolean);
 const CACHE = 'cablescope-' + (params.get('wasm') || 'unversioned');
 const scope = self.registration.scope;
-const shell = [scope, new URL('start.js', scope).href, ...build.map((path) => new URL(path, scope).href)];
+const shell = [scope, new URL('start.js', scope).href, new URL('boot.js', scope).href, ...build.map((path) => new URL(path, scope).href)];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));
@@ -44,7 +44,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, scope));
     return;
   }
-  if (url.pathname === new URL('start.js', scope).pathname) {
+  if (url.pathname === new URL('start.js', scope).pathname
+      || url.pathname === new URL('boot.js', scope).pathname) {
     event.respondWith(networkFirst(request, request));
     return;
   }

@@ -346,3 +346,31 @@ async fn the_app_follows_what_is_typed() {
     // The typed text is still in the text area, untouched by parsing.
     assert!(area.value().starts_with("UNCLAS SECTION 01"));
 }
+
+/// The view the build wrote into the page is taken out before the page renders its own, and
+/// what the reader typed into its text area meanwhile is kept to start from; an untouched one
+/// gives nothing to start from.
+#[wasm_bindgen_test]
+fn the_prerendered_view_is_taken_out_keeping_what_was_typed() {
+    for (typed, kept) in [(Some("typed before the page ran"), true), (None, false)] {
+        let host = mount_point();
+        host.set_inner_html(
+            "<div id=\"prerendered\"><textarea>\n\nas the build wrote it</textarea></div>",
+        );
+        let area: HtmlTextAreaElement = host
+            .query_selector("#prerendered textarea")
+            .ok()
+            .flatten()
+            .and_then(|area| area.dyn_into().ok())
+            .expect("the prerendered text area");
+        if let Some(typed) = typed {
+            area.set_value(typed);
+        }
+        cablescope::prerender::take_out();
+        assert!(host.query_selector("#prerendered").ok().flatten().is_none());
+        let expected = typed.filter(|_| kept).map(str::to_string);
+        assert_eq!(cablescope::prerender::typed(), expected);
+        assert_eq!(cablescope::prerender::typed(), None, "given once");
+        host.remove();
+    }
+}

@@ -21,7 +21,7 @@ pub struct SourcePaneProps {
 
 /// Scrolls the element with `id` into view (`center`: to the middle of its scrolling box).
 pub fn scroll_into_view(id: &str, center: bool) {
-    let Some(element) = web_sys::window()
+    let Some(element) = crate::services::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
     else {
@@ -62,7 +62,7 @@ fn visible_lines(pane: &web_sys::HtmlElement) -> (usize, usize) {
 /// make the browser lay out the whole page in the middle of rendering it, and then again (10 ms
 /// for a long cable).
 fn first_lines() -> (usize, usize) {
-    let height = web_sys::window()
+    let height = crate::services::window()
         .and_then(|window| window.inner_height().ok())
         .and_then(|height| height.as_f64())
         .map_or(0, |height| (height * 0.78) as i32);

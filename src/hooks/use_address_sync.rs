@@ -150,7 +150,7 @@ pub fn use_address_sync(
             if let Some(arrival) = (*arrival).clone() {
                 open(arrival, true, &dispatcher, &address);
             }
-            let listener = web_sys::window().map(|window| {
+            let listener = crate::services::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
                     if let Some(arrival) = Arrival::read() {
                         open(arrival, false, &dispatcher, &address);

@@ -149,7 +149,7 @@ pub fn use_drafts(state: &AppState, view: &permalink::View, dispatcher: Dispatch
     {
         let keeper = keeper.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+            let listener = crate::services::window().map(|window| {
                 gloo_events::EventListener::new(&window, "pagehide", move |_| {
                     let _ = keeper.borrow_mut().flush();
                 })

@@ -71,7 +71,7 @@ pub fn use_link_box() -> LinkBox {
     use_effect_with((*shown).clone(), |shown| {
         if shown.is_some() {
             use wasm_bindgen::JsCast;
-            if let Some(input) = web_sys::window()
+            if let Some(input) = crate::services::window()
                 .and_then(|window| window.document())
                 .and_then(|document| document.get_element_by_id("link-output"))
                 .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())

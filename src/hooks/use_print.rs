@@ -16,7 +16,7 @@ pub fn use_print() -> (bool, Callback<MouseEvent>) {
         let printing = printing.clone();
         use_effect_with(*printing, move |&asked| {
             if asked {
-                if let Some(window) = web_sys::window() {
+                if let Some(window) = crate::services::window() {
                     let _ = window.print();
                 }
                 printing.set(false);

@@ -56,7 +56,7 @@ fn on_key(event: &web_sys::KeyboardEvent, keys: Keys) {
     match event.key().as_str() {
         "/" => {
             event.prevent_default();
-            let area = web_sys::window()
+            let area = crate::services::window()
                 .and_then(|window| window.document())
                 .and_then(|document| document.get_element_by_id("cable-input"))
                 .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
@@ -84,7 +84,7 @@ pub fn use_shortcuts(current: Keys) {
     let keys = use_mut_ref(|| current.clone());
     *keys.borrow_mut() = current;
     use_effect_with((), move |()| {
-        let listener = web_sys::window()
+        let listener = crate::services::window()
             .and_then(|window| window.document())
             .map(|document| {
                 gloo_events::EventListener::new(&document, "keydown", move |event| {

@@ -51,7 +51,7 @@ impl Theme {
 
     /// Sets `data-theme` on the root element.
     fn show(self) {
-        if let Some(root) = web_sys::window()
+        if let Some(root) = crate::services::window()
             .and_then(|window| window.document())
             .and_then(|document| document.document_element())
         {

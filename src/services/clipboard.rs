@@ -5,7 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 pub fn copy(text: &str) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::services::window() else {
         return false;
     };
     if window.is_secure_context() {

@@ -10,7 +10,7 @@ pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
 /// is timed.
 pub fn performance_ms() -> Option<f64> {
     if cfg!(target_arch = "wasm32") {
-        web_sys::window()
+        crate::services::window()
             .and_then(|window| window.performance())
             .map(|performance| performance.now())
     } else {
@@ -26,12 +26,14 @@ pub fn performance_ms() -> Option<f64> {
 pub fn mark_after_next_frame(name: &'static str) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::services::window() else {
         return;
     };
     let after_frame: Closure<dyn FnMut()> = Closure::once(move || {
         Timeout::new(0, move || {
-            if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+            if let Some(performance) =
+                crate::services::window().and_then(|window| window.performance())
+            {
                 let _ = performance.mark(name);
             }
         })

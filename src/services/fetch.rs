@@ -33,7 +33,7 @@ impl fmt::Display for FetchError {
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
     use wasm_bindgen::JsCast;
-    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
+    let window = crate::services::window().ok_or(FetchError::NoWindow)?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
         .await
         .map_err(|_| FetchError::NoAnswer)?;

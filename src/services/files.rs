@@ -148,7 +148,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return false;
     };
-    let anchor = web_sys::window()
+    let anchor = crate::services::window()
         .and_then(|window| window.document())
         .and_then(|document| document.create_element("a").ok())
         .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok());

@@ -4,7 +4,7 @@
 
 /// The page's address with `fragment` (or with none).
 pub fn address(fragment: Option<&str>) -> String {
-    let location = web_sys::window().map(|window| window.location());
+    let location = crate::services::window().map(|window| window.location());
     let base = location
         .map(|location| {
             format!(
@@ -23,7 +23,7 @@ pub fn address(fragment: Option<&str>) -> String {
 
 /// The address's fragment, without its `#`.
 pub fn current_fragment() -> String {
-    web_sys::window()
+    crate::services::window()
         .and_then(|window| window.location().hash().ok())
         .map(|hash| hash.trim_start_matches('#').to_string())
         .unwrap_or_default()
@@ -31,7 +31,7 @@ pub fn current_fragment() -> String {
 
 /// Shows `fragment` in the address bar without adding to the history.
 pub fn replace_fragment(fragment: Option<&str>) {
-    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+    if let Some(history) = crate::services::window().and_then(|window| window.history().ok()) {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",

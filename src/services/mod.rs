@@ -10,3 +10,12 @@ pub mod files;
 pub mod history;
 pub mod link;
 pub mod storage;
+
+/// The browser's window: none outside a browser, where the page is rendered to HTML by the build
+/// (`src/bin/prerender.rs`) and the same components run natively.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+}

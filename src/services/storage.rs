@@ -3,5 +3,5 @@
 
 /// The page's local storage, if the browser gives it one.
 pub fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::services::window()?.local_storage().ok().flatten()
 }

@@ -50,7 +50,7 @@ async fn assert_unexposed(client: &Client, what: &str) {
     assert_eq!(found["srcs"], json!([]), "{what}: sources: {found}");
     assert_eq!(
         found["scripts"],
-        json!(["/start.js"]),
+        json!(["boot.js", "/start.js"]),
         "{what}: scripts: {found}"
     );
     for href in found["hrefs"].as_array().into_iter().flatten() {

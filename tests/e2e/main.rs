@@ -28,6 +28,7 @@ mod appearance;
 mod cable_id;
 mod decomposition;
 mod drafts;
+mod first_view;
 mod hostile;
 mod keyboard;
 mod large_texts;

@@ -71,7 +71,9 @@ async fn after_one_visit_the_page_works_offline_and_a_new_build_replaces_the_old
     assert_eq!(online, json!(false), "the network was not emulated offline");
     let tried: Vec<String> = requests(port).split_off(heard);
     assert!(
-        tried.iter().all(|path| path == "/" || path == "/start.js"),
+        tried
+            .iter()
+            .all(|path| ["/", "/start.js", "/boot.js"].contains(&path.as_str())),
         "requested while offline: {tried:?}"
     );
     // Parsing works offline too.

@@ -36,16 +36,18 @@ async fn browser_timings() {
 /// bottom banner painted), from the navigation's start, as the page's own timeline has it: the
 /// page marks FIRST_VIEW_MARK after the frame that painted its first view. Read afterwards, so
 /// that the driver's own latency (its navigation command returns after the load event, then its
-/// script is sent in) is not counted; that time, when the driver saw the view, comes second.
-async fn navigate_to_the_seed(client: &Client, url: &str) -> (f64, f64) {
+/// script is sent in) is not counted; that time, when the driver saw the view, comes second, and
+/// the first contentful paint (the view the build wrote into the page, before the wasm) third.
+async fn navigate_to_the_seed(client: &Client, url: &str) -> (f64, f64, f64) {
     client.goto(url).await.expect("page");
-    let [page, seen] = client
+    let [page, seen, painted] = client
         .execute_async(
             &format!(
                 "const done = arguments[arguments.length - 1];\
                  requestAnimationFrame(function check() {{\
                    const mark = performance.getEntriesByName('{FIRST_VIEW_MARK}')[0];\
-                   if (mark && document.getElementById('p-7') && document.getElementById('banner-bottom')) done([mark.startTime, performance.now()]);\
+                   const paint = performance.getEntriesByName('first-contentful-paint')[0];\
+                   if (mark && paint && document.getElementById('p-7') && document.getElementById('banner-bottom')) done([mark.startTime, performance.now(), paint.startTime]);\
                    else requestAnimationFrame(check);\
                  }});"
             ),
@@ -54,28 +56,30 @@ async fn navigate_to_the_seed(client: &Client, url: &str) -> (f64, f64) {
         .await
         .expect("rendered")
         .as_array()
-        .map(|both| [0, 1].map(|i| both.get(i).map_or(f64::NAN, milliseconds)))
-        .unwrap_or([f64::NAN; 2]);
-    (page, seen)
+        .map(|all| [0, 1, 2].map(|i| all.get(i).map_or(f64::NAN, milliseconds)))
+        .unwrap_or([f64::NAN; 3]);
+    (page, seen, painted)
 }
 
-/// Five navigations to the seed: (the page's marks, when the driver saw the view).
-async fn five_navigations(client: &Client, url: &str) -> (Vec<f64>, Vec<f64>) {
-    let (mut loads, mut loads_seen) = (Vec::new(), Vec::new());
+/// Five navigations to the seed: (the page's marks, when the driver saw the view, the first
+/// contentful paints).
+async fn five_navigations(client: &Client, url: &str) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (mut loads, mut loads_seen, mut paints) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..5 {
-        let (page, seen) = navigate_to_the_seed(client, url).await;
+        let (page, seen, painted) = navigate_to_the_seed(client, url).await;
         loads.push(page);
         loads_seen.push(seen);
+        paints.push(painted);
     }
-    (loads, loads_seen)
+    (loads, loads_seen, paints)
 }
 
 /// Navigation to the seed, in the tests' tall window and then in a laptop's (1280 by 900: the
 /// tall one is 2400 pixels high, so that every test sees the whole view).
 async fn time_navigation(client: &Client, url: &str) {
-    let (loads, loads_seen) = five_navigations(client, url).await;
+    let (loads, loads_seen, paints) = five_navigations(client, url).await;
     resize(client, LAPTOP_WINDOW).await;
-    let (laptop_loads, laptop_loads_seen) = five_navigations(client, url).await;
+    let (laptop_loads, laptop_loads_seen, laptop_paints) = five_navigations(client, url).await;
     resize(client, TALL_WINDOW).await;
     println!(
         "browser: navigation to the seed rendered (the page's mark): {} (5 loads); seen by the driver: {}",
@@ -86,6 +90,11 @@ async fn time_navigation(client: &Client, url: &str) {
         "browser: the same in a 1280 by 900 window: {} (5 loads); seen by the driver: {}",
         median_and_best(&laptop_loads),
         median_and_best(&laptop_loads_seen)
+    );
+    println!(
+        "browser: the seed's view first painted (first contentful paint, from the HTML the build wrote): {} in the tall window, {} in 1280 by 900",
+        median_and_best(&paints),
+        median_and_best(&laptop_paints)
     );
 }
 

@@ -81,14 +81,17 @@ pub async fn wait_for_link_box_other_than(client: &Client, before: &str) -> Stri
 }
 
 /// Run in every new document before its own scripts: notes what the first frame that shows the
-/// view shows (the animation frame after the decomposition's paragraphs are in the page; yew
-/// puts the whole view in before the browser gets a frame): its theme, the text in the text area
-/// (when the text area is shown), the canonical ID and the drafts list (whose entry for the text
-/// shown is saved again, under the text's own title, once the text has rested).
+/// view shows (the animation frame after the decomposition's paragraphs are in the page and
+/// shown; yew puts the whole view in before the browser gets a frame, and the view the build
+/// wrote into the page is hidden when the page starts elsewhere): its theme, the text in the
+/// text area (when the text area is shown), the canonical ID and the drafts list (whose entry
+/// for the text shown is saved again, under the text's own title, once the text has rested).
 const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
-  if (!document.getElementById('paragraphs')) return;
-  observer.disconnect();
+  if (window.__firstFrame || !document.getElementById('paragraphs')) return;
   requestAnimationFrame(() => {
+    const shown = [...document.querySelectorAll('#paragraphs')].some((list) => list.checkVisibility());
+    if (window.__firstFrame || !shown) return;
+    observer.disconnect();
     const area = document.getElementById('cable-input');
     window.__firstFrame = {
       theme: document.documentElement.getAttribute('data-theme') || 'system',

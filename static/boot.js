@@ -1,0 +1,20 @@
+// Runs in <head> before the first paint (a plain, blocking script; index.html's
+// Content-Security-Policy forbids inline script). The build writes the seed's view into the page
+// (src/bin/prerender.rs) so that it is painted before the wasm arrives; this script makes that
+// first paint the right one: the reader's theme, and no seed when the page will start on
+// something else — a link in the address, or a kept draft (src/page_state.rs decides the same
+// once the wasm runs, and removes the prerendered view).
+(() => {
+  const root = document.documentElement;
+  let storage = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    // Storage refused (a privacy setting): no theme and no drafts to find.
+  }
+  const theme = storage && storage.getItem('cablescope-theme');
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  const link = /^#?[0-9]{1,9}\./.test(location.hash);
+  const drafts = storage && /[0-9]/.test(storage.getItem('cablescope-drafts') || '');
+  if (link || drafts) root.classList.add('starts-elsewhere');
+})();
