@@ -25,6 +25,7 @@
 mod harness;
 
 mod appearance;
+mod bench;
 mod cable_id;
 mod decomposition;
 mod drafts;

@@ -213,7 +213,7 @@ async fn time_the_text_area_alone(client: &Client, text: &str) -> f64 {
 /// Pastes of the longest corpus cable, each followed by one of the seed (so that the next
 /// replaces a small text), in the tall window and in a laptop's, with the browser's share and
 /// the parse's.
-async fn time_pastes(client: &Client, url: &str) {
+pub(crate) async fn time_pastes(client: &Client, url: &str) {
     open_the_seed_rendered(client, url).await;
     let largest = corpus_cable("00STATE228772");
     let seed = seed_text();

@@ -42,10 +42,16 @@ pub fn seed_text() -> String {
 /// The link the `cable` command makes to the corpus cable `id` for the page at `base`, with the
 /// command's further `options` (a selection, the written form).
 pub fn cable_command_link(base: &str, id: &str, options: &[&str]) -> String {
+    cable_command_link_to(base, &format!("corpus/cables/{id}.txt"), options)
+}
+
+/// The link the `cable` command makes to the repository's file at `relative` for the page at
+/// `base`, with the command's further `options`.
+pub fn cable_command_link_to(base: &str, relative: &str, options: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO"))
         .args(["run", "-q", "-p", "cable-cli", "--", "link", "--base", base])
         .args(options)
-        .arg(repo().join(format!("corpus/cables/{id}.txt")))
+        .arg(repo().join(relative))
         .current_dir(repo())
         .output()
         .expect("run the cable command");

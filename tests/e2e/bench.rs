@@ -1,0 +1,162 @@
+//! `./x bench`'s browser figures, each beside its anchor measured in the same run, in the same
+//! browser, served by the same server: cablescope's first view against a minimal yew page built
+//! the same way (`bench/minimal-yew`), a link to the seed opened against the seed's text carried
+//! as zlib deflate + base64url and decoded by the browser itself, and the 90 KB paste. Ignored
+//! by `./x test` (timings are printed, never asserted); `./x bench` runs it with `--ignored`.
+
+use std::path::PathBuf;
+
+use cablescope::FIRST_VIEW_MARK;
+use fantoccini::Client;
+
+use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
+use crate::harness::page::page_url;
+use crate::harness::repo::{cable_command_link_to, seed_text};
+use crate::harness::server::serve_static;
+use crate::harness::timings::{median, milliseconds};
+
+/// Navigations of each kind, alternated so that the machine's moods fall on both alike.
+const ROUNDS: usize = 9;
+
+/// Where `./x bench` built the minimal yew page (and the zlib page beside it).
+fn minimal_dist() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("CABLESCOPE_BENCH_MINIMAL")
+            .expect("CABLESCOPE_BENCH_MINIMAL: the minimal yew page's dist (./x bench builds it)"),
+    )
+}
+
+/// Opens `url` in a new document and returns, on its timeline, when the element `css` was in a
+/// shown frame (the first-view mark when `css` is the page's own), and the first contentful paint.
+async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64) {
+    client.goto("about:blank").await.expect("leave the page");
+    client.goto(url).await.expect("open");
+    let times = client
+        .execute_async(
+            &format!(
+                "const [css, done] = arguments;\
+                 requestAnimationFrame(function check() {{\
+                   const mark = performance.getEntriesByName('{FIRST_VIEW_MARK}')[0];\
+                   const paint = performance.getEntriesByName('first-contentful-paint')[0];\
+                   const element = document.querySelector(css);\
+                   if (mark && paint && element && element.checkVisibility()) done([mark.startTime, paint.startTime]);\
+                   else requestAnimationFrame(check);\
+                 }});"
+            ),
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .expect("shown");
+    let at = |i: usize| times.get(i).map_or(f64::NAN, milliseconds);
+    (at(0), at(1))
+}
+
+/// A link opened: when the selected paragraph was shown, on the page's timeline.
+async fn open_link_and_time(client: &Client, link: &str) -> f64 {
+    client.goto("about:blank").await.expect("leave the page");
+    client.goto(link).await.expect("the link");
+    let ms = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(function check() {\
+               const p = document.getElementById('p-3');\
+               if (p && p.classList.contains('selected')) setTimeout(() => done(performance.now()), 0);\
+               else requestAnimationFrame(check);\
+             });",
+            vec![],
+        )
+        .await
+        .expect("link opened");
+    milliseconds(&ms)
+}
+
+/// The seed as zlib deflate (level 9) in base64url without padding.
+fn zlib_fragment(text: &str) -> String {
+    const ALPHABET: &[u8; 64] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &byte)| n | u32::from(byte) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            let index = (n >> (18 - 6 * i)) & 63;
+            out.push(char::from(ALPHABET[index as usize]));
+        }
+    }
+    out
+}
+
+fn figure(what: &str, ours: &[f64], anchor_name: &str, anchor: &[f64]) {
+    println!(
+        "bench: {what}: median {:.0} ms (best {:.0}) | {anchor_name}: median {:.0} ms (best {:.0}) | {ROUNDS} each, alternated",
+        median(ours),
+        ours.iter().copied().fold(f64::INFINITY, f64::min),
+        median(anchor),
+        anchor.iter().copied().fold(f64::INFINITY, f64::min),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: ./x bench runs it"]
+async fn bench_page_against_its_anchors() {
+    let (port, _driver, client) = session().await;
+    let minimal_port = serve_static(minimal_dist());
+    resize(&client, LAPTOP_WINDOW).await;
+    let url = page_url(port);
+    let minimal = page_url(minimal_port);
+
+    // Warm both (the wasm compiled and cached once), then alternate.
+    open_and_time(&client, &url, "#p-7").await;
+    open_and_time(&client, &minimal, "main h1").await;
+    let (mut ours, mut ours_painted, mut theirs, mut theirs_painted) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        let (view, painted) = open_and_time(&client, &url, "#p-7").await;
+        ours.push(view);
+        ours_painted.push(painted);
+        let (view, painted) = open_and_time(&client, &minimal, "main h1").await;
+        theirs.push(view);
+        theirs_painted.push(painted);
+    }
+    figure(
+        "first view painted (first contentful paint: the seed's view written into the page)",
+        &ours_painted,
+        "a minimal yew page's first contentful paint",
+        &theirs_painted,
+    );
+    figure(
+        "the page running (its wasm's first view, interactive)",
+        &ours,
+        "the minimal yew page's view",
+        &theirs,
+    );
+
+    let link = cable_command_link_to(&url, "corpus/seed/08OTTAWA372.txt", &["--select", "p-3"]);
+    let zlib = format!("{minimal}zlib.html#{}", zlib_fragment(&seed_text()));
+    open_link_and_time(&client, &link).await;
+    open_and_time(&client, &zlib, "#text").await;
+    let (mut links, mut zlibs) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        links.push(open_link_and_time(&client, &link).await);
+        zlibs.push(open_and_time(&client, &zlib, "#text").await.0);
+    }
+    let fragment = link.split_once('#').map_or(0, |(_, fragment)| fragment.len());
+    figure(
+        &format!(
+            "a link to the seed opened, paragraph 3 selected ({} characters, fragment {fragment})",
+            link.len()
+        ),
+        &links,
+        &format!(
+            "the seed as zlib + base64url decoded and shown (fragment {})",
+            zlib.split_once('#').map_or(0, |(_, fragment)| fragment.len())
+        ),
+        &zlibs,
+    );
+
+    crate::timings::time_pastes(&client, &url).await;
+    let _ = client.close().await;
+}
