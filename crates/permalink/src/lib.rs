@@ -4,7 +4,7 @@
 //! A link's fragment is `#` + the format version + `.` + base64url of the payload:
 //!
 //! ```text
-//! #1.<base64url>
+//! #2.<base64url>
 //! payload = CRC-32 of the rest (4 bytes, big-endian)
 //!           length of the rest (varint), so that a cut link is told from a damaged one
 //!           text length in bytes (varint)
@@ -13,6 +13,11 @@
 //!           when flag 64 is set (a later addition: links without it read as before)
 //!           the text, compressed by the version's model
 //! ```
+//!
+//! Format 2 (written since 2026-12) and format 1 lay the payload out alike; they differ in the
+//! model. Format 1's reads a 44 KB primer through the whole model before a text, a fifth of a
+//! second; format 2's is laid out for the memory cache and reads its primer (compiled in,
+//! `data/primer-v2.txt`) mostly by counting, in a few tens of milliseconds.
 //!
 //! **Invariant: every version ever released keeps decoding.** `tests/frozen.rs` holds links made
 //! by each version; a new format gets a new version number and its own model, beside the old.
@@ -25,7 +30,7 @@
 //! ```
 //! let view = permalink::View { selected: Some("p-3".into()), source_open: true, ..Default::default() };
 //! let fragment = permalink::encode("1. (C) THE EMBASSY REPORTS.", &view).unwrap();
-//! assert!(fragment.starts_with("1."));
+//! assert!(fragment.starts_with("2."));
 //! let link = permalink::decode(&fragment).unwrap();
 //! assert_eq!(link.text, "1. (C) THE EMBASSY REPORTS.");
 //! assert_eq!(link.view, view);
@@ -35,15 +40,16 @@
 mod base64url;
 mod crc32;
 mod model;
+mod model2;
 
 use std::fmt;
 
 /// The format this crate writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The largest text a link may carry, in bytes: 128 KiB, half as much again as the longest cable
-/// of the corpus. Decoding runs at about a quarter of a megabyte a second (slower in a browser),
-/// so the limit is also what bounds the time a hostile link can make the page spend: a link
+/// of the corpus. Decoding runs at about half a megabyte a second (slower in a browser), so the
+/// limit is also what bounds the time a hostile link can make the page spend: a link
 /// claiming more is refused before anything is decoded or allocated.
 pub const MAX_TEXT_BYTES: usize = 128 * 1024;
 
@@ -59,14 +65,30 @@ pub const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
 /// The CRC-32 and length of the version-1 primer: a primer fetched from elsewhere must match.
 pub const PRIMER_V1_CHECK: (u32, usize) = (0xAA3E_598D, 44_340);
 
-/// Links made and read with a primed model. Making one reads the primer (the slow part, about a
-/// fifth of a second natively); each link then starts from a copy of the primed model.
-#[derive(Clone)]
-pub struct Codec {
-    primed: model::Model,
+/// What the version-2 model reads before the text (see `data/README.md`), compiled in: it is
+/// read by the counters alone but for its end, which is fast enough to do at each open.
+/// Frozen: links made with it must keep decoding.
+pub const PRIMER_V2: &[u8] = include_bytes!("../data/primer-v2.txt");
+
+/// Format 2's model, primed, once a link has been made: making links copies it. A link opened
+/// before then primes a model of its own.
+static PRIMED_V2: std::sync::OnceLock<model2::Model> = std::sync::OnceLock::new();
+
+fn primed_v2() -> &'static model2::Model {
+    PRIMED_V2.get_or_init(|| model2::Model::new(PRIMER_V2))
 }
 
-/// A codec being primed: see [`Codec::priming`].
+/// Links made and read. Format 2's model needs nothing from outside and is primed in a few
+/// milliseconds; reading a format-1 link needs format 1's primer, read by the slow model (about
+/// a fifth of a second natively), so a codec has format 1's model only when made from its
+/// primer ([`Codec::new`], [`Codec::priming`]) or with it compiled in ([`Codec::builtin`]).
+#[derive(Clone)]
+pub struct Codec {
+    /// Format 1's model, primed, when this codec reads format-1 links.
+    primed_v1: Option<model::Model>,
+}
+
+/// A codec being primed for format 1: see [`Codec::priming`].
 pub struct Priming {
     model: model::Model,
     primer: Vec<u8>,
@@ -87,7 +109,9 @@ impl Priming {
     /// The primed codec (reading whatever of the primer is left).
     pub fn finish(mut self) -> Codec {
         while !self.step(usize::MAX) {}
-        Codec { primed: self.model }
+        Codec {
+            primed_v1: Some(self.model),
+        }
     }
 }
 
@@ -107,13 +131,20 @@ impl fmt::Display for PrimerError {
 impl std::error::Error for PrimerError {}
 
 impl Codec {
-    /// A codec for format 1, from its primer (the bytes of `data/primer-v1.txt`, checked).
+    /// A codec that makes links and opens those of format 2 (and later), but not format 1's
+    /// ([`LinkError::FormatNotLoaded`]): nothing to fetch, nothing to prime yet.
+    pub fn current() -> Codec {
+        Codec { primed_v1: None }
+    }
+
+    /// A codec that also opens format 1's links, from format 1's primer (the bytes of
+    /// `data/primer-v1.txt`, checked).
     pub fn new(primer: &[u8]) -> Result<Codec, PrimerError> {
         Ok(Codec::priming(primer)?.finish())
     }
 
-    /// Starts priming a codec for format 1 with `primer` (checked first), to be done in steps
-    /// so that a page can answer between them.
+    /// Starts priming format 1's model with `primer` (checked first), to be done in steps so
+    /// that a page can answer between them.
     pub fn priming(primer: &[u8]) -> Result<Priming, PrimerError> {
         if (crc32::crc32(primer), primer.len()) != PRIMER_V1_CHECK {
             return Err(PrimerError);
@@ -125,41 +156,90 @@ impl Codec {
         })
     }
 
-    /// The codec with the primer compiled in, made once per process.
+    /// Whether this codec opens format 1's links.
+    pub fn reads_format_1(&self) -> bool {
+        self.primed_v1.is_some()
+    }
+
+    /// The codec with format 1's primer compiled in, made once per process.
     #[cfg(feature = "builtin-primer")]
     pub fn builtin() -> &'static Codec {
         static CODEC: std::sync::OnceLock<Codec> = std::sync::OnceLock::new();
         CODEC.get_or_init(|| Codec {
-            primed: model::Model::new(PRIMER_V1),
+            primed_v1: Some(model::Model::new(PRIMER_V1)),
         })
     }
 
-    /// The fragment (without `#`) of a link to `text` shown as `view`.
+    /// The fragment (without `#`) of a link to `text` shown as `view`, in the current format.
     pub fn encode(&self, text: &str, view: &View) -> Result<String, EncodeError> {
-        self.compress(text)?.fragment(view)
+        compress(text)?.fragment(view)
     }
 
-    /// Compresses `text` for links, once: the view can then change cheaply.
+    /// Compresses `text` for links (current format), once: the view can then change cheaply.
     pub fn compress(&self, text: &str) -> Result<CompressedText, EncodeError> {
-        if text.len() > MAX_TEXT_BYTES {
-            return Err(EncodeError::TextTooLarge(text.len()));
-        }
-        Ok(CompressedText {
-            len: text.len(),
-            code: model::compress(self.primed.clone(), text.as_bytes()),
-        })
+        compress(text)
     }
 
-    /// What the link in `fragment` (with or without its `#`) carries.
-    pub fn decode(&self, fragment: &str) -> Result<Link, LinkError> {
+    /// The fragment of a format-1 link to `text` shown as `view`, as format 1 made them; for
+    /// the frozen tests and the size benchmark. `None` when this codec has no format-1 model.
+    #[doc(hidden)]
+    pub fn encode_v1(&self, text: &str, view: &View) -> Option<Result<String, EncodeError>> {
+        let model = self.primed_v1.clone()?;
+        if text.len() > MAX_TEXT_BYTES {
+            return Some(Err(EncodeError::TextTooLarge(text.len())));
+        }
+        let code = model::compress(model, text.as_bytes());
+        Some(encode_with(1, text.len(), &code, view))
+    }
+
+    /// [`Codec::decode`] with format 2's model primed afresh, as when a page opens a link:
+    /// for timing.
+    #[doc(hidden)]
+    pub fn decode_cold(&self, fragment: &str) -> Result<Link, LinkError> {
         let parts = read_fragment(fragment)?;
-        let text = model::decompress(self.primed.clone(), &parts.code, parts.len);
+        let text = model2::decompress(model2::Model::new(PRIMER_V2), &parts.code, parts.len);
         let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
         Ok(Link {
             text,
             view: parts.view,
         })
     }
+
+    /// What the link in `fragment` (with or without its `#`) carries.
+    pub fn decode(&self, fragment: &str) -> Result<Link, LinkError> {
+        let parts = read_fragment(fragment)?;
+        let text = if parts.version == 1 {
+            let model = self
+                .primed_v1
+                .clone()
+                .ok_or(LinkError::FormatNotLoaded(1))?;
+            model::decompress(model, &parts.code, parts.len)
+        } else {
+            // A model primed for this link alone, unless one is primed already: priming is
+            // cheaper than making and copying one.
+            let model = match PRIMED_V2.get() {
+                Some(primed) => primed.clone(),
+                None => model2::Model::new(PRIMER_V2),
+            };
+            model2::decompress(model, &parts.code, parts.len)
+        };
+        let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
+        Ok(Link {
+            text,
+            view: parts.view,
+        })
+    }
+}
+
+/// `text` compressed for links in the current format.
+pub fn compress(text: &str) -> Result<CompressedText, EncodeError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(EncodeError::TextTooLarge(text.len()));
+    }
+    Ok(CompressedText {
+        len: text.len(),
+        code: model2::compress(primed_v2().clone(), text.as_bytes()),
+    })
 }
 
 /// How the cable is shown: everything a link restores besides the text.
@@ -263,6 +343,8 @@ pub enum LinkError {
     Damaged,
     /// Claims a text over [`MAX_TEXT_BYTES`]; not decoded.
     TooLarge(u64),
+    /// In an older format whose model was not loaded (see [`Codec::reads_format_1`]).
+    FormatNotLoaded(u32),
 }
 
 impl fmt::Display for LinkError {
@@ -289,6 +371,10 @@ impl fmt::Display for LinkError {
                 "This link claims a text of {} KB, more than the {} KB a link may carry; it was not opened.",
                 kilobytes(*bytes),
                 MAX_TEXT_BYTES / 1024
+            ),
+            LinkError::FormatNotLoaded(version) => write!(
+                f,
+                "This link is in the older link format {version}, whose model was not loaded. Reload the page."
             ),
         }
     }
@@ -341,10 +427,9 @@ fn valid_id(id: &str) -> bool {
             .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
 }
 
-/// The fragment (without `#`) of a link to `text` shown as `view`, with the built-in primer.
-#[cfg(feature = "builtin-primer")]
+/// The fragment (without `#`) of a link to `text` shown as `view`, in the current format.
 pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
-    Codec::builtin().encode(text, view)
+    compress(text)?.fragment(view)
 }
 
 /// A text compressed once, so that a link can follow the view (a new selection, a section
@@ -358,11 +443,16 @@ pub struct CompressedText {
 impl CompressedText {
     /// The fragment (without `#`) of a link to this text shown as `view`.
     pub fn fragment(&self, view: &View) -> Result<String, EncodeError> {
-        encode_with(self.len, &self.code, view)
+        encode_with(FORMAT_VERSION, self.len, &self.code, view)
     }
 }
 
-fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, EncodeError> {
+fn encode_with(
+    version: u32,
+    len: usize,
+    compressed: &[u8],
+    view: &View,
+) -> Result<String, EncodeError> {
     let mut rest = Vec::with_capacity(compressed.len() + 16);
     push_varint(&mut rest, len as u64);
     rest.push(view.flags());
@@ -381,7 +471,7 @@ fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, Enc
         rest.extend_from_slice(id.as_bytes());
     }
     rest.extend_from_slice(compressed);
-    Ok(seal(&rest))
+    Ok(seal_version(version, &rest))
 }
 
 /// The fragment of a link whose payload, after its length, is `rest` (text length, view flags,
@@ -389,6 +479,12 @@ fn encode_with(len: usize, compressed: &[u8], view: &View) -> Result<String, Enc
 /// public so that fuzzers and tests can reach the decoder behind the checksum.
 #[doc(hidden)]
 pub fn seal(rest: &[u8]) -> String {
+    seal_version(FORMAT_VERSION, rest)
+}
+
+/// [`seal`] for a given format version (1 or 2: both payloads are laid out alike).
+#[doc(hidden)]
+pub fn seal_version(version: u32, rest: &[u8]) -> String {
     let mut payload = Vec::with_capacity(rest.len() + 8);
     let mut counted = Vec::with_capacity(4);
     push_varint(&mut counted, rest.len() as u64);
@@ -396,13 +492,23 @@ pub fn seal(rest: &[u8]) -> String {
     payload.extend_from_slice(&crc.to_be_bytes());
     payload.extend_from_slice(&counted);
     payload.extend_from_slice(rest);
-    format!("{FORMAT_VERSION}.{}", base64url::encode(&payload))
+    format!("{version}.{}", base64url::encode(&payload))
 }
 
-/// What the link in `fragment` (with or without its `#`) carries, with the built-in primer.
+/// What the link in `fragment` (with or without its `#`) carries, format 1's primer compiled in.
 #[cfg(feature = "builtin-primer")]
 pub fn decode(fragment: &str) -> Result<Link, LinkError> {
-    Codec::builtin().decode(fragment)
+    if format_version(fragment) == Some(1) {
+        Codec::builtin().decode(fragment)
+    } else {
+        Codec::current().decode(fragment)
+    }
+}
+
+/// The format version a link fragment claims (`1` for `#1.…`), if it is one: the page loads
+/// format 1's model only for a format-1 link.
+pub fn format_version(fragment: &str) -> Option<u32> {
+    version_and_body(fragment).map(|(version, _)| version)
 }
 
 /// Whether `fragment` is meant as a cablescope link (`#1.…`, or a later version's), as opposed
@@ -424,6 +530,7 @@ fn version_and_body(fragment: &str) -> Option<(u32, &str)> {
 
 /// A link's parts, checked, before its text is decompressed.
 struct Parts {
+    version: u32,
     len: usize,
     view: View,
     code: Vec<u8>,
@@ -438,13 +545,14 @@ pub fn check(fragment: &str) -> Result<(), LinkError> {
 fn read_fragment(fragment: &str) -> Result<Parts, LinkError> {
     let (version, body) = version_and_body(fragment).ok_or(LinkError::NotALink)?;
     match version {
-        1 => decode_v1(body),
+        // Both versions lay the payload out alike; only the text's model differs.
+        1 | 2 => read_payload(version, body),
         0 => Err(LinkError::NotALink),
         later => Err(LinkError::FutureVersion(later)),
     }
 }
 
-fn decode_v1(body: &str) -> Result<Parts, LinkError> {
+fn read_payload(version: u32, body: &str) -> Result<Parts, LinkError> {
     if body.is_empty() {
         return Err(LinkError::Incomplete);
     }
@@ -510,6 +618,7 @@ fn decode_v1(body: &str) -> Result<Parts, LinkError> {
     let cable_id = name(View::CABLE_ID, valid_id)?;
     let code = rest.get(pos..).unwrap_or(&[]).to_vec();
     Ok(Parts {
+        version,
         len: len as usize,
         code,
         view: View {
@@ -581,6 +690,32 @@ mod tests {
     }
 
     #[test]
+    fn format_1_links_need_format_1_model() {
+        let view = View::default();
+        let v1 = Codec::builtin()
+            .encode_v1("THE EMBASSY", &view)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        assert!(v1.starts_with("1."));
+        assert_eq!(format_version(&v1), Some(1));
+        let current = Codec::current();
+        assert!(!current.reads_format_1());
+        assert_eq!(current.decode(&v1), Err(LinkError::FormatNotLoaded(1)));
+        assert!(current.encode_v1("x", &view).is_none());
+        assert_eq!(decode(&v1).map(|link| link.text), Ok("THE EMBASSY".into()));
+        // Format 2's links open without it, and both codecs make the same ones.
+        let v2 = current.encode("THE EMBASSY", &view);
+        assert_eq!(v2, Codec::builtin().encode("THE EMBASSY", &view));
+        let v2 = v2.unwrap_or_default();
+        assert!(v2.starts_with("2."));
+        assert_eq!(
+            current.decode(&v2).map(|link| link.text),
+            Ok("THE EMBASSY".into())
+        );
+        assert_eq!(current.decode_cold(&v2), current.decode(&v2));
+    }
+
+    #[test]
     fn anchors_are_not_links() {
         assert!(is_link("#1.AAAA"));
         assert!(is_link("2.x"));
@@ -647,8 +782,9 @@ mod tests {
         assert_eq!(decode(""), Err(LinkError::NotALink));
         assert_eq!(decode("#top"), Err(LinkError::NotALink));
         assert_eq!(decode("#p-3"), Err(LinkError::NotALink));
-        assert_eq!(decode("#2.AAAA"), Err(LinkError::FutureVersion(2)));
+        assert_eq!(decode("#3.AAAA"), Err(LinkError::FutureVersion(3)));
         assert_eq!(decode("#1."), Err(LinkError::Incomplete));
+        assert_eq!(decode("#2."), Err(LinkError::Incomplete));
         let fragment = encode("THE EMBASSY", &View::default()).unwrap_or_default();
         for extra in ["A", "AA", "AAA", "AAAA"] {
             assert_eq!(

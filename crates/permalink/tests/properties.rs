@@ -1,10 +1,11 @@
-//! Properties of links: every text and view comes back exactly; every cut and every changed
-//! character of a link is refused with a message, never decoded to another text.
+//! Properties of links, in the format written now (2) and in format 1, which must keep opening:
+//! every text and view comes back exactly; every cut and every changed character of a link is
+//! refused with a message, never decoded to another text.
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::Path;
 
-use permalink::{decode, encode, LinkError, View};
+use permalink::{decode, encode, Codec, LinkError, View};
 
 /// xorshift64*: small, deterministic; a failing seed can be replayed.
 struct Rng(u64);
@@ -88,11 +89,24 @@ fn random_view(rng: &mut Rng) -> View {
     }
 }
 
+/// A format-1 link, as format 1 made them.
+fn encode_v1(text: &str, view: &View) -> Result<String, permalink::EncodeError> {
+    Codec::builtin()
+        .encode_v1(text, view)
+        .expect("the built-in codec has format 1's model")
+}
+
 fn round_trip(text: &str, view: &View, what: &str) {
-    let fragment = encode(text, view).unwrap_or_else(|error| panic!("{what}: {error}"));
-    let link = decode(&fragment).unwrap_or_else(|error| panic!("{what}: {error}"));
-    assert!(link.text == text, "{what}: the text came back different");
-    assert_eq!(&link.view, view, "{what}");
+    for (version, fragment) in [(2, encode(text, view)), (1, encode_v1(text, view))] {
+        let fragment = fragment.unwrap_or_else(|error| panic!("{what}: {error}"));
+        assert!(fragment.starts_with(&format!("{version}.")), "{what}");
+        let link = decode(&fragment).unwrap_or_else(|error| panic!("{what}: {error}"));
+        assert!(
+            link.text == text,
+            "{what}: the text came back different (format {version})"
+        );
+        assert_eq!(&link.view, view, "{what}");
+    }
 }
 
 #[test]
@@ -182,14 +196,15 @@ fn cut_or_changed_links_are_refused() {
         ),
     ] {
         check_rejects_damage(&encode(text, &view).expect("encodable"));
+        check_rejects_damage(&encode_v1(text, &view).expect("encodable"));
     }
 }
 
 #[test]
 fn a_link_from_a_later_version_says_so() {
     let link = encode("x", &View::default()).expect("encodable");
-    let later = link.replacen("1.", "2.", 1);
+    let later = link.replacen("2.", "3.", 1);
     let error = decode(&later).expect_err("a later version");
-    assert_eq!(error, LinkError::FutureVersion(2));
+    assert_eq!(error, LinkError::FutureVersion(3));
     assert!(error.to_string().contains("newer version"));
 }
