@@ -3,7 +3,8 @@
 // (src/bin/prerender.rs) so that it is painted before the wasm arrives; this script makes that
 // first paint the right one: the reader's theme, and no seed when the page will start on
 // something else — a link in the address, or a kept draft (src/page_state.rs decides the same
-// once the wasm runs, and removes the prerendered view).
+// once the wasm runs, and removes the prerendered view). For a link it also starts the link
+// model's worker, so that the model is read while the page loads.
 (() => {
   const root = document.documentElement;
   let storage = null;
@@ -17,4 +18,14 @@
   const link = /^#?[0-9]{1,9}\./.test(location.hash);
   const drafts = storage && /[0-9]/.test(storage.getItem('cablescope-drafts') || '');
   if (link || drafts) root.classList.add('starts-elsewhere');
+  // A link: its model's worker starts now and primes its model while the page loads
+  // (src/services/link.rs takes the worker over; crates/link-worker).
+  if (link && window.Worker) {
+    try {
+      window.cablescopeLinkWorker = new Worker('link-worker-start.js');
+      window.cablescopeLinkWorker.postMessage([0, 'warm']);
+    } catch {
+      // The page starts it itself, and says so if it cannot.
+    }
+  }
 })();

@@ -6,7 +6,10 @@ const params = new URL(self.location.href).searchParams;
 const build = ['js', 'wasm', 'css'].map((name) => params.get(name)).filter(Boolean);
 const CACHE = 'cablescope-' + (params.get('wasm') || 'unversioned');
 const scope = self.registration.scope;
-const shell = [scope, new URL('start.js', scope).href, new URL('boot.js', scope).href, ...build.map((path) => new URL(path, scope).href)];
+// The link model's worker is kept with the rest, so that links are made and opened offline too.
+const worker = ['link-worker-start.js', 'link-worker.js', 'link-worker_bg.wasm'];
+const shell = [scope, new URL('start.js', scope).href, new URL('boot.js', scope).href,
+  ...worker.map((path) => new URL(path, scope).href), ...build.map((path) => new URL(path, scope).href)];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));

@@ -74,15 +74,11 @@ fn open(arrival: Arrival, at_start: bool, dispatcher: &Dispatcher, address: &Rc<
     }
 }
 
-/// Decodes the link `fragment` (whose check passed) once the link model is loaded, and shows
+/// Decodes the link `fragment` (whose check passed) in the link worker, and shows
 /// its cable, or says why it cannot.
 fn open_link(fragment: String, dispatcher: Dispatcher, address: Rc<RefCell<Address>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let opened = match link::codec().await {
-            Ok(codec) => codec.decode(&fragment).map_err(LinkNotOpened::Refused),
-            Err(problem) => Err(LinkNotOpened::Model(problem)),
-        };
-        match opened {
+        match link::open(&fragment).await {
             Ok(link) => {
                 address.borrow_mut().written = fragment;
                 let drafts_kept = drafts::count();
@@ -109,10 +105,7 @@ fn follow(address: &Rc<RefCell<Address>>, text: Rc<str>, view: View, pristine: b
     }
     let address = address.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(codec) = link::codec().await else {
-            return;
-        };
-        let written = match link::fragment(&codec, &text, &view) {
+        let written = match link::fragment(&text, &view).await {
             Ok(fragment) => {
                 if fragment != history::current_fragment() {
                     history::replace_fragment(Some(&fragment));

@@ -32,14 +32,7 @@ impl LinkBox {
     pub fn copy_link(&self, dispatcher: Dispatcher, text: Rc<str>, view: permalink::View) {
         let shown = self.shown.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let codec = match link::codec().await {
-                Ok(codec) => codec,
-                Err(problem) => {
-                    dispatcher.dispatch(Action::LinkNotMade(link::LinkNotMade::Model(problem)));
-                    return;
-                }
-            };
-            match link::fragment(&codec, &text, &view) {
+            match link::fragment(&text, &view).await {
                 Ok(fragment) => {
                     let url = history::address(Some(&fragment));
                     let n_chars = url.chars().count();

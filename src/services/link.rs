@@ -1,18 +1,29 @@
 //! Links to the view: the page's address follows what is shown, and a link opened in the page
-//! shows the same again. The format is the `permalink` crate's; this module does the browser's
-//! part: the model's primer (one of the page's own static files, fetched once and checked) and
-//! a cache of the last text's compression. The address bar is `history`'s.
+//! shows the same again. The format is the `permalink` crate's; its model runs in a Web Worker
+//! of its own (`crates/link-worker`), started when a link is first made or opened (or by
+//! `static/boot.js` as the page starts on one), so the page's wasm carries no model. The page
+//! reads everything of a link but its text itself (`permalink::check`, `permalink::view_of`)
+//! and makes the link from the worker's compression (`CompressedText::from_code`). This module
+//! keeps the worker, fetches format 1's primer for a format-1 link, and caches the last text's
+//! compression. The address bar is `history`'s.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
-use permalink::{Codec, CompressedText, View};
+use js_sys::{Array, Function, Promise, Uint8Array};
+use permalink::{CompressedText, Link, LinkError, View};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::fetch::FetchError;
 
-/// Where the primer is, beside the page.
-const PRIMER_PATH: &str = "primer-v1.txt";
+/// Where format 1's primer is, beside the page: fetched for a format-1 link only.
+const PRIMER_V1_PATH: &str = "primer-v1.txt";
+
+/// The script that starts the link worker, beside the page (`static/link-worker-start.js`).
+const WORKER_START: &str = "link-worker-start.js";
 
 /// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
 /// 4,000): the page warns.
@@ -25,10 +36,10 @@ pub const MAX_LINKED_TEXT: usize = permalink::MAX_TEXT_BYTES;
 /// Why the link model could not be had.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
-    /// Its primer could not be fetched.
+    /// Format 1's primer could not be fetched.
     NotFetched(FetchError),
-    /// Its primer is not the one this page reads (a damaged or mixed-up file).
-    BadPrimer(permalink::PrimerError),
+    /// The worker that runs the model could not be started, or stopped.
+    NoWorker,
 }
 
 impl fmt::Display for ModelError {
@@ -37,9 +48,9 @@ impl fmt::Display for ModelError {
             ModelError::NotFetched(problem) => {
                 write!(f, "The link model could not be loaded: {problem}.")
             }
-            ModelError::BadPrimer(error) => write!(
+            ModelError::NoWorker => write!(
                 f,
-                "The link model could not be loaded: {error}. Reload the page."
+                "The link model could not be started (its worker did not load). Reload the page."
             ),
         }
     }
@@ -92,46 +103,85 @@ impl fmt::Display for LinkNotOpened {
     }
 }
 
+/// The worker, and the requests it has not answered yet.
+struct Worker {
+    worker: web_sys::Worker,
+    /// Each request's `resolve`, by its number.
+    waiting: Rc<RefCell<HashMap<u32, Function>>>,
+    next: Cell<u32>,
+    /// Kept for as long as the worker: its answers' listener.
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
 thread_local! {
-    static CODEC: RefCell<Option<Rc<Codec>>> = const { RefCell::new(None) };
-    static LOADING: RefCell<bool> = const { RefCell::new(false) };
+    static WORKER: RefCell<Option<Rc<Worker>>> = const { RefCell::new(None) };
     /// The last text compressed, so that a change of view does not compress it again.
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
 
-/// The link model, fetched and primed on first use. Priming (a few hundred milliseconds in
-/// Chromium here) is done 8 KB at a time, letting the page answer between steps.
-pub async fn codec() -> Result<Rc<Codec>, ModelError> {
-    loop {
-        if let Some(codec) = CODEC.with(|codec| codec.borrow().clone()) {
-            return Ok(codec);
-        }
-        if !LOADING.with(|loading| loading.replace(true)) {
-            break;
-        }
-        // Someone else is loading it: wait for them.
-        gloo_timers::future::TimeoutFuture::new(20).await;
+/// The worker, started on first use (or the one `static/boot.js` started, which it hands on).
+fn worker() -> Result<Rc<Worker>, ModelError> {
+    if let Some(worker) = WORKER.with(|slot| slot.borrow().clone()) {
+        return Ok(worker);
     }
-    let loaded = load().await;
-    LOADING.with(|loading| loading.replace(false));
-    let codec = Rc::new(loaded?);
-    CODEC.with(|slot| slot.replace(Some(codec.clone())));
-    Ok(codec)
+    let started = crate::services::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"cablescopeLinkWorker".into()).ok())
+        .and_then(|worker| worker.dyn_into::<web_sys::Worker>().ok());
+    let worker = match started {
+        Some(worker) => worker,
+        None => web_sys::Worker::new(WORKER_START).map_err(|_| ModelError::NoWorker)?,
+    };
+    let waiting: Rc<RefCell<HashMap<u32, Function>>> = Rc::default();
+    let on_message = {
+        let waiting = waiting.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Ok(answer) = event.data().dyn_into::<Array>() else {
+                return;
+            };
+            let n = answer.get(0).as_f64().unwrap_or(-1.0) as u32;
+            if let Some(resolve) = waiting.borrow_mut().remove(&n) {
+                let _ = resolve.call1(&JsValue::NULL, &answer);
+            }
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let worker = Rc::new(Worker {
+        worker,
+        waiting,
+        next: Cell::new(1),
+        _on_message: on_message,
+    });
+    WORKER.with(|slot| slot.replace(Some(worker.clone())));
+    Ok(worker)
 }
 
-async fn load() -> Result<Codec, ModelError> {
-    let primer = super::fetch::fetch_bytes(PRIMER_PATH)
+/// Sends `request` (after its number) to the worker and waits for the answer: an array whose
+/// second element says whether it succeeded.
+async fn ask(parts: &[JsValue]) -> Result<Array, ModelError> {
+    let worker = worker()?;
+    let n = worker.next.get();
+    worker.next.set(n.wrapping_add(1));
+    let request = Array::new();
+    request.push(&JsValue::from(n));
+    for part in parts {
+        request.push(part);
+    }
+    let waiting = worker.waiting.clone();
+    let answer = Promise::new(&mut |resolve, _reject| {
+        waiting.borrow_mut().insert(n, resolve);
+    });
+    worker
+        .worker
+        .post_message(&request)
+        .map_err(|_| ModelError::NoWorker)?;
+    let answer = wasm_bindgen_futures::JsFuture::from(answer)
         .await
-        .map_err(ModelError::NotFetched)?;
-    let mut priming = Codec::priming(&primer).map_err(ModelError::BadPrimer)?;
-    while !priming.step(8 * 1024) {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
-    Ok(priming.finish())
+        .map_err(|_| ModelError::NoWorker)?;
+    answer.dyn_into::<Array>().map_err(|_| ModelError::NoWorker)
 }
 
-/// The fragment (without `#`) of a link to `text` shown as `view`.
-pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, LinkNotMade> {
+/// `text`'s compression, from the cache or the worker.
+async fn compressed(text: &Rc<str>) -> Result<Rc<CompressedText>, LinkNotMade> {
     if text.len() > MAX_LINKED_TEXT {
         return Err(LinkNotMade::TooLong {
             n_bytes: text.len(),
@@ -144,13 +194,55 @@ pub fn fragment(codec: &Codec, text: &Rc<str>, view: &View) -> Result<String, Li
             .filter(|(cached, _)| Rc::ptr_eq(cached, text) || **cached == **text)
             .map(|(_, compressed)| compressed.clone())
     });
-    let compressed = match cached {
-        Some(compressed) => compressed,
-        None => {
-            let compressed = Rc::new(codec.compress(text).map_err(LinkNotMade::NotEncoded)?);
-            COMPRESSED.with(|cache| cache.replace(Some((text.clone(), compressed.clone()))));
-            compressed
-        }
+    if let Some(compressed) = cached {
+        return Ok(compressed);
+    }
+    let answer = ask(&["compress".into(), JsValue::from(&**text)])
+        .await
+        .map_err(LinkNotMade::Model)?;
+    if !answer.get(1).is_truthy() {
+        return Err(LinkNotMade::TooLong {
+            n_bytes: text.len(),
+        });
+    }
+    let code = answer
+        .get(2)
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| LinkNotMade::Model(ModelError::NoWorker))?
+        .to_vec();
+    let compressed = Rc::new(CompressedText::from_code(text.len(), code));
+    COMPRESSED.with(|cache| cache.replace(Some((text.clone(), compressed.clone()))));
+    Ok(compressed)
+}
+
+/// The fragment (without `#`) of a link to `text` shown as `view`.
+pub async fn fragment(text: &Rc<str>, view: &View) -> Result<String, LinkNotMade> {
+    compressed(text)
+        .await?
+        .fragment(view)
+        .map_err(LinkNotMade::NotEncoded)
+}
+
+/// What the link in `fragment` (its check passed) carries: its view read here, its text by the
+/// worker (format 1's primer fetched first for a format-1 link).
+pub async fn open(fragment: &str) -> Result<Link, LinkNotOpened> {
+    let view = permalink::view_of(fragment).map_err(LinkNotOpened::Refused)?;
+    let primer = if permalink::format_version(fragment) == Some(1) {
+        let primer = super::fetch::fetch_bytes(PRIMER_V1_PATH)
+            .await
+            .map_err(|problem| LinkNotOpened::Model(ModelError::NotFetched(problem)))?;
+        Uint8Array::from(primer.as_slice()).into()
+    } else {
+        JsValue::NULL
     };
-    compressed.fragment(view).map_err(LinkNotMade::NotEncoded)
+    let answer = ask(&["open".into(), JsValue::from(fragment), primer])
+        .await
+        .map_err(LinkNotOpened::Model)?;
+    if answer.get(1).is_truthy() {
+        let text = answer.get(2).as_string().unwrap_or_default();
+        return Ok(Link { text, view });
+    }
+    let kind = answer.get(2).as_f64().unwrap_or(-1.0) as u8;
+    let number = answer.get(3).as_f64().unwrap_or(0.0) as u64;
+    Err(LinkNotOpened::Refused(LinkError::from_wire(kind, number)))
 }

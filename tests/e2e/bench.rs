@@ -72,8 +72,7 @@ async fn open_link_and_time(client: &Client, link: &str) -> f64 {
 
 /// The seed as zlib deflate (level 9) in base64url without padding.
 fn zlib_fragment(text: &str) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
@@ -143,7 +142,9 @@ async fn bench_page_against_its_anchors() {
         links.push(open_link_and_time(&client, &link).await);
         zlibs.push(open_and_time(&client, &zlib, "#text").await.0);
     }
-    let fragment = link.split_once('#').map_or(0, |(_, fragment)| fragment.len());
+    let fragment = link
+        .split_once('#')
+        .map_or(0, |(_, fragment)| fragment.len());
     figure(
         &format!(
             "a link to the seed opened, paragraph 3 selected ({} characters, fragment {fragment})",
@@ -152,7 +153,8 @@ async fn bench_page_against_its_anchors() {
         &links,
         &format!(
             "the seed as zlib + base64url decoded and shown (fragment {})",
-            zlib.split_once('#').map_or(0, |(_, fragment)| fragment.len())
+            zlib.split_once('#')
+                .map_or(0, |(_, fragment)| fragment.len())
         ),
         &zlibs,
     );

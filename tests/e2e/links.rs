@@ -244,3 +244,25 @@ async fn broken_links_say_what_is_wrong_and_keep_the_text() {
     let _ = fresh.close().await;
     let _ = client.close().await;
 }
+
+/// The frozen format-1 link to the seed (`crates/permalink/tests/frozen.rs`), opened in the page
+/// that now makes format-2 links: its primer is fetched, the link worker reads it, and the seed
+/// shows with the field the link chose.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_format_1_link_still_opens() {
+    let frozen = crate::harness::repo::repo_text("crates/permalink/tests/frozen.rs");
+    let link = frozen
+        .lines()
+        .find_map(|line| line.strip_prefix("const SEED: &str = \""))
+        .and_then(|rest| rest.strip_suffix("\";"))
+        .expect("the frozen format-1 link to the seed");
+    assert!(link.starts_with("1."), "{link}");
+    let (port, _driver, client) = session().await;
+    crate::harness::page::open_in_a_new_document(
+        &client,
+        &format!("{}#{link}", crate::harness::page::page_url(port)),
+    )
+    .await;
+    wait_for_id(&client, SEED_ID).await;
+    crate::harness::page::wait_for_selected(&client, "#field-subject").await;
+}

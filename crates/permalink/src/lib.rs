@@ -78,6 +78,12 @@ fn primed_v2() -> &'static model2::Model {
     PRIMED_V2.get_or_init(|| model2::Model::new(PRIMER_V2))
 }
 
+/// Primes format 2's model now (it is otherwise primed on first use): the page's link worker
+/// does this as it starts, while the page loads.
+pub fn warm() {
+    primed_v2();
+}
+
 /// Links made and read. Format 2's model needs nothing from outside and is primed in a few
 /// milliseconds; reading a format-1 link needs format 1's primer, read by the slow model (about
 /// a fifth of a second natively), so a codec has format 1's model only when made from its
@@ -441,6 +447,22 @@ pub struct CompressedText {
 }
 
 impl CompressedText {
+    /// A text of `len` bytes compressed into `code` by [`compress`] elsewhere (the page's link
+    /// worker): the page makes the link from it without the model.
+    pub fn from_code(len: usize, code: Vec<u8>) -> CompressedText {
+        CompressedText { len, code }
+    }
+
+    /// The compressed text, for [`CompressedText::from_code`] on the other side.
+    pub fn code(&self) -> &[u8] {
+        &self.code
+    }
+
+    /// The length of the text, in bytes.
+    pub fn text_len(&self) -> usize {
+        self.len
+    }
+
     /// The fragment (without `#`) of a link to this text shown as `view`.
     pub fn fragment(&self, view: &View) -> Result<String, EncodeError> {
         encode_with(FORMAT_VERSION, self.len, &self.code, view)
@@ -534,6 +556,39 @@ struct Parts {
     len: usize,
     view: View,
     code: Vec<u8>,
+}
+
+/// The view a link carries, checked as [`check`] does, without its text: what the page reads
+/// itself while its link worker decompresses the text.
+pub fn view_of(fragment: &str) -> Result<View, LinkError> {
+    read_fragment(fragment).map(|parts| parts.view)
+}
+
+impl LinkError {
+    /// The error as a kind and a number, to cross from a worker to the page.
+    pub fn to_wire(&self) -> (u8, u64) {
+        match *self {
+            LinkError::NotALink => (0, 0),
+            LinkError::FutureVersion(version) => (1, u64::from(version)),
+            LinkError::Incomplete => (2, 0),
+            LinkError::Damaged => (3, 0),
+            LinkError::TooLarge(n) => (4, n),
+            LinkError::FormatNotLoaded(version) => (5, u64::from(version)),
+        }
+    }
+
+    /// The error [`LinkError::to_wire`] gave as `(kind, n)`; an unknown kind is a damaged link.
+    pub fn from_wire(kind: u8, n: u64) -> LinkError {
+        let version = u32::try_from(n).unwrap_or(u32::MAX);
+        match kind {
+            0 => LinkError::NotALink,
+            1 => LinkError::FutureVersion(version),
+            2 => LinkError::Incomplete,
+            4 => LinkError::TooLarge(n),
+            5 => LinkError::FormatNotLoaded(version),
+            _ => LinkError::Damaged,
+        }
+    }
 }
 
 /// Reads and checks everything of a link but its compressed text: version, checksum, lengths
@@ -687,6 +742,33 @@ mod tests {
             encode("THE EMBASSY", &view)
         );
         assert_eq!(Codec::new(&PRIMER_V1[1..]).err(), Some(PrimerError));
+    }
+
+    #[test]
+    fn a_link_made_and_read_in_two_places_is_the_same() {
+        let view = View {
+            selected: Some("p-4".into()),
+            notes_open: true,
+            ..View::default()
+        };
+        let here = compress("THE EMBASSY").unwrap_or_else(|_| CompressedText::from_code(0, vec![]));
+        let there = CompressedText::from_code(here.text_len(), here.code().to_vec());
+        assert_eq!(here, there);
+        let fragment = there.fragment(&view).unwrap_or_default();
+        assert_eq!(view_of(&fragment), Ok(view));
+        assert_eq!(view_of("2.AAAA"), check("2.AAAA").map(|()| View::default()));
+        for error in [
+            LinkError::NotALink,
+            LinkError::FutureVersion(7),
+            LinkError::Incomplete,
+            LinkError::Damaged,
+            LinkError::TooLarge(1 << 40),
+            LinkError::FormatNotLoaded(1),
+        ] {
+            let (kind, n) = error.to_wire();
+            assert_eq!(LinkError::from_wire(kind, n), error);
+        }
+        assert_eq!(LinkError::from_wire(99, 0), LinkError::Damaged);
     }
 
     #[test]

@@ -49,7 +49,10 @@ pub async fn wait_for_link_where(
 ) -> String {
     poll_until(async || {
         let href = address(client).await;
-        if href.contains("#1.") && condition(&href) {
+        let is_link = href
+            .split_once('#')
+            .is_some_and(|(_, fragment)| permalink::is_link(fragment));
+        if is_link && condition(&href) {
             Ok(href)
         } else {
             Err(href)

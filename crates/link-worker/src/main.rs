@@ -1,0 +1,111 @@
+//! cablescope's link model, in a Web Worker of its own: the page (`src/services/link.rs`) starts
+//! it when a link is first made or opened, and `static/boot.js` as the page starts when the
+//! address holds a link, so that the model is read while the page loads. The page's own wasm
+//! then carries no model and no primer; everything of a link but its text (version, checksum,
+//! lengths, view) the page reads itself (`permalink::check`, `permalink::view_of`).
+//!
+//! Requests and answers are arrays, the first element the request's number:
+//!
+//! - `[n, "compress", text]` → `[n, true, code]` (a `Uint8Array`: the text's compression, made
+//!   into a link by `permalink::CompressedText::from_code`), or `[n, false, bytes]` when the
+//!   text is over `permalink::MAX_TEXT_BYTES`.
+//! - `[n, "open", fragment, primer]` → `[n, true, text]`, or `[n, false, kind, number]`
+//!   (`permalink::LinkError::to_wire`). `primer` is format 1's primer (a `Uint8Array`) for a
+//!   format-1 link, which the page fetches then; otherwise `null`.
+//! - `[n, "warm"]` → `[n, true]` once format 2's model is primed (the page asks this first).
+//!
+//! The worker never fetches anything and never touches a page.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::RefCell;
+
+    use js_sys::{Array, Uint8Array};
+    use permalink::{Codec, LinkError};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    thread_local! {
+        /// Format 1's codec, primed from the primer the page sent with a format-1 link.
+        static FORMAT_1: RefCell<Option<Codec>> = const { RefCell::new(None) };
+    }
+
+    /// Answers one request.
+    fn answer(request: &Array) -> Array {
+        let n = request.get(0);
+        let op = request.get(1).as_string().unwrap_or_default();
+        match op.as_str() {
+            "warm" => {
+                permalink::warm();
+                Array::of2(&n, &JsValue::TRUE)
+            }
+            "compress" => {
+                let text = request.get(2).as_string().unwrap_or_default();
+                match permalink::compress(&text) {
+                    Ok(compressed) => Array::of3(
+                        &n,
+                        &JsValue::TRUE,
+                        &Uint8Array::from(compressed.code()).into(),
+                    ),
+                    Err(_) => Array::of3(&n, &JsValue::FALSE, &JsValue::from(text.len() as f64)),
+                }
+            }
+            "open" => {
+                let fragment = request.get(2).as_string().unwrap_or_default();
+                let primer = request
+                    .get(3)
+                    .dyn_into::<Uint8Array>()
+                    .ok()
+                    .map(|p| p.to_vec());
+                match open(&fragment, primer) {
+                    Ok(text) => Array::of3(&n, &JsValue::TRUE, &JsValue::from(text)),
+                    Err(error) => {
+                        let (kind, number) = error.to_wire();
+                        Array::of4(
+                            &n,
+                            &JsValue::FALSE,
+                            &JsValue::from(kind),
+                            &JsValue::from(number as f64),
+                        )
+                    }
+                }
+            }
+            _ => Array::of2(&n, &JsValue::FALSE),
+        }
+    }
+
+    /// The text of the link in `fragment`; format 1's model primed from `primer` when it is one.
+    fn open(fragment: &str, primer: Option<Vec<u8>>) -> Result<String, LinkError> {
+        if permalink::format_version(fragment) != Some(1) {
+            return Codec::current().decode(fragment).map(|link| link.text);
+        }
+        FORMAT_1.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot.is_none() {
+                let primer = primer.ok_or(LinkError::FormatNotLoaded(1))?;
+                *slot = Some(Codec::new(&primer).map_err(|_| LinkError::FormatNotLoaded(1))?);
+            }
+            let codec = slot.as_ref().ok_or(LinkError::FormatNotLoaded(1))?;
+            codec.decode(fragment).map(|link| link.text)
+        })
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply_to = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Ok(request) = event.data().dyn_into::<Array>() else {
+                return;
+            };
+            let _ = reply_to.post_message(&answer(&request));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}
