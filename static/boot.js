@@ -18,12 +18,12 @@
   const link = /^#?[0-9]{1,9}\./.test(location.hash);
   const drafts = storage && /[0-9]/.test(storage.getItem('cablescope-drafts') || '');
   if (link || drafts) root.classList.add('starts-elsewhere');
-  // A link: its model's worker starts now and primes its model while the page loads
-  // (src/services/link.rs takes the worker over; crates/link-worker).
+  // A link: its model's worker starts now and reads the link while the page loads; the page
+  // takes the worker over and asks again, answered from what it kept (crates/link-worker).
   if (link && window.Worker) {
     try {
       window.cablescopeLinkWorker = new Worker('link-worker-start.js');
-      window.cablescopeLinkWorker.postMessage([0, 'warm']);
+      window.cablescopeLinkWorker.postMessage([0, 'open', location.hash.slice(1), null]);
     } catch {
       // The page starts it itself, and says so if it cannot.
     }

@@ -1,6 +1,7 @@
 //! cablescope's link model, in a Web Worker of its own: the page (`src/services/link.rs`) starts
 //! it when a link is first made or opened, and `static/boot.js` as the page starts when the
-//! address holds a link, so that the model is read while the page loads. The page's own wasm
+//! address holds a link, asking at once for that link's text, so that it is read while the page
+//! loads (the page's own request for it is then answered from what the worker kept). The page's own wasm
 //! then carries no model and no primer; everything of a link but its text (version, checksum,
 //! lengths, view) the page reads itself (`permalink::check`, `permalink::view_of`).
 //!
@@ -29,6 +30,10 @@ mod worker {
     thread_local! {
         /// Format 1's codec, primed from the primer the page sent with a format-1 link.
         static FORMAT_1: RefCell<Option<Codec>> = const { RefCell::new(None) };
+        /// The last link opened and what it gave: `static/boot.js` asks for the address's link
+        /// as the page starts, and the page asks again once it runs.
+        static LAST_OPENED: RefCell<Option<(String, Result<String, LinkError>)>> =
+            const { RefCell::new(None) };
     }
 
     /// Answers one request.
@@ -75,8 +80,25 @@ mod worker {
         }
     }
 
-    /// The text of the link in `fragment`; format 1's model primed from `primer` when it is one.
+    /// The text of the link in `fragment`, as the last time it was asked for, or read now.
     fn open(fragment: &str, primer: Option<Vec<u8>>) -> Result<String, LinkError> {
+        let known = LAST_OPENED.with(|last| {
+            last.borrow()
+                .as_ref()
+                .filter(|(opened, _)| opened == fragment)
+                .map(|(_, result)| result.clone())
+        });
+        // A format-1 link first asked for without its primer is asked for again with it.
+        if let Some(result) = known.filter(|result| result != &Err(LinkError::FormatNotLoaded(1))) {
+            return result;
+        }
+        let result = read(fragment, primer);
+        LAST_OPENED.with(|last| last.replace(Some((fragment.to_string(), result.clone()))));
+        result
+    }
+
+    /// The text of the link in `fragment`; format 1's model primed from `primer` when it is one.
+    fn read(fragment: &str, primer: Option<Vec<u8>>) -> Result<String, LinkError> {
         if permalink::format_version(fragment) != Some(1) {
             return Codec::current().decode(fragment).map(|link| link.text);
         }
