@@ -1,6 +1,7 @@
 //! Renders the cablescope page into `<body>`, in place of the view the build wrote there.
 
 fn main() {
+    cablescope::mark(cablescope::WASM_STARTED_MARK);
     console_error_panic_hook::set_once();
     // Out in this task, and the page's own view in in a microtask of it: no frame shows neither.
     cablescope::prerender::take_out();

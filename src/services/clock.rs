@@ -6,6 +6,18 @@ use gloo_timers::callback::Timeout;
 /// The mark the page puts on its performance timeline once its first view has been painted.
 pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
 
+/// The mark the page puts on its performance timeline as its wasm starts running: from
+/// navigation to it is the wasm's download, compilation and instantiation; from it to
+/// [`FIRST_VIEW_MARK`], the page's own start (`./x bench` prints both).
+pub const WASM_STARTED_MARK: &str = "cablescope-wasm-started";
+
+/// Marks `name` on the performance timeline now.
+pub fn mark(name: &str) {
+    if let Some(performance) = crate::services::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// The browser's high-resolution clock, in milliseconds; none natively (tests), where nothing
 /// is timed.
 pub fn performance_ms() -> Option<f64> {

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use cablescope::FIRST_VIEW_MARK;
+use cablescope::{FIRST_VIEW_MARK, WASM_STARTED_MARK};
 use fantoccini::Client;
 
 use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
@@ -27,8 +27,9 @@ fn minimal_dist() -> PathBuf {
 }
 
 /// Opens `url` in a new document and returns, on its timeline, when the element `css` was in a
-/// shown frame (the first-view mark when `css` is the page's own), and the first contentful paint.
-async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64) {
+/// shown frame (the first-view mark when `css` is the page's own), the first contentful paint,
+/// and when the wasm started running (NaN for a page that does not mark it).
+async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64, f64) {
     client.goto("about:blank").await.expect("leave the page");
     client.goto(url).await.expect("open");
     let times = client
@@ -39,7 +40,8 @@ async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64) {
                    const mark = performance.getEntriesByName('{FIRST_VIEW_MARK}')[0];\
                    const paint = performance.getEntriesByName('first-contentful-paint')[0];\
                    const element = document.querySelector(css);\
-                   if (mark && paint && element && element.checkVisibility()) done([mark.startTime, paint.startTime]);\
+                   const started = performance.getEntriesByName('{WASM_STARTED_MARK}')[0];\
+                   if (mark && paint && element && element.checkVisibility()) done([mark.startTime, paint.startTime, started ? started.startTime : null]);\
                    else requestAnimationFrame(check);\
                  }});"
             ),
@@ -48,7 +50,7 @@ async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64) {
         .await
         .expect("shown");
     let at = |i: usize| times.get(i).map_or(f64::NAN, milliseconds);
-    (at(0), at(1))
+    (at(0), at(1), at(2))
 }
 
 /// A link opened: when the selected paragraph was shown, on the page's timeline.
@@ -110,13 +112,14 @@ async fn bench_page_against_its_anchors() {
     // Warm both (the wasm compiled and cached once), then alternate.
     open_and_time(&client, &url, "#p-7").await;
     open_and_time(&client, &minimal, "main h1").await;
-    let (mut ours, mut ours_painted, mut theirs, mut theirs_painted) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut ours_painted, mut ours_started, mut theirs, mut theirs_painted) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
-        let (view, painted) = open_and_time(&client, &url, "#p-7").await;
+        let (view, painted, started) = open_and_time(&client, &url, "#p-7").await;
         ours.push(view);
         ours_painted.push(painted);
-        let (view, painted) = open_and_time(&client, &minimal, "main h1").await;
+        ours_started.push(started);
+        let (view, painted, _) = open_and_time(&client, &minimal, "main h1").await;
         theirs.push(view);
         theirs_painted.push(painted);
     }
@@ -131,6 +134,16 @@ async fn bench_page_against_its_anchors() {
         &ours,
         "the minimal yew page's view",
         &theirs,
+    );
+    let own_start: Vec<f64> = ours
+        .iter()
+        .zip(&ours_started)
+        .map(|(view, started)| view - started)
+        .collect();
+    println!(
+        "bench: of which the wasm loaded and started: median {:.0} ms; its own start (parse, render, a frame): median {:.0} ms",
+        median(&ours_started),
+        median(&own_start)
     );
 
     let link = cable_command_link_to(&url, "corpus/seed/08OTTAWA372.txt", &["--select", "p-3"]);
