@@ -18,7 +18,7 @@ mod reflow;
 #[cfg(test)]
 mod tests;
 
-pub use csv::{csv_row, csv_rows, CsvRow, CSV_COLUMNS};
+pub use csv::{csv_extent, csv_row, csv_rows, CsvExtent, CsvRow, CSV_COLUMNS};
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
 
