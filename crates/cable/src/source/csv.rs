@@ -3,6 +3,7 @@
 //! `\\`, line breaks inside a column kept as they are.
 
 use crate::given::{Given, GivenId};
+use crate::scan::bytes::find_any;
 use crate::span::Span;
 
 /// The columns of a `cables.csv` record, in order.
@@ -131,10 +132,7 @@ fn scan(bytes: &[u8]) -> Result<Scanned, ScanStop> {
         // Most of a record is plain text: jump from one quote or backslash to the next.
         loop {
             let rest = bytes.get(cursor..).ok_or(ScanStop::Incomplete)?;
-            let found = rest
-                .iter()
-                .position(|byte| matches!(byte, b'"' | b'\\'))
-                .ok_or(ScanStop::Incomplete)?;
+            let found = find_any(rest, b"\"\\").ok_or(ScanStop::Incomplete)?;
             cursor += found;
             match bytes.get(cursor) {
                 Some(b'\\') => cursor += 2,
