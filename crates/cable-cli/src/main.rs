@@ -397,8 +397,14 @@ fn parse_input(request: &Request, input: &str, out: &mut dyn Write) -> Outcome {
         return Outcome::Failed;
     }
     let handle = |record: &dump::Record| {
-        let (text, _) = cable::decode(&record.bytes);
-        let row = cable::csv_row(&text).map_or(String::new(), |row| row.column(0));
+        // A record is mostly UTF-8: read in place, without the copy `decode` makes.
+        let text = match std::str::from_utf8(&record.bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => std::borrow::Cow::Owned(cable::decode(&record.bytes).0),
+        };
+        // The row number is the first column, digits between quotes (a record is read only when
+        // it is): no need to read the whole record again for it.
+        let row = text.split('"').nth(1).unwrap_or_default();
         let parse = cable::parse_with(&text, request.options.clone());
         render(request, &format!("{input}:{row}"), &parse)
     };
