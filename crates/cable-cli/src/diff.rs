@@ -27,15 +27,10 @@ pub(crate) struct DiffRequest {
     pub(crate) judged: Option<String>,
 }
 
-/// Reads a file whole, gunzipping it when its name ends in `.gz`.
+/// Reads a file whole, gunzipping it when it is gzipped.
 pub(crate) fn read_maybe_gzipped(path: &str) -> io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    if path.ends_with(".gz") {
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes)?;
-    } else {
-        io::BufReader::new(file).read_to_end(&mut bytes)?;
-    }
+    crate::dump::open(path)?.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -1,5 +1,6 @@
-//! `cable parse [--year YYYY] [--id ID] [--pretty | --outline] [FILE|-]...`: one JSON object per input, one
-//! per line, or the parse's outline (one line a node, as `corpus/parses/` keeps it).
+//! `cable parse [--year YYYY] [--id ID] [--pretty | --outline] [--csv] [--jobs N] [FILE|-]...`: one
+//! JSON object per input, one per line, or the parse's outline (one line a node, as
+//! `corpus/parses/` keeps it); a whole `cables.csv` gives one a record, parsed on every core.
 //! `cable link [--base URL] [--select ELEMENT] [view options] [FILE|-]...`: the page's link to
 //! each input, one per line.
 //! `cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE]`: agreement with heuer/cablemap, per field.
@@ -9,6 +10,7 @@
 //! after every other input has been printed.
 
 mod diff;
+mod dump;
 mod judge;
 
 use std::io::{self, Read, Write};
@@ -17,7 +19,7 @@ use std::process::ExitCode;
 use diff::DiffRequest;
 
 const USAGE: &str = "\
-usage: cable parse [--year YYYY] [--id ID] [--pretty | --outline] [FILE|-]...
+usage: cable parse [--year YYYY] [--id ID] [--pretty | --outline] [--csv] [--jobs N] [FILE|-]...
        cable link [--base URL] [--select ELEMENT] [--source] [--as-written] [--transmission]
                   [--notes] [--all-paragraphs] [FILE|-]...
        cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE] [--sample N --seed S --sheets DIR]
@@ -25,11 +27,19 @@ usage: cable parse [--year YYYY] [--id ID] [--pretty | --outline] [FILE|-]...
 
 parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic
 cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
+A whole cables.csv (WikiLeaks' dump; an input whose first two records are cables.csv records)
+is read record by record: one JSON object a record, in the file's order, each parsed with its
+own ID and date columns, its `source` the FILE and the record's row number (`cables.csv:1289`);
+a stretch that is no record is reported on standard error with its line, and skipped. A FILE
+(or standard input) that is gzipped is read unzipped.
 
   --year YYYY   the cable's year, for text without a date-time group (a snippet)
   --id ID       the cable's ID (08OTTAWA372), for text that does not state it: its year dates
                 the cables it cites, its station and serial name it; one FILE only. (A
                 cables.csv record's own ID and date columns are used without asking.)
+  --csv         read each input as a whole cables.csv, even one of a single record
+  --jobs N      parse a cables.csv's records on N threads (default: one a core); the output
+                keeps the file's order
   --pretty      indent the JSON (then objects span several lines)
   --outline     print the parse as an outline instead: one line a node (path, span, text as
                 written, value), the form corpus/parses/ keeps; inputs are separated by a line
@@ -70,6 +80,10 @@ struct Request {
     options: cable::Options,
     pretty: bool,
     outline: bool,
+    /// Read every input as a whole `cables.csv`.
+    csv: bool,
+    /// Threads parsing a `cables.csv`'s records.
+    jobs: usize,
     inputs: Vec<String>,
 }
 
@@ -101,10 +115,20 @@ fn parse_arguments(arguments: &[String]) -> Result<Command, String> {
         options: cable::Options::default(),
         pretty: false,
         outline: false,
+        csv: false,
+        jobs: std::thread::available_parallelism().map_or(1, usize::from),
         inputs: Vec::new(),
     };
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
+            "--jobs" => {
+                let value = arguments.next().ok_or("--jobs needs a number of threads")?;
+                request.jobs = parse_jobs(value)?;
+            }
+            jobs if jobs.starts_with("--jobs=") => {
+                request.jobs = parse_jobs(jobs.trim_start_matches("--jobs="))?;
+            }
+            "--csv" => request.csv = true,
             "--year" => {
                 let value = arguments.next().ok_or("--year needs a four-digit year")?;
                 request.options.year = Some(parse_year(value)?);
@@ -246,21 +270,25 @@ fn parse_year(value: &str) -> Result<u16, String> {
         .ok_or_else(|| format!("--year takes a four-digit year, not `{value}`"))
 }
 
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    value
+        .parse::<usize>()
+        .ok()
+        .filter(|&jobs| jobs > 0)
+        .ok_or_else(|| format!("--jobs takes a number of threads, 1 or more, not `{value}`"))
+}
+
 fn parse_id(value: &str) -> Result<String, String> {
     cable::canonicalize_id(value).ok_or_else(|| {
         format!("--id takes a cable ID (year, station, serial: 08OTTAWA372), not `{value}`")
     })
 }
 
-/// Reads a file or standard input as the page does: UTF-8, else ISO-8859-1 (`cable::decode`).
+/// Reads a file or standard input (gunzipped, when it is gzipped) as the page does: UTF-8, else
+/// ISO-8859-1 (`cable::decode`).
 fn read_input(input: &str) -> io::Result<String> {
-    let bytes = if input == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        bytes
-    } else {
-        std::fs::read(input)?
-    };
+    let mut bytes = Vec::new();
+    dump::open(input)?.read_to_end(&mut bytes)?;
     Ok(cable::decode(&bytes).0)
 }
 
@@ -322,38 +350,115 @@ fn each_input(
 }
 
 fn run_parse(request: &Request) -> ExitCode {
-    each_input(&request.inputs, |input, text, out| {
-        let parse = cable::parse_with(&text, request.options.clone());
-        if request.outline {
-            let outline = cable::outline(&parse);
-            if writeln!(out, "# {input}").is_err() || write!(out, "{outline}").is_err() {
-                return Outcome::OutputGone;
-            }
-            return Outcome::Done;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut failed = false;
+    for input in &request.inputs {
+        match parse_input(request, input, &mut out) {
+            Outcome::Done => {}
+            Outcome::Failed => failed = true,
+            Outcome::OutputGone => return ExitCode::from(1),
         }
+    }
+    finish(out, failed)
+}
+
+/// Prints the parse of one input: one cable, or every record of a whole `cables.csv`.
+fn parse_input(request: &Request, input: &str, out: &mut dyn Write) -> Outcome {
+    let cannot_read = |error: io::Error| {
+        eprintln!("cable: cannot read {input}: {error}");
+        Outcome::Failed
+    };
+    let mut records = match dump::open(input) {
+        Ok(reader) => dump::Records::new(reader),
+        Err(error) => return cannot_read(error),
+    };
+    let is_dump = match records.looks_like_a_dump() {
+        Ok(looks_like_a_dump) => request.csv || looks_like_a_dump,
+        Err(error) => return cannot_read(error),
+    };
+    if !is_dump {
+        let text = match records.into_rest() {
+            Ok(bytes) => cable::decode(&bytes).0,
+            Err(error) => return cannot_read(error),
+        };
+        let parse = cable::parse_with(&text, request.options.clone());
+        return match render(request, input, &parse) {
+            Ok(output) if out.write_all(&output).is_err() => Outcome::OutputGone,
+            Ok(_) => Outcome::Done,
+            Err(problem) => {
+                eprintln!("cable: {input}: {problem}");
+                Outcome::Failed
+            }
+        };
+    }
+    if request.options.id.is_some() {
+        eprintln!("cable: --id names one cable, and {input} is a whole cables.csv");
+        return Outcome::Failed;
+    }
+    let handle = |record: &dump::Record| {
+        // A record is mostly UTF-8: read in place, without the copy `decode` makes.
+        let text = match std::str::from_utf8(&record.bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => std::borrow::Cow::Owned(cable::decode(&record.bytes).0),
+        };
+        // The row number is the first column, digits between quotes (a record is read only when
+        // it is): no need to read the whole record again for it.
+        let row = text.split('"').nth(1).unwrap_or_default();
+        let parse = cable::parse_with(&text, request.options.clone());
+        render(request, &format!("{input}:{row}"), &parse)
+    };
+    match dump::run(input, records, request.jobs, &handle, out) {
+        dump::DumpOutcome::Done { failed: false } => Outcome::Done,
+        dump::DumpOutcome::Done { failed: true } => Outcome::Failed,
+        dump::DumpOutcome::OutputGone => Outcome::OutputGone,
+    }
+}
+
+/// The printed form of one parse: a line of JSON (the parse with `source` first), indented
+/// JSON, or the outline under a line `# SOURCE`.
+fn render(request: &Request, source: &str, parse: &cable::Parse) -> Result<Vec<u8>, String> {
+    let mut output = Vec::with_capacity(4 * parse.cable.span.end.max(1024));
+    if request.outline {
+        let outline = cable::outline(parse);
+        output.extend_from_slice(format!("# {source}\n{outline}").as_bytes());
+        return Ok(output);
+    }
+    let not_json = |_| "could not turn the parse into JSON".to_string();
+    if request.pretty {
         let mut object = serde_json::Map::new();
         object.insert(
             "source".to_string(),
-            serde_json::Value::String(input.to_string()),
+            serde_json::Value::String(source.to_string()),
         );
-        match serde_json::to_value(&parse) {
-            Ok(serde_json::Value::Object(fields)) => object.extend(fields),
-            Ok(_) | Err(_) => {
-                eprintln!("cable: could not turn the parse of {input} into JSON");
-                return Outcome::Failed;
+        match serde_json::to_value(parse).map_err(not_json)? {
+            serde_json::Value::Object(fields) => object.extend(fields),
+            _ => return Err("could not turn the parse into JSON".to_string()),
+        }
+        serde_json::to_writer_pretty(&mut output, &serde_json::Value::Object(object))
+            .map_err(not_json)?;
+    } else {
+        // The parse written straight out (no `Value` tree between), its opening brace
+        // replaced by `source` and a comma.
+        output.extend_from_slice(b"{\"source\":");
+        serde_json::to_writer(&mut output, source).map_err(not_json)?;
+        let parse_start = output.len();
+        serde_json::to_writer(&mut output, parse).map_err(not_json)?;
+        match output.get(parse_start..) {
+            Some(b"{}") => {
+                output.truncate(parse_start);
+                output.push(b'}');
             }
+            Some([b'{', ..]) => {
+                if let Some(brace) = output.get_mut(parse_start) {
+                    *brace = b',';
+                }
+            }
+            _ => return Err("could not turn the parse into JSON".to_string()),
         }
-        let json = serde_json::Value::Object(object);
-        let written = if request.pretty {
-            serde_json::to_writer_pretty(&mut *out, &json)
-        } else {
-            serde_json::to_writer(&mut *out, &json)
-        };
-        if written.is_err() || writeln!(out).is_err() {
-            return Outcome::OutputGone;
-        }
-        Outcome::Done
-    })
+    }
+    output.push(b'\n');
+    Ok(output)
 }
 
 fn run_link(request: &LinkRequest) -> ExitCode {

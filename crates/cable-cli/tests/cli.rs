@@ -13,13 +13,14 @@ fn cable(arguments: &[&str], stdin: &str) -> (i32, String, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .spawn()
         .expect("run cable");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+    // Written from another thread: `cable` prints while it reads, and would wait for its
+    // output to be read while this thread waits for it to take its input.
+    let mut input = child.stdin.take().expect("stdin");
+    let stdin = stdin.to_string();
+    let writer = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
     let output = child.wait_with_output().expect("cable finishes");
+    // A `cable` that stops early (bad arguments) leaves its input unread: no matter.
+    let _ = writer.join();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -310,4 +311,118 @@ fn compares_a_cables_csv_with_cablemaps_readings() {
         "{disagreements}"
     );
     std::fs::remove_dir_all(&folder).expect("removed");
+}
+
+/// Every `cables.csv` row of the corpus, one after the other as in the release, each trimmed.
+fn corpus_rows() -> Vec<String> {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/variants");
+    let mut names: Vec<String> = std::fs::read_dir(corpus)
+        .expect("the corpus")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with("__cablescsv__row.csv"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(format!("{corpus}/{name}")).expect("a corpus row");
+            cable::decode(&bytes).0.trim().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn parses_a_whole_cables_csv_in_order_on_any_number_of_threads() {
+    let rows = corpus_rows();
+    assert!(rows.len() > 50, "{} rows", rows.len());
+    let folder = std::env::temp_dir().join(format!("cable-dump-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let dump = rows.join("\n") + "\n";
+    let cables = folder.join("cables.csv");
+    std::fs::write(&cables, &dump).expect("written");
+    let cables_path = cables.to_str().expect("a path");
+
+    let (code, one_thread, err) = cable(&["parse", "--jobs", "1", cables_path], "");
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (code, three_threads, _) = cable(&["parse", "--jobs", "3", cables_path], "");
+    assert_eq!(code, 0);
+    assert_eq!(one_thread, three_threads);
+
+    // One line a record, in the file's order, each the parse of that record alone, named by
+    // the file and the record's row number.
+    let lines: Vec<&str> = one_thread.lines().collect();
+    assert_eq!(lines.len(), rows.len());
+    for (line, row) in lines.iter().zip(&rows) {
+        let mut object: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        let record = cable::csv_row(row).expect("a record");
+        assert_eq!(
+            object["source"],
+            format!("{cables_path}:{}", record.column(0))
+        );
+        object.as_object_mut().expect("an object").remove("source");
+        let expected = serde_json::to_value(cable::parse(row)).expect("JSON");
+        assert!(object == expected, "record {}", record.column(2));
+    }
+
+    // Gzipped, and from standard input, it reads the same.
+    let mut gzipped = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gzipped.write_all(dump.as_bytes()).expect("compressed");
+    let gzipped_path = folder.join("cables.csv.gz");
+    std::fs::write(&gzipped_path, gzipped.finish().expect("compressed")).expect("written");
+    let (code, from_gzip, _) = cable(
+        &[
+            "parse",
+            "--jobs",
+            "2",
+            gzipped_path.to_str().expect("a path"),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let (code, from_stdin, _) = cable(&["parse", "-"], &dump);
+    assert_eq!(code, 0);
+    let without_sources = |output: &str| -> Vec<String> {
+        output
+            .lines()
+            .map(|line| {
+                line.split_once(",\"input_form\"")
+                    .expect("a parse")
+                    .1
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(without_sources(&from_gzip), without_sources(&one_thread));
+    assert_eq!(without_sources(&from_stdin), without_sources(&one_thread));
+    std::fs::remove_dir_all(&folder).expect("removed");
+}
+
+#[test]
+fn a_stretch_of_a_cables_csv_that_is_no_record_is_reported_and_passed_over() {
+    let rows = corpus_rows();
+    let (first, second, third) = (&rows[0], &rows[1], &rows[2]);
+    let first_lines = first.lines().count();
+    let dump = format!("{first}\n{second}\nnot a record\n\"7\",\"half a record\n{third}\n");
+    let (code, stdout, err) = cable(&["parse", "--jobs", "2", "-"], &dump);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(stdout.lines().count(), 3);
+    let bad_line = first_lines + second.lines().count() + 1;
+    assert!(
+        err.contains(&format!(
+            "line {bad_line}: 2 line(s) that are no cables.csv record"
+        )),
+        "{err}"
+    );
+    // One record alone is one cable, as before; `--csv` reads it as a dump of one.
+    let (code, alone, _) = cable(&["parse", "-"], &format!("{first}\n"));
+    assert_eq!(code, 0);
+    let (code, dump_of_one, _) = cable(&["parse", "--csv", "-"], &format!("{first}\n"));
+    assert_eq!(code, 0);
+    let row_number = cable::csv_row(first).expect("a record").column(0);
+    assert!(alone.starts_with("{\"source\":\"-\","), "{alone}");
+    assert!(
+        dump_of_one.starts_with(&format!("{{\"source\":\"-:{row_number}\",")),
+        "{dump_of_one}"
+    );
 }

@@ -1,5 +1,7 @@
 //! Pass 2: split the cleaned text into lines.
 
+use crate::scan::bytes::find_any;
+
 /// One line of the cleaned text, without its terminator and trailing blanks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -23,28 +25,19 @@ impl Line {
 /// ends of each line.
 pub(crate) fn split(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut line_start = 0;
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    while pos <= bytes.len() {
-        let byte = bytes.get(pos).copied();
-        if matches!(byte, None | Some(b'\n') | Some(b'\r')) {
-            lines.push(trimmed(text, line_start, pos));
-            if byte.is_none() {
-                break;
-            }
-            let terminator = if byte == Some(b'\r') && bytes.get(pos + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            pos += terminator;
-            line_start = pos;
-        } else {
-            pos += 1;
-        }
+    let mut line_start = 0;
+    loop {
+        let rest = bytes.get(line_start..).unwrap_or_default();
+        let Some(offset) = find_any(rest, b"\n\r") else {
+            lines.push(trimmed(text, line_start, bytes.len()));
+            return lines;
+        };
+        let end = line_start + offset;
+        lines.push(trimmed(text, line_start, end));
+        let crlf = bytes.get(end..end + 2) == Some(b"\r\n");
+        line_start = end + if crlf { 2 } else { 1 };
     }
-    lines
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Line {

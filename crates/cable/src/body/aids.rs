@@ -5,6 +5,7 @@
 
 use crate::body::items::to_cleaned;
 use crate::context::Context;
+use crate::scan::bytes::find_any;
 use crate::scan::{sort, words};
 use crate::span::TextSpan;
 use crate::tree::{AidKind, ReadingAid};
@@ -100,10 +101,11 @@ pub(crate) fn redactions(text: &str, found: &mut Vec<(AidKind, usize, usize, Str
                 .get(idx)
                 .is_some_and(|byte| matches!(byte, b'X' | b'x'))
         };
-        if !is_x(at) {
-            at += 1;
-            continue;
-        }
+        // Most bytes are no X: go straight to the next.
+        let Some(next_x) = find_any(bytes.get(at..).unwrap_or_default(), b"Xx") else {
+            break;
+        };
+        at += next_x;
         let mut end = at;
         while is_x(end) {
             end += 1;

@@ -295,6 +295,15 @@ pub(crate) fn append(
     separator: &str,
 ) {
     let text = context.cleaned.slice(line.start, line.end);
+    // A paragraph is built a line at a time: room for a typical paragraph at once, rather
+    // than growing through every power of two.
+    if paragraph.text.capacity() == paragraph.text.len() {
+        paragraph.text.reserve(
+            (separator.len() + text.len())
+                .max(paragraph.text.len())
+                .max(512),
+        );
+    }
     if !paragraph.text.is_empty() {
         paragraph.text.push_str(separator);
     }

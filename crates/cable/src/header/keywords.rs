@@ -69,7 +69,7 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
             }
             continue;
         }
-        for (at, _) in upper.match_indices(word) {
+        for at in match_offsets(&upper, word) {
             let allowed = match place {
                 _ if at == 0 => true,
                 Place::LineStart => false,
@@ -106,4 +106,25 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
         deduplicated.push(hit);
     }
     deduplicated
+}
+
+/// Where `word` occurs in `text`, left to right and without overlaps, as `match_indices` finds
+/// it. A line is short and most hold none of the words: looking for the word's first byte is
+/// cheaper than setting up a substring search for each word on each line.
+fn match_offsets<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let first = word.first().copied();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let first = first?;
+        loop {
+            let rest = bytes.get(from..)?;
+            let at = from + rest.iter().position(|&byte| byte == first)?;
+            if bytes.get(at..).is_some_and(|rest| rest.starts_with(word)) {
+                from = at + word.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    })
 }

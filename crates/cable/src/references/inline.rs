@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::references::citation::{citations, date};
 use crate::references::citing::Citing;
 use crate::references::tokens::{tokenize, Token};
+use crate::scan::bytes::find_any;
 use crate::stations::Station;
 use crate::tree::CitedCable;
 
@@ -20,7 +21,14 @@ pub(crate) fn inline(
     let text = context.cleaned.text.get(start..end).unwrap_or("");
     let bytes = text.as_bytes();
     let mut candidates: Vec<usize> = Vec::new();
-    for (at, byte) in bytes.iter().enumerate() {
+    let mut from = 0;
+    // Most bytes can start nothing: only those that can are looked at.
+    while let Some(found) = find_any(bytes.get(from..).unwrap_or_default(), b"(SsRrPp") {
+        let at = from + found;
+        from = at + 1;
+        let Some(byte) = bytes.get(at) else {
+            break;
+        };
         // A citation in parentheses holds a space and a digit before the `)`; a portion
         // marking (`(C)`, `(SBU)`) does not.
         let opens = *byte == b'('

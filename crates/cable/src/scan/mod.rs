@@ -3,6 +3,7 @@
 //! Everything here reads a `&str` and answers; nothing here knows a pass, the cleaned text's map
 //! or the tree being built (beyond its value types).
 
+pub(crate) mod bytes;
 pub(crate) mod classification;
 pub(crate) mod controls;
 pub(crate) mod date_time;

@@ -3,6 +3,7 @@
 //! `\\`, line breaks inside a column kept as they are.
 
 use crate::given::{Given, GivenId};
+use crate::scan::bytes::find_any;
 use crate::span::Span;
 
 /// The columns of a `cables.csv` record, in order.
@@ -55,38 +56,107 @@ impl CsvRow<'_> {
 /// Reads the record at the start of `text` (after blanks and a byte-order mark): eight quoted
 /// columns, the first a row number. Whatever follows the record is not read.
 pub fn csv_row(text: &str) -> Option<CsvRow<'_>> {
-    let bytes = text.as_bytes();
-    let start = bytes.iter().position(|byte| {
-        !byte.is_ascii_whitespace() && *byte != 0xEF && *byte != 0xBB && *byte != 0xBF
-    })?;
+    let scanned = scan(text.as_bytes()).ok()?;
     let mut columns = [""; 8];
+    for (column, (start, end)) in columns.iter_mut().zip(scanned.columns) {
+        *column = text.get(start..end)?;
+    }
+    Some(CsvRow {
+        columns,
+        span: scanned.span,
+    })
+}
+
+/// How far the `cables.csv` record at the start of some bytes reaches, for a reader that holds
+/// only the start of a dump (see [`csv_extent`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvExtent {
+    /// A whole record, from its first quote to its last (blanks before it left out).
+    Record(Span),
+    /// The bytes end inside a record, or before one starts: more bytes may make a record.
+    Incomplete,
+    /// No record starts here, whatever follows.
+    NotARecord,
+}
+
+/// Where the `cables.csv` record at the start of `bytes` ends, read as [`csv_row`] reads it, on
+/// bytes rather than text: a file is read in pieces and a piece may end inside a character, or
+/// inside a record. `&bytes[span]`, decoded, is the record `csv_row` reads.
+///
+/// ```
+/// use cable::{csv_extent, CsvExtent, Span};
+/// let dump = b"\"1\",\"d\",\"id\",\"o\",\"c\",\"r\",\"h\",\"text\"\n\"2\",\"d";
+/// assert_eq!(csv_extent(dump), CsvExtent::Record(Span::new(0, 35)));
+/// assert_eq!(csv_extent(&dump[36..]), CsvExtent::Incomplete);
+/// assert_eq!(csv_extent(b"UNCLAS ROME 001196\n"), CsvExtent::NotARecord);
+/// ```
+pub fn csv_extent(bytes: &[u8]) -> CsvExtent {
+    match scan(bytes) {
+        Ok(scanned) => CsvExtent::Record(scanned.span),
+        Err(ScanStop::Incomplete) => CsvExtent::Incomplete,
+        Err(ScanStop::NotARecord) => CsvExtent::NotARecord,
+    }
+}
+
+/// A record's columns (content between the quotes) and the whole record, as byte ranges.
+struct Scanned {
+    columns: [(usize, usize); 8],
+    span: Span,
+}
+
+/// Why [`scan`] found no record.
+enum ScanStop {
+    Incomplete,
+    NotARecord,
+}
+
+/// The one reading of the dialect: blanks and a byte-order mark, then eight quoted columns
+/// separated by commas, a backslash escaping the byte after it, the first column all digits.
+fn scan(bytes: &[u8]) -> Result<Scanned, ScanStop> {
+    let start = bytes
+        .iter()
+        .position(|byte| {
+            !byte.is_ascii_whitespace() && *byte != 0xEF && *byte != 0xBB && *byte != 0xBF
+        })
+        .ok_or(ScanStop::Incomplete)?;
+    let mut columns = [(0, 0); 8];
     let mut pos = start;
     for (idx, column) in columns.iter_mut().enumerate() {
-        if bytes.get(pos) != Some(&b'"') {
-            return None;
+        match bytes.get(pos) {
+            Some(b'"') => {}
+            Some(_) => return Err(ScanStop::NotARecord),
+            None => return Err(ScanStop::Incomplete),
         }
         let content_start = pos + 1;
         let mut cursor = content_start;
+        // Most of a record is plain text: jump from one quote or backslash to the next.
         loop {
-            match bytes.get(cursor)? {
-                b'\\' => cursor += 2,
-                b'"' => break,
-                _ => cursor += 1,
+            let rest = bytes.get(cursor..).ok_or(ScanStop::Incomplete)?;
+            let found = find_any(rest, b"\"\\").ok_or(ScanStop::Incomplete)?;
+            cursor += found;
+            match bytes.get(cursor) {
+                Some(b'\\') => cursor += 2,
+                _ => break,
             }
         }
-        *column = text.get(content_start..cursor)?;
+        *column = (content_start, cursor);
+        // The row number is read first, so that a line that merely starts with a quote is
+        // turned down at once.
+        if idx == 0 {
+            let row_number = bytes.get(content_start..cursor).unwrap_or_default();
+            if row_number.is_empty() || !row_number.iter().all(u8::is_ascii_digit) {
+                return Err(ScanStop::NotARecord);
+            }
+        }
         pos = cursor + 1;
         match bytes.get(pos) {
-            Some(b',') if idx < 7 => pos += 1,
             _ if idx == 7 => {}
-            _ => return None,
+            Some(b',') => pos += 1,
+            Some(_) => return Err(ScanStop::NotARecord),
+            None => return Err(ScanStop::Incomplete),
         }
     }
-    let row_number = columns.first()?;
-    if row_number.is_empty() || !row_number.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    Some(CsvRow {
+    Ok(Scanned {
         columns,
         span: Span::new(start, pos),
     })

@@ -18,11 +18,12 @@ mod reflow;
 #[cfg(test)]
 mod tests;
 
-pub use csv::{csv_row, csv_rows, CsvRow, CSV_COLUMNS};
+pub use csv::{csv_extent, csv_row, csv_rows, CsvExtent, CsvRow, CSV_COLUMNS};
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
 
 use crate::given::Given;
+use crate::scan::bytes::find_any;
 use crate::tree::InputForm;
 use csv::csv_record;
 use debris::{is_pilcrow_text, markdown_link, starts_with_marker};
@@ -149,11 +150,20 @@ impl Cleaned {
         };
         let mut run_start = start;
         let mut pos = start;
-        let candidates = range.bytes().enumerate().filter(|&(_, byte)| match byte {
-            b'[' | 0xC2 => true,
-            b'<' | b'&' => escapes.html,
-            b'\\' => escapes.csv || escapes.json,
-            _ => false,
+        // Markdown links and pilcrows (`¶` starts with 0xC2) in every form; tags and entities
+        // in HTML; escapes in a record.
+        let set: &[u8] = match (escapes.html, escapes.csv || escapes.json) {
+            (false, false) => b"[\xC2",
+            (false, true) => b"[\xC2\\",
+            (true, false) => b"[\xC2<&",
+            (true, true) => b"[\xC2<&\\",
+        };
+        let range_bytes = range.as_bytes();
+        let mut from = 0;
+        let candidates = std::iter::from_fn(|| {
+            let found = from + find_any(range_bytes.get(from..)?, set)?;
+            from = found + 1;
+            Some((found, *range_bytes.get(found)?))
         });
         for (offset, byte) in candidates {
             let at = start + offset;
