@@ -1,7 +1,10 @@
 //! Links to the view: the page's address follows what is shown, and a link opened in the page
 //! shows the same again. The format is the `permalink` crate's; this module does the browser's
-//! part: the model's primer (one of the page's own static files, fetched once and checked) and
-//! a cache of the last text's compression. The address bar is `history`'s.
+//! part: the codec, and a cache of the last text's compression. The address bar is `history`'s.
+//!
+//! Links are made in format 2, whose model is compiled in. Format 1's links still open: for
+//! one, and only then, format 1's primer (one of the page's own static files) is fetched,
+//! checked, and read in steps.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -11,7 +14,7 @@ use permalink::{Codec, CompressedText, View};
 
 use super::fetch::FetchError;
 
-/// Where the primer is, beside the page.
+/// Where format 1's primer is, beside the page.
 const PRIMER_PATH: &str = "primer-v1.txt";
 
 /// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
@@ -22,7 +25,7 @@ pub const LONG_LINK: usize = 2000;
 /// (about a second for 100 KB), and such links are too long to send anyway.
 pub const MAX_LINKED_TEXT: usize = permalink::MAX_TEXT_BYTES;
 
-/// Why the link model could not be had.
+/// Why the link model could not be had (format 1's: format 2's is compiled in).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
     /// Its primer could not be fetched.
@@ -99,11 +102,20 @@ thread_local! {
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
 
-/// The link model, fetched and primed on first use. Priming (a few hundred milliseconds in
-/// Chromium here) is done 8 KB at a time, letting the page answer between steps.
+/// The link codec. It opens format 1's links too when the address holds one (the link being
+/// opened): format 1's primer is then fetched and read, a few hundred milliseconds in Chromium,
+/// 8 KB at a time, letting the page answer between steps.
 pub async fn codec() -> Result<Rc<Codec>, ModelError> {
+    let needs_format_1 = permalink::format_version(&super::history::current_fragment()) == Some(1);
     loop {
         if let Some(codec) = CODEC.with(|codec| codec.borrow().clone()) {
+            if codec.reads_format_1() || !needs_format_1 {
+                return Ok(codec);
+            }
+        }
+        if !needs_format_1 {
+            let codec = Rc::new(Codec::current());
+            CODEC.with(|slot| slot.replace(Some(codec.clone())));
             return Ok(codec);
         }
         if !LOADING.with(|loading| loading.replace(true)) {
@@ -112,14 +124,14 @@ pub async fn codec() -> Result<Rc<Codec>, ModelError> {
         // Someone else is loading it: wait for them.
         gloo_timers::future::TimeoutFuture::new(20).await;
     }
-    let loaded = load().await;
+    let loaded = load_format_1().await;
     LOADING.with(|loading| loading.replace(false));
     let codec = Rc::new(loaded?);
     CODEC.with(|slot| slot.replace(Some(codec.clone())));
     Ok(codec)
 }
 
-async fn load() -> Result<Codec, ModelError> {
+async fn load_format_1() -> Result<Codec, ModelError> {
     let primer = super::fetch::fetch_bytes(PRIMER_PATH)
         .await
         .map_err(ModelError::NotFetched)?;
