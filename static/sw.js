@@ -48,9 +48,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, request));
     return;
   }
-  // Everything else (the build's files, named by their content; format 1's link primer, fetched
-  // only for a format-1 link; the samples) from the cache first; what is not there yet is
-  // fetched and kept.
+  // Everything else (the build's files, named by their content; the link models' primers; the
+  // samples) from the cache first; what is not there yet is fetched and kept.
   event.respondWith(
     caches.match(request).then((cached) => cached || fetch(request).then((response) => {
       if (response.ok) {

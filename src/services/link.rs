@@ -2,9 +2,10 @@
 //! shows the same again. The format is the `permalink` crate's; this module does the browser's
 //! part: the codec, and a cache of the last text's compression. The address bar is `history`'s.
 //!
-//! Links are made in format 2, whose model is compiled in. Format 1's links still open: for
-//! one, and only then, format 1's primer (one of the page's own static files) is fetched,
-//! checked, and read in steps.
+//! Links are made in format 2: its primer (one of the page's own static files, 42.5 KB) is
+//! fetched and checked when a link is first made or opened, and read in a few tens of
+//! milliseconds. Format 1's links still open: for one, and only then, format 1's primer is
+//! fetched too, and read in steps.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -14,8 +15,11 @@ use permalink::{Codec, CompressedText, View};
 
 use super::fetch::FetchError;
 
+/// Where format 2's primer is, beside the page.
+const PRIMER_V2_PATH: &str = "primer-v2.txt";
+
 /// Where format 1's primer is, beside the page.
-const PRIMER_PATH: &str = "primer-v1.txt";
+const PRIMER_V1_PATH: &str = "primer-v1.txt";
 
 /// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
 /// 4,000): the page warns.
@@ -25,7 +29,7 @@ pub const LONG_LINK: usize = 2000;
 /// (about a second for 100 KB), and such links are too long to send anyway.
 pub const MAX_LINKED_TEXT: usize = permalink::MAX_TEXT_BYTES;
 
-/// Why the link model could not be had (format 1's: format 2's is compiled in).
+/// Why the link model could not be had.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
     /// Its primer could not be fetched.
@@ -102,9 +106,9 @@ thread_local! {
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
 
-/// The link codec. It opens format 1's links too when the address holds one (the link being
-/// opened): format 1's primer is then fetched and read, a few hundred milliseconds in Chromium,
-/// 8 KB at a time, letting the page answer between steps.
+/// The link codec, its primer fetched on first use. It opens format 1's links too when the
+/// address holds one (the link being opened): format 1's primer is then fetched and read, a few
+/// hundred milliseconds in Chromium, 8 KB at a time, letting the page answer between steps.
 pub async fn codec() -> Result<Rc<Codec>, ModelError> {
     let needs_format_1 = permalink::format_version(&super::history::current_fragment()) == Some(1);
     loop {
@@ -113,29 +117,38 @@ pub async fn codec() -> Result<Rc<Codec>, ModelError> {
                 return Ok(codec);
             }
         }
-        if !needs_format_1 {
-            let codec = Rc::new(Codec::current());
-            CODEC.with(|slot| slot.replace(Some(codec.clone())));
-            return Ok(codec);
-        }
         if !LOADING.with(|loading| loading.replace(true)) {
             break;
         }
         // Someone else is loading it: wait for them.
         gloo_timers::future::TimeoutFuture::new(20).await;
     }
-    let loaded = load_format_1().await;
+    let loaded = load(needs_format_1).await;
     LOADING.with(|loading| loading.replace(false));
     let codec = Rc::new(loaded?);
     CODEC.with(|slot| slot.replace(Some(codec.clone())));
     Ok(codec)
 }
 
-async fn load_format_1() -> Result<Codec, ModelError> {
-    let primer = super::fetch::fetch_bytes(PRIMER_PATH)
+/// The codec as loaded so far, with format 2's primer fetched if it was not, and format 1's
+/// too if `needs_format_1`.
+async fn load(needs_format_1: bool) -> Result<Codec, ModelError> {
+    let codec = match CODEC.with(|codec| codec.borrow().clone()) {
+        Some(codec) => Codec::clone(&codec),
+        None => {
+            let primer = super::fetch::fetch_bytes(PRIMER_V2_PATH)
+                .await
+                .map_err(ModelError::NotFetched)?;
+            Codec::current(&primer).map_err(ModelError::BadPrimer)?
+        }
+    };
+    if !needs_format_1 || codec.reads_format_1() {
+        return Ok(codec);
+    }
+    let primer = super::fetch::fetch_bytes(PRIMER_V1_PATH)
         .await
         .map_err(ModelError::NotFetched)?;
-    let mut priming = Codec::priming(&primer).map_err(ModelError::BadPrimer)?;
+    let mut priming = codec.priming(&primer).map_err(ModelError::BadPrimer)?;
     while !priming.step(8 * 1024) {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }

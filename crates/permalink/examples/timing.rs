@@ -27,7 +27,7 @@ fn main() {
         ..permalink::View::default()
     };
     let seed = std::fs::read_to_string(root.join("seed/08OTTAWA372.txt")).expect("the seed");
-    let codec = permalink::Codec::current();
+    let codec = permalink::Codec::current(permalink::PRIMER_V2).expect("the primer");
     let started = Instant::now();
     let seed_link = codec.encode(&seed, &view).expect("encodable");
     println!(
@@ -65,7 +65,10 @@ fn main() {
         );
     }
     let format_1 = best_ms(3, || {
-        permalink::Codec::new(permalink::PRIMER_V1).expect("the primer");
+        codec
+            .priming(permalink::PRIMER_V1)
+            .expect("the primer")
+            .finish();
     });
     println!("format 1, for comparison: priming {format_1:.0} ms (best of 3)");
 }
