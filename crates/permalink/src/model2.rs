@@ -199,7 +199,7 @@ impl Table {
 }
 
 /// The hashed models: orders 2, 3, 4 and 6, the current word, the current and previous word.
-/// Leaving any one out costs 1–3% on the corpus.
+/// Leaving any one out costs 1–4% on the corpus.
 const N_HASHED: usize = 6;
 
 /// Each hashed table's size, as a power of two of buckets (32 bytes each): 9.5 MB in all. Half
