@@ -52,7 +52,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, request));
     return;
   }
-  // Everything else (the build's files, named by their content; the link model's primer; the
+  // Everything else (the build's files, named by their content; the link models' primers; the
   // samples) from the cache first; what is not there yet is fetched and kept.
   event.respondWith(
     caches.match(request).then((cached) => cached || fetch(request).then((response) => {

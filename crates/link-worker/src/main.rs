@@ -13,7 +13,6 @@
 //! - `[n, "open", fragment, primer]` → `[n, true, text]`, or `[n, false, kind, number]`
 //!   (`permalink::LinkError::to_wire`). `primer` is format 1's primer (a `Uint8Array`) for a
 //!   format-1 link, which the page fetches then; otherwise `null`.
-//! - `[n, "warm"]` → `[n, true]` once format 2's model is primed (the page asks this first).
 //!
 //! The worker never fetches anything and never touches a page.
 
@@ -41,13 +40,9 @@ mod worker {
         let n = request.get(0);
         let op = request.get(1).as_string().unwrap_or_default();
         match op.as_str() {
-            "warm" => {
-                permalink::warm();
-                Array::of2(&n, &JsValue::TRUE)
-            }
             "compress" => {
                 let text = request.get(2).as_string().unwrap_or_default();
-                match permalink::compress(&text) {
+                match Codec::builtin_current().compress(&text) {
                     Ok(compressed) => Array::of3(
                         &n,
                         &JsValue::TRUE,
@@ -100,13 +95,19 @@ mod worker {
     /// The text of the link in `fragment`; format 1's model primed from `primer` when it is one.
     fn read(fragment: &str, primer: Option<Vec<u8>>) -> Result<String, LinkError> {
         if permalink::format_version(fragment) != Some(1) {
-            return Codec::current().decode(fragment).map(|link| link.text);
+            return Codec::builtin_current()
+                .decode(fragment)
+                .map(|link| link.text);
         }
         FORMAT_1.with(|slot| {
             let mut slot = slot.borrow_mut();
             if slot.is_none() {
                 let primer = primer.ok_or(LinkError::FormatNotLoaded(1))?;
-                *slot = Some(Codec::new(&primer).map_err(|_| LinkError::FormatNotLoaded(1))?);
+                let mut priming = Codec::builtin_current()
+                    .priming(&primer)
+                    .map_err(|_| LinkError::FormatNotLoaded(1))?;
+                while !priming.step(64 * 1024) {}
+                *slot = Some(priming.finish());
             }
             let codec = slot.as_ref().ok_or(LinkError::FormatNotLoaded(1))?;
             codec.decode(fragment).map(|link| link.text)

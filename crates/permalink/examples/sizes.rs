@@ -1,18 +1,30 @@
 //! The size benchmark: for every corpus cable, URL characters per byte of text for cablescope's
-//! links, lz-string's `compressToEncodedURIComponent` (the TypeScript playground's links) and
+//! links (format 2, written now, and format 1), lz-string's `compressToEncodedURIComponent` (the TypeScript playground's links) and
 //! pako-style zlib deflate at level 9 + base64url (mermaid's `#pako:` links), and that deflate
 //! with a preset dictionary (the primer's last 32 KB, the most a deflate window holds), each
 //! counting only what follows the `#`.
 //!
 //! `cargo run --release -p permalink --example sizes [--each] [--held-out] [--check] [DIR]`
-//! (`--check`: exit 1 unless the median is at most 0.40 and every cable's link is shorter than
-//! both others'; the sizes are deterministic, so this cannot flake; DIR defaults to
-//! the corpus). `--held-out` measures only the cables the version-1 primer was not made from (the
-//! odd-numbered half, see `data/make_primer.py`): what to expect of cables outside the corpus.
+//! (`--check`: exit 1 unless format 2's median is at most `MEDIAN_LIMIT`, the seed's fragment
+//! at most `SEED_LIMIT` characters and every cable's link shorter than both others'; the sizes
+//! are deterministic, so this cannot flake; DIR defaults to the corpus). `--held-out` measures
+//! only the cables the primers were not made from (the odd-numbered half, see
+//! `data/make_primer.py`): what to expect of cables outside the corpus.
+//!
+//! The limits guard what format 2 reaches; issue 21 asks for 0.36 and 1,950, which it does not
+//! yet (0.370 and 2,390): the run prints how far each is.
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// What `--check` holds format 2 to: what it reaches, rounded up a little.
+const MEDIAN_LIMIT: f64 = 0.38;
+const SEED_LIMIT: usize = 2_450;
+
+/// What issue 21 asks for.
+const MEDIAN_TARGET: f64 = 0.36;
+const SEED_TARGET: usize = 1_950;
 
 fn base64url(bytes: &[u8]) -> usize {
     (bytes.len() * 4).div_ceil(3)
@@ -66,18 +78,19 @@ fn main() {
         paths = paths.into_iter().step_by(2).collect();
     }
     let view = permalink::View::default();
-    let (mut ours, mut lz, mut pako, mut pako_dictionary) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut format_1, mut lz, mut pako, mut pako_dictionary) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // The deflate window is 32 KB: the primer's last 32 KB are the dictionary.
-    let dictionary = permalink::PRIMER_V1
-        .get(permalink::PRIMER_V1.len().saturating_sub(32 * 1024)..)
+    let dictionary = permalink::PRIMER_V2
+        .get(permalink::PRIMER_V2.len().saturating_sub(32 * 1024)..)
         .unwrap_or_default();
+    let codec = permalink::Codec::builtin();
     let mut losses = Vec::new();
     let (mut encode_time, mut decode_time, mut total_bytes) = (0.0, 0.0, 0usize);
     if each {
         println!(
-            "{:<24} {:>8} {:>10} {:>10} {:>10}",
-            "cable", "bytes", "cablescope", "lz-string", "pako"
+            "{:<24} {:>8} {:>10} {:>10} {:>10} {:>10}",
+            "cable", "bytes", "cablescope", "format 1", "lz-string", "pako"
         );
     }
     for path in &paths {
@@ -89,6 +102,11 @@ fn main() {
         let link = permalink::decode(&fragment).expect("decodable");
         decode_time += started.elapsed().as_secs_f64();
         assert_eq!(link.text, text, "{}", path.display());
+        let format_1_chars = codec
+            .encode_v1(&text, &view)
+            .expect("the built-in codec reads format 1")
+            .expect("encodable")
+            .len();
         total_bytes += text.len();
         let n = text.len() as f64;
         let lz_chars = lz_str::compress_to_encoded_uri_component(&text).len();
@@ -110,17 +128,19 @@ fn main() {
         }
         if each {
             println!(
-                "{:<24} {:>8} {:>10.3} {:>10.3} {:>10.3}",
+                "{:<24} {:>8} {:>10.3} {:>10.3} {:>10.3} {:>10.3}",
                 path.file_stem()
                     .map(|stem| stem.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 text.len(),
                 a,
+                format_1_chars as f64 / n,
                 b,
                 c
             );
         }
         ours.push(a);
+        format_1.push(format_1_chars as f64 / n);
         lz.push(b);
         pako.push(c);
         pako_dictionary.push(dictionary_chars as f64 / n);
@@ -142,7 +162,8 @@ fn main() {
         total_bytes
     );
     for (name, values) in [
-        ("cablescope", &mut ours),
+        ("cablescope (format 2)", &mut ours),
+        ("cablescope format 1", &mut format_1),
         ("lz-string", &mut lz),
         ("pako deflate + base64url", &mut pako),
         ("deflate, primer as dictionary", &mut pako_dictionary),
@@ -165,19 +186,41 @@ fn main() {
     )
     .expect("the seed cable");
     let seed_link = permalink::encode(&seed, &view).expect("encodable");
+    let seed_link_1 = codec
+        .encode_v1(&seed, &view)
+        .expect("the built-in codec reads format 1")
+        .expect("encodable");
     println!(
-        "the seed (08OTTAWA372, {} bytes): {} characters after the '#' ({:.3} a byte)",
+        "the seed (08OTTAWA372, {} bytes): {} characters after the '#' ({:.3} a byte; format 1: {})",
         seed.len(),
         seed_link.len(),
-        seed_link.len() as f64 / seed.len() as f64
+        seed_link.len() as f64 / seed.len() as f64,
+        seed_link_1.len()
     );
     println!(
-        "cablescope speed: encode {:.1} MB/s, decode {:.1} MB/s",
+        "issue 21's targets: median {MEDIAN_TARGET} ({}), the seed {SEED_TARGET} characters ({})",
+        if our_median <= MEDIAN_TARGET {
+            "met".to_string()
+        } else {
+            format!("{:.3} over", our_median - MEDIAN_TARGET)
+        },
+        if seed_link.len() <= SEED_TARGET {
+            "met".to_string()
+        } else {
+            format!("{} over", seed_link.len() - SEED_TARGET)
+        },
+    );
+    println!(
+        "cablescope speed (format 2): encode {:.1} MB/s, decode {:.1} MB/s",
         total_bytes as f64 / 1e6 / encode_time,
         total_bytes as f64 / 1e6 / decode_time
     );
-    if check && (our_median > 0.40 || !losses.is_empty()) {
-        eprintln!("link size target missed: median {our_median:.3} (target 0.40), {} cables not shorter than both", losses.len());
+    if check && (our_median > MEDIAN_LIMIT || seed_link.len() > SEED_LIMIT || !losses.is_empty()) {
+        eprintln!(
+            "link size limit missed: median {our_median:.3} (limit {MEDIAN_LIMIT}), the seed {} characters (limit {SEED_LIMIT}), {} cables not shorter than both",
+            seed_link.len(),
+            losses.len()
+        );
         std::process::exit(1);
     }
 }

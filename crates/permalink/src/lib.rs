@@ -16,8 +16,8 @@
 //!
 //! Format 2 (written since 2026-12) and format 1 lay the payload out alike; they differ in the
 //! model. Format 1's reads a 44 KB primer through the whole model before a text, a fifth of a
-//! second; format 2's is laid out for the memory cache and reads its primer (compiled in,
-//! `data/primer-v2.txt`) mostly by counting, in a few tens of milliseconds.
+//! second; format 2's is laid out for the memory cache and reads its primer
+//! (`data/primer-v2.txt`) mostly by counting, in a few tens of milliseconds.
 //!
 //! **Invariant: every version ever released keeps decoding.** `tests/frozen.rs` holds links made
 //! by each version; a new format gets a new version number and its own model, beside the old.
@@ -43,6 +43,7 @@ mod model;
 mod model2;
 
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// The format this crate writes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -65,37 +66,34 @@ pub const PRIMER_V1: &[u8] = include_bytes!("../data/primer-v1.txt");
 /// The CRC-32 and length of the version-1 primer: a primer fetched from elsewhere must match.
 pub const PRIMER_V1_CHECK: (u32, usize) = (0xAA3E_598D, 44_340);
 
-/// What the version-2 model reads before the text (see `data/README.md`), compiled in: it is
-/// read by the counters alone but for its end, which is fast enough to do at each open.
-/// Frozen: links made with it must keep decoding.
+/// What the version-2 model reads before the text (see `data/README.md`): read by the counters
+/// alone but for its end, which is fast enough to do at each open. Frozen: links made with it
+/// must keep decoding. Like format 1's, the page fetches it; the CLI and tests compile it in.
+#[cfg(feature = "builtin-primer")]
 pub const PRIMER_V2: &[u8] = include_bytes!("../data/primer-v2.txt");
 
-/// Format 2's model, primed, once a link has been made: making links copies it. A link opened
-/// before then primes a model of its own.
-static PRIMED_V2: std::sync::OnceLock<model2::Model> = std::sync::OnceLock::new();
+/// The CRC-32 and length of the version-2 primer: a primer fetched from elsewhere must match.
+pub const PRIMER_V2_CHECK: (u32, usize) = (0x80E4_D94A, 42_543);
 
-fn primed_v2() -> &'static model2::Model {
-    PRIMED_V2.get_or_init(|| model2::Model::new(PRIMER_V2))
-}
-
-/// Primes format 2's model now (it is otherwise primed on first use): the page's link worker
-/// does this as it starts, while the page loads.
-pub fn warm() {
-    primed_v2();
-}
-
-/// Links made and read. Format 2's model needs nothing from outside and is primed in a few
-/// milliseconds; reading a format-1 link needs format 1's primer, read by the slow model (about
-/// a fifth of a second natively), so a codec has format 1's model only when made from its
-/// primer ([`Codec::new`], [`Codec::priming`]) or with it compiled in ([`Codec::builtin`]).
+/// Links made and read. A codec is made from format 2's primer ([`Codec::current`]), which it
+/// reads when it first needs it, in a few tens of milliseconds. Reading a format-1 link also
+/// needs format 1's primer, read by that format's slow model (about a fifth of a second
+/// natively), so a codec has format 1's model only once primed with it ([`Codec::priming`]), or
+/// with both primers compiled in ([`Codec::builtin`]).
 #[derive(Clone)]
 pub struct Codec {
+    /// Format 2's primer, checked.
+    primer_v2: Arc<[u8]>,
+    /// Format 2's model, primed, once a link has been made: making links copies it. (A link
+    /// opened before then primes a model of its own: cheaper than priming one and copying it.)
+    primed_v2: Arc<OnceLock<model2::Model>>,
     /// Format 1's model, primed, when this codec reads format-1 links.
     primed_v1: Option<model::Model>,
 }
 
 /// A codec being primed for format 1: see [`Codec::priming`].
 pub struct Priming {
+    codec: Codec,
     model: model::Model,
     primer: Vec<u8>,
     done: usize,
@@ -112,16 +110,17 @@ impl Priming {
         self.done >= self.primer.len()
     }
 
-    /// The primed codec (reading whatever of the primer is left).
+    /// The codec, now also reading format 1 (reading whatever of the primer is left).
     pub fn finish(mut self) -> Codec {
         while !self.step(usize::MAX) {}
         Codec {
             primed_v1: Some(self.model),
+            ..self.codec
         }
     }
 }
 
-/// The primer given to [`Codec::new`] is not version 1's.
+/// A primer given to [`Codec::current`] or [`Codec::priming`] is not its format's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrimerError;
 
@@ -137,27 +136,31 @@ impl fmt::Display for PrimerError {
 impl std::error::Error for PrimerError {}
 
 impl Codec {
-    /// A codec that makes links and opens those of format 2 (and later), but not format 1's
-    /// ([`LinkError::FormatNotLoaded`]): nothing to fetch, nothing to prime yet.
-    pub fn current() -> Codec {
-        Codec { primed_v1: None }
+    /// A codec that makes links and opens those of format 2, from format 2's primer (the bytes
+    /// of `data/primer-v2.txt`, checked), but not format 1's links
+    /// ([`LinkError::FormatNotLoaded`]) until primed for them ([`Codec::priming`]).
+    pub fn current(primer_v2: &[u8]) -> Result<Codec, PrimerError> {
+        if (crc32::crc32(primer_v2), primer_v2.len()) != PRIMER_V2_CHECK {
+            return Err(PrimerError);
+        }
+        Ok(Codec {
+            primer_v2: Arc::from(primer_v2),
+            primed_v2: Arc::new(OnceLock::new()),
+            primed_v1: None,
+        })
     }
 
-    /// A codec that also opens format 1's links, from format 1's primer (the bytes of
-    /// `data/primer-v1.txt`, checked).
-    pub fn new(primer: &[u8]) -> Result<Codec, PrimerError> {
-        Ok(Codec::priming(primer)?.finish())
-    }
-
-    /// Starts priming format 1's model with `primer` (checked first), to be done in steps so
-    /// that a page can answer between them.
-    pub fn priming(primer: &[u8]) -> Result<Priming, PrimerError> {
-        if (crc32::crc32(primer), primer.len()) != PRIMER_V1_CHECK {
+    /// Starts priming format 1's model with `primer_v1` (the bytes of `data/primer-v1.txt`,
+    /// checked first), to be done in steps so that a page can answer between them: the result
+    /// is this codec, also reading format 1.
+    pub fn priming(&self, primer_v1: &[u8]) -> Result<Priming, PrimerError> {
+        if (crc32::crc32(primer_v1), primer_v1.len()) != PRIMER_V1_CHECK {
             return Err(PrimerError);
         }
         Ok(Priming {
+            codec: self.clone(),
             model: model::Model::new(&[]),
-            primer: primer.to_vec(),
+            primer: primer_v1.to_vec(),
             done: 0,
         })
     }
@@ -167,23 +170,45 @@ impl Codec {
         self.primed_v1.is_some()
     }
 
-    /// The codec with format 1's primer compiled in, made once per process.
+    /// The codec with both primers compiled in, format 1's read once per process (when first
+    /// asked for).
     #[cfg(feature = "builtin-primer")]
     pub fn builtin() -> &'static Codec {
-        static CODEC: std::sync::OnceLock<Codec> = std::sync::OnceLock::new();
+        static CODEC: OnceLock<Codec> = OnceLock::new();
         CODEC.get_or_init(|| Codec {
             primed_v1: Some(model::Model::new(PRIMER_V1)),
+            ..Codec::builtin_current().clone()
+        })
+    }
+
+    /// The codec with format 2's primer compiled in, without format 1's model.
+    #[cfg(feature = "builtin-primer")]
+    pub fn builtin_current() -> &'static Codec {
+        static CODEC: OnceLock<Codec> = OnceLock::new();
+        CODEC.get_or_init(|| Codec {
+            primer_v2: Arc::from(PRIMER_V2),
+            primed_v2: Arc::new(OnceLock::new()),
+            primed_v1: None,
         })
     }
 
     /// The fragment (without `#`) of a link to `text` shown as `view`, in the current format.
     pub fn encode(&self, text: &str, view: &View) -> Result<String, EncodeError> {
-        compress(text)?.fragment(view)
+        self.compress(text)?.fragment(view)
     }
 
     /// Compresses `text` for links (current format), once: the view can then change cheaply.
     pub fn compress(&self, text: &str) -> Result<CompressedText, EncodeError> {
-        compress(text)
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(EncodeError::TextTooLarge(text.len()));
+        }
+        let primed = self
+            .primed_v2
+            .get_or_init(|| model2::Model::new(&self.primer_v2));
+        Ok(CompressedText {
+            len: text.len(),
+            code: model2::compress(primed.clone(), text.as_bytes()),
+        })
     }
 
     /// The fragment of a format-1 link to `text` shown as `view`, as format 1 made them; for
@@ -203,7 +228,8 @@ impl Codec {
     #[doc(hidden)]
     pub fn decode_cold(&self, fragment: &str) -> Result<Link, LinkError> {
         let parts = read_fragment(fragment)?;
-        let text = model2::decompress(model2::Model::new(PRIMER_V2), &parts.code, parts.len);
+        let model = model2::Model::new(&self.primer_v2);
+        let text = model2::decompress(model, &parts.code, parts.len);
         let text = String::from_utf8(text).map_err(|_| LinkError::Damaged)?;
         Ok(Link {
             text,
@@ -221,11 +247,9 @@ impl Codec {
                 .ok_or(LinkError::FormatNotLoaded(1))?;
             model::decompress(model, &parts.code, parts.len)
         } else {
-            // A model primed for this link alone, unless one is primed already: priming is
-            // cheaper than making and copying one.
-            let model = match PRIMED_V2.get() {
+            let model = match self.primed_v2.get() {
                 Some(primed) => primed.clone(),
-                None => model2::Model::new(PRIMER_V2),
+                None => model2::Model::new(&self.primer_v2),
             };
             model2::decompress(model, &parts.code, parts.len)
         };
@@ -235,17 +259,6 @@ impl Codec {
             view: parts.view,
         })
     }
-}
-
-/// `text` compressed for links in the current format.
-pub fn compress(text: &str) -> Result<CompressedText, EncodeError> {
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(EncodeError::TextTooLarge(text.len()));
-    }
-    Ok(CompressedText {
-        len: text.len(),
-        code: model2::compress(primed_v2().clone(), text.as_bytes()),
-    })
 }
 
 /// How the cable is shown: everything a link restores besides the text.
@@ -433,9 +446,11 @@ fn valid_id(id: &str) -> bool {
             .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
 }
 
-/// The fragment (without `#`) of a link to `text` shown as `view`, in the current format.
+/// The fragment (without `#`) of a link to `text` shown as `view`, in the current format, with
+/// the built-in primer.
+#[cfg(feature = "builtin-primer")]
 pub fn encode(text: &str, view: &View) -> Result<String, EncodeError> {
-    compress(text)?.fragment(view)
+    Codec::builtin_current().encode(text, view)
 }
 
 /// A text compressed once, so that a link can follow the view (a new selection, a section
@@ -447,8 +462,8 @@ pub struct CompressedText {
 }
 
 impl CompressedText {
-    /// A text of `len` bytes compressed into `code` by [`compress`] elsewhere (the page's link
-    /// worker): the page makes the link from it without the model.
+    /// A text of `len` bytes compressed into `code` elsewhere (the page's link worker): the
+    /// page makes the link from it without the model.
     pub fn from_code(len: usize, code: Vec<u8>) -> CompressedText {
         CompressedText { len, code }
     }
@@ -517,13 +532,13 @@ pub fn seal_version(version: u32, rest: &[u8]) -> String {
     format!("{version}.{}", base64url::encode(&payload))
 }
 
-/// What the link in `fragment` (with or without its `#`) carries, format 1's primer compiled in.
+/// What the link in `fragment` (with or without its `#`) carries, with the built-in primers.
 #[cfg(feature = "builtin-primer")]
 pub fn decode(fragment: &str) -> Result<Link, LinkError> {
     if format_version(fragment) == Some(1) {
         Codec::builtin().decode(fragment)
     } else {
-        Codec::current().decode(fragment)
+        Codec::builtin_current().decode(fragment)
     }
 }
 
@@ -730,18 +745,28 @@ mod tests {
     }
 
     #[test]
-    fn the_builtin_primer_passes_its_own_check() {
-        assert!(Codec::new(PRIMER_V1).is_ok());
+    fn the_builtin_primers_pass_their_own_checks() {
+        let current = Codec::current(PRIMER_V2).unwrap_or_else(|error| unreachable!("{error}"));
         // Priming in steps gives the same model as priming at once.
-        let mut priming = Codec::priming(PRIMER_V1).unwrap_or_else(|error| unreachable!("{error}"));
+        let mut priming = current
+            .priming(PRIMER_V1)
+            .unwrap_or_else(|error| unreachable!("{error}"));
         while !priming.step(1000) {}
         let stepped = priming.finish();
+        assert!(stepped.reads_format_1());
         let view = View::default();
+        assert_eq!(
+            stepped.encode_v1("THE EMBASSY", &view),
+            Codec::builtin().encode_v1("THE EMBASSY", &view)
+        );
         assert_eq!(
             stepped.encode("THE EMBASSY", &view),
             encode("THE EMBASSY", &view)
         );
-        assert_eq!(Codec::new(&PRIMER_V1[1..]).err(), Some(PrimerError));
+        assert_eq!(current.priming(&PRIMER_V1[1..]).err(), Some(PrimerError));
+        assert_eq!(current.priming(PRIMER_V2).err(), Some(PrimerError));
+        assert_eq!(Codec::current(&PRIMER_V2[1..]).err(), Some(PrimerError));
+        assert_eq!(Codec::current(PRIMER_V1).err(), Some(PrimerError));
     }
 
     #[test]
@@ -751,7 +776,9 @@ mod tests {
             notes_open: true,
             ..View::default()
         };
-        let here = compress("THE EMBASSY").unwrap_or_else(|_| CompressedText::from_code(0, vec![]));
+        let here = Codec::builtin_current()
+            .compress("THE EMBASSY")
+            .unwrap_or_else(|_| CompressedText::from_code(0, vec![]));
         let there = CompressedText::from_code(here.text_len(), here.code().to_vec());
         assert_eq!(here, there);
         let fragment = there.fragment(&view).unwrap_or_default();
@@ -780,7 +807,7 @@ mod tests {
             .unwrap_or_default();
         assert!(v1.starts_with("1."));
         assert_eq!(format_version(&v1), Some(1));
-        let current = Codec::current();
+        let current = Codec::current(PRIMER_V2).unwrap_or_else(|error| unreachable!("{error}"));
         assert!(!current.reads_format_1());
         assert_eq!(current.decode(&v1), Err(LinkError::FormatNotLoaded(1)));
         assert!(current.encode_v1("x", &view).is_none());
