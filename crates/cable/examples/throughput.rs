@@ -1,7 +1,10 @@
-//! Prints how fast `cable::parse` reads the real corpus, natively.
+//! Prints how fast `cable::parse` reads the real corpus, natively; and, when the bulk file
+//! `../shared/bulk/cables.csv.gz` is beside the repository, its 11,380 records on one core and
+//! on all (the parse alone: no file reading, no JSON; `./x bench` times the `cable` command).
 //!
-//! `cargo run --release -p cable --example throughput [ROUNDS]`
+//! `cargo run --profile cli -p cable --example throughput [ROUNDS]`
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 fn main() {
@@ -51,6 +54,58 @@ fn main() {
         println!(
             "largest: {name}, {} bytes: {millis:.2} ms a parse",
             text.len()
+        );
+    }
+    bulk(rounds.clamp(1, 3));
+}
+
+/// The bulk file's records parsed (each with its own ID and date columns, as `cable diff` and
+/// `cable parse` read them), on one core and then on every core: MB/s, the best of `rounds`.
+fn bulk(rounds: usize) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/bulk/cables.csv.gz"
+    );
+    if !std::path::Path::new(path).exists() {
+        return println!("bulk: no ../shared/bulk/cables.csv.gz beside the repository, skipped");
+    }
+    let unzipped = match std::process::Command::new("gzip")
+        .args(["-dc", path])
+        .output()
+    {
+        Ok(output) if output.status.success() => output.stdout,
+        _ => return println!("bulk: gzip -dc could not read {path}, skipped"),
+    };
+    let (text, _) = cable::decode(&unzipped);
+    let records: Vec<&str> = cable::csv_rows(&text)
+        .filter_map(|row| text.get(row.span.range()))
+        .collect();
+    let total_bytes: usize = records.iter().map(|record| record.len()).sum();
+    let megabytes = total_bytes as f64 / 1_000_000.0;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    for threads in [1, cores] {
+        let best = (0..rounds)
+            .map(|_| {
+                let next = AtomicUsize::new(0);
+                let started = Instant::now();
+                std::thread::scope(|scope| {
+                    for _ in 0..threads {
+                        scope.spawn(|| {
+                            while let Some(record) =
+                                records.get(next.fetch_add(1, Ordering::Relaxed))
+                            {
+                                std::hint::black_box(cable::parse(record));
+                            }
+                        });
+                    }
+                });
+                started.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!(
+            "bulk: {} records, {total_bytes} bytes, {threads} thread(s): {:.1} MB/s ({best:.2} s, best of {rounds})",
+            records.len(),
+            megabytes / best
         );
     }
 }

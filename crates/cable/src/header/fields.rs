@@ -6,6 +6,7 @@ use crate::header::captions::{caption, is_caption};
 use crate::header::keywords::{keyword_hits, Keyword};
 use crate::header::{classifier, tags};
 use crate::lines::Line;
+use crate::scan::bytes::find_any;
 use crate::scan::classification::classification_line;
 use crate::scan::paragraph::{is_page_break, paragraph_start};
 use crate::scan::reference_items;
@@ -551,7 +552,7 @@ fn read_classifier_in_body(
     for (idx, line) in lines.iter().enumerate().skip(body_start) {
         let text = line.text(cleaned);
         // `CLASSIFIED`, `Classified`, `classified`: a fast search, as most lines have none.
-        if !text.contains("LASSIFIED") && !text.contains("lassified") {
+        if !holds_lassified(text) {
             continue;
         }
         let earlier = lines.get(checked..=idx).unwrap_or(&[]);
@@ -703,6 +704,22 @@ fn starts_reference_item(text: &str) -> bool {
                 .is_some_and(|inner| inner.number.is_some())
     });
     reference_items::starts_with_item_letter(text) && !numbered_after_marking
+}
+
+/// Whether `text` holds `LASSIFIED` or `lassified`: from one `L` or `l` to the next, which is
+/// cheaper on a short line than setting up two substring searches.
+fn holds_lassified(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes.get(from..).and_then(|rest| find_any(rest, b"Ll")) {
+        let at = from + found;
+        let rest = bytes.get(at..).unwrap_or_default();
+        if rest.starts_with(b"LASSIFIED") || rest.starts_with(b"lassified") {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 #[cfg(test)]

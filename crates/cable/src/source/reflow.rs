@@ -6,6 +6,7 @@
 //! byte offsets of the input where a line break belongs; the cleaning pass inserts one there as a
 //! zero-width replacement, so spans still point into the original text.
 
+use crate::scan::bytes::find_any;
 use crate::scan::sort;
 use crate::source::glued::{
     date_time_group_at, first_paragraph_start, glued_page_markers, glued_paragraph_numbers,
@@ -18,7 +19,18 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
     let mut breaks = Vec::new();
     let mut blank_lines = Vec::new();
     let mut line_start = 0;
-    for line in input.split_inclusive('\n') {
+    // Nearly every text holds no `&`: then no line needs looking at for one. Nor, when the
+    // text holds no ` E ` (which every spaced classification does), for a glued one.
+    let has_ampersand = input.contains('&');
+    let has_spaced_e = input.contains(" E ");
+    let bytes = input.as_bytes();
+    while line_start < input.len() {
+        // The line with its `\n`, as `split_inclusive` gives it, found eight bytes at a time.
+        let line_end = bytes
+            .get(line_start..)
+            .and_then(|rest| find_any(rest, b"\n"))
+            .map_or(input.len(), |at| line_start + at + 1);
+        let line = input.get(line_start..line_end).unwrap_or("");
         // In a cable page's HTML, `&#x000A;` is the line break.
         let mut logical_start = line_start;
         let mut read = |logical: &str| {
@@ -26,14 +38,16 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
             if text.ends_with(';') {
                 text = text.trim_end_matches("&#x000A;").trim_end_matches("&#10;");
             }
-            glued_classification(text, logical_start, &mut breaks);
+            if has_spaced_e {
+                glued_classification(text, logical_start, &mut breaks);
+            }
             if is_flattened(text) {
                 flattened_line(text, logical_start, &mut breaks);
                 underlined_headings(text, logical_start, &mut breaks, &mut blank_lines);
             }
             logical_start += logical.len();
         };
-        if line.contains('&') {
+        if has_ampersand && line.contains('&') {
             line.split_inclusive("&#x000A;")
                 .flat_map(|part| part.split_inclusive("&#10;"))
                 .for_each(read);
@@ -41,7 +55,7 @@ pub(crate) fn missing_line_breaks(input: &str) -> Vec<(usize, bool)> {
             // No entity (nearly every line): the line is the logical line.
             read(line);
         }
-        line_start += line.len();
+        line_start = line_end;
     }
     let mut all: Vec<(usize, bool)> = breaks
         .into_iter()
