@@ -35,6 +35,7 @@ async fn links_carry_the_cable_and_the_view() {
     let other = browser(&driver).await;
     each_link_opens_to_its_view(&other, &links).await;
     the_cable_commands_link_opens_to_its_view(&other, &page_url(port)).await;
+    a_format_1_link_still_opens(&other, &page_url(port)).await;
     let _ = other.close().await;
     let _ = client.close().await;
 }
@@ -156,6 +157,13 @@ async fn the_cable_commands_link_opens_to_its_view(other: &Client, url: &str) {
         "the first cable shown"
     );
     wait_for_selected(other, "#ref-A").await;
+}
+
+/// A link made by format 1 (the short link frozen in `crates/permalink/tests/frozen.rs`) still
+/// opens: the page fetches and reads that format's primer for it.
+async fn a_format_1_link_still_opens(other: &Client, url: &str) {
+    open_in_a_new_document(other, &format!("{url}#1.IMW1HxEyIgNwLTG9Fow_EsYwgmWsEw")).await;
+    wait_for_selected(other, "#p-1").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
