@@ -35,6 +35,7 @@ async fn links_carry_the_cable_and_the_view() {
     let other = browser(&driver).await;
     each_link_opens_to_its_view(&other, &links).await;
     the_cable_commands_link_opens_to_its_view(&other, &page_url(port)).await;
+    a_format_1_link_still_opens(&other, &page_url(port)).await;
     let _ = other.close().await;
     let _ = client.close().await;
 }
@@ -158,6 +159,13 @@ async fn the_cable_commands_link_opens_to_its_view(other: &Client, url: &str) {
     wait_for_selected(other, "#ref-A").await;
 }
 
+/// A link made by format 1 (the short link frozen in `crates/permalink/tests/frozen.rs`) still
+/// opens: the page fetches and reads that format's primer for it.
+async fn a_format_1_link_still_opens(other: &Client, url: &str) {
+    open_in_a_new_document(other, &format!("{url}#1.IMW1HxEyIgNwLTG9Fow_EsYwgmWsEw")).await;
+    wait_for_selected(other, "#p-1").await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn broken_links_say_what_is_wrong_and_keep_the_text() {
     let (port, driver, client) = session().await;
@@ -249,7 +257,7 @@ async fn broken_links_say_what_is_wrong_and_keep_the_text() {
 /// that now makes format-2 links: its primer is fetched, the link worker reads it, and the seed
 /// shows with the field the link chose.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_format_1_link_still_opens() {
+async fn the_frozen_format_1_link_to_the_seed_still_opens() {
     let frozen = crate::harness::repo::repo_text("crates/permalink/tests/frozen.rs");
     let link = frozen
         .lines()

@@ -49,10 +49,9 @@ pub async fn wait_for_link_where(
 ) -> String {
     poll_until(async || {
         let href = address(client).await;
-        let is_link = href
-            .split_once('#')
-            .is_some_and(|(_, fragment)| permalink::is_link(fragment));
-        if is_link && condition(&href) {
+        // The page writes links in the current format.
+        let written = format!("#{}.", permalink::FORMAT_VERSION);
+        if href.contains(&written) && condition(&href) {
             Ok(href)
         } else {
             Err(href)
