@@ -11,7 +11,7 @@ use fantoccini::Client;
 
 use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
 use crate::harness::page::page_url;
-use crate::harness::repo::{cable_command_link_to, seed_text};
+use crate::harness::repo::{cable_command_link_to, dist, seed_text};
 use crate::harness::server::serve_static;
 use crate::harness::timings::{median, milliseconds};
 
@@ -51,6 +51,32 @@ async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64, f64)
         .expect("shown");
     let at = |i: usize| times.get(i).map_or(f64::NAN, milliseconds);
     (at(0), at(1), at(2))
+}
+
+/// A copy of the built page whose `index.html` lacks the seed's view the build wrote into it
+/// (`src/bin/prerender.rs`), in a folder of its own: the page as it started before issue 21, to
+/// weigh what the prerendered view gains and costs.
+fn dist_without_the_prerendered_view() -> PathBuf {
+    let copy = std::env::temp_dir().join(format!("cablescope-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).expect("a scratch folder");
+    for entry in std::fs::read_dir(dist()).expect("dist").flatten() {
+        let path = entry.path();
+        if path.is_file() {
+            std::fs::copy(&path, copy.join(entry.file_name())).expect("copy a built file");
+        }
+    }
+    let page = std::fs::read_to_string(dist().join("index.html")).expect("index.html");
+    let start = page
+        .find("<div id=\"prerendered\">")
+        .expect("the prerendered view");
+    let end = start + page[start..].find("</main></div>").expect("its end") + "</main></div>".len();
+    std::fs::write(
+        copy.join("index.html"),
+        format!("{}{}", &page[..start], &page[end..]),
+    )
+    .expect("write index.html");
+    copy
 }
 
 /// A link opened: when the selected paragraph was shown, on the page's timeline.
@@ -105,16 +131,24 @@ fn figure(what: &str, ours: &[f64], anchor_name: &str, anchor: &[f64]) {
 async fn bench_page_against_its_anchors() {
     let (port, _driver, client) = session().await;
     let minimal_port = serve_static(minimal_dist());
+    let bare_port = serve_static(dist_without_the_prerendered_view());
     resize(&client, LAPTOP_WINDOW).await;
     let url = page_url(port);
     let minimal = page_url(minimal_port);
+    let bare = page_url(bare_port);
 
     // Warm both (the wasm compiled and cached once), then alternate.
     open_and_time(&client, &url, "#p-7").await;
     open_and_time(&client, &minimal, "main h1").await;
+    open_and_time(&client, &bare, "#p-7").await;
     let (mut ours, mut ours_painted, mut ours_started, mut theirs, mut theirs_painted) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut bare_views, mut bare_painted, mut bare_started) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
+        let (view, painted, started) = open_and_time(&client, &bare, "#p-7").await;
+        bare_views.push(view);
+        bare_painted.push(painted);
+        bare_started.push(started);
         let (view, painted, started) = open_and_time(&client, &url, "#p-7").await;
         ours.push(view);
         ours_painted.push(painted);
@@ -144,6 +178,12 @@ async fn bench_page_against_its_anchors() {
         "bench: of which the wasm loaded and started: median {:.0} ms; its own start (parse, render, a frame): median {:.0} ms",
         median(&ours_started),
         median(&own_start)
+    );
+    println!(
+        "bench: the same page without the view written into it: first contentful paint median {:.0} ms, wasm started {:.0}, its view {:.0}",
+        median(&bare_painted),
+        median(&bare_started),
+        median(&bare_views)
     );
 
     let link = cable_command_link_to(&url, "corpus/seed/08OTTAWA372.txt", &["--select", "p-3"]);
