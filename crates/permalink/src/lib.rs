@@ -197,6 +197,13 @@ impl Codec {
         self.compress(text)?.fragment(view)
     }
 
+    /// Primes format 2's model for making links now, rather than at the first link made: the
+    /// page's link worker does it once it has answered, while the page has nothing to ask.
+    pub fn prime(&self) {
+        self.primed_v2
+            .get_or_init(|| model2::Model::new(&self.primer_v2));
+    }
+
     /// Compresses `text` for links (current format), once: the view can then change cheaply.
     pub fn compress(&self, text: &str) -> Result<CompressedText, EncodeError> {
         if text.len() > MAX_TEXT_BYTES {
@@ -781,6 +788,11 @@ mod tests {
             .unwrap_or_else(|_| CompressedText::from_code(0, vec![]));
         let there = CompressedText::from_code(here.text_len(), here.code().to_vec());
         assert_eq!(here, there);
+        let primed_first = Codec::current(PRIMER_V2).map(|codec| {
+            codec.prime();
+            codec.compress("THE EMBASSY")
+        });
+        assert_eq!(primed_first, Ok(Ok(here.clone())));
         let fragment = there.fragment(&view).unwrap_or_default();
         assert_eq!(view_of(&fragment), Ok(view));
         assert_eq!(view_of("2.AAAA"), check("2.AAAA").map(|()| View::default()));
