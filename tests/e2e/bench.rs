@@ -13,7 +13,7 @@ use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
 use crate::harness::page::page_url;
 use crate::harness::repo::{cable_command_link_to, dist, seed_text};
 use crate::harness::server::serve_static;
-use crate::harness::timings::{median, milliseconds};
+use crate::harness::timings::{median, milliseconds, when_paragraph_3_is_selected};
 
 /// Navigations of each kind, alternated so that the machine's moods fall on both alike.
 const ROUNDS: usize = 9;
@@ -83,19 +83,7 @@ fn dist_without_the_prerendered_view() -> PathBuf {
 async fn open_link_and_time(client: &Client, link: &str) -> f64 {
     client.goto("about:blank").await.expect("leave the page");
     client.goto(link).await.expect("the link");
-    let ms = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\
-             requestAnimationFrame(function check() {\
-               const p = document.getElementById('p-3');\
-               if (p && p.classList.contains('selected')) setTimeout(() => done(performance.now()), 0);\
-               else requestAnimationFrame(check);\
-             });",
-            vec![],
-        )
-        .await
-        .expect("link opened");
-    milliseconds(&ms)
+    when_paragraph_3_is_selected(client).await
 }
 
 /// The seed as zlib deflate (level 9) in base64url without padding.

@@ -15,7 +15,9 @@ use crate::harness::browser::{resize, session, LAPTOP_WINDOW, TALL_WINDOW};
 use crate::harness::page::{address, page_url, shown_paragraphs, wait_for_new_link};
 use crate::harness::repo::{corpus_cable, repo, seed_text, SEED_ID};
 use crate::harness::server::FRAME_TIMING_PAGE;
-use crate::harness::timings::{median, median_and_best, milliseconds};
+use crate::harness::timings::{
+    median, median_and_best, milliseconds, when_paragraph_3_is_selected,
+};
 use crate::harness::waits::{text_of, wait_for_element};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,19 +145,7 @@ async fn time_a_link_opened(client: &Client, url: &str) {
     for _ in 0..3 {
         client.goto(url).await.expect("page");
         client.goto(&link).await.expect("the link");
-        let ms = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 requestAnimationFrame(function check() {\
-                   const p = document.getElementById('p-3');\
-                   if (p && p.classList.contains('selected')) setTimeout(() => done(performance.now()), 0);\
-                   else requestAnimationFrame(check);\
-                 });",
-                vec![],
-            )
-            .await
-            .expect("link opened");
-        link_loads.push(milliseconds(&ms));
+        link_loads.push(when_paragraph_3_is_selected(client).await);
     }
     println!(
         "browser: navigation to a link to the seed ({} characters) with its paragraph selected: {} (3 loads)",

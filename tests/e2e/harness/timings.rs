@@ -17,3 +17,21 @@ pub fn median_and_best(values: &[f64]) -> String {
 pub fn milliseconds(value: &serde_json::Value) -> f64 {
     value.as_f64().unwrap_or(f64::NAN)
 }
+
+/// Waits until paragraph 3 is the one selected (a link that chose it has opened) and returns
+/// when, on the page's timeline: after the frame that shows it.
+pub async fn when_paragraph_3_is_selected(client: &fantoccini::Client) -> f64 {
+    let ms = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(function check() {\
+               const p = document.getElementById('p-3');\
+               if (p && p.classList.contains('selected')) setTimeout(() => done(performance.now()), 0);\
+               else requestAnimationFrame(check);\
+             });",
+            vec![],
+        )
+        .await
+        .expect("link opened");
+    milliseconds(&ms)
+}
