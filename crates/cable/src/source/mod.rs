@@ -152,16 +152,16 @@ impl Cleaned {
         let mut pos = start;
         // Markdown links and pilcrows (`¶` starts with 0xC2) in every form; tags and entities
         // in HTML; escapes in a record.
-        let set: &[u8] = match (escapes.html, escapes.csv || escapes.json) {
-            (false, false) => b"[\xC2",
-            (false, true) => b"[\xC2\\",
-            (true, false) => b"[\xC2<&",
-            (true, true) => b"[\xC2<&\\",
+        let find = |bytes: &[u8]| match (escapes.html, escapes.csv || escapes.json) {
+            (false, false) => find_any(bytes, b"[\xC2"),
+            (false, true) => find_any(bytes, b"[\xC2\\"),
+            (true, false) => find_any(bytes, b"[\xC2<&"),
+            (true, true) => find_any(bytes, b"[\xC2<&\\"),
         };
         let range_bytes = range.as_bytes();
         let mut from = 0;
         let candidates = std::iter::from_fn(|| {
-            let found = from + find_any(range_bytes.get(from..)?, set)?;
+            let found = from + find(range_bytes.get(from..)?)?;
             from = found + 1;
             Some((found, *range_bytes.get(found)?))
         });
