@@ -82,8 +82,15 @@ pub(crate) fn is_portion_marking(text: &str) -> bool {
 /// A page or section break: `OTTAWA 00000372 002 OF 002`, a repeated classification line with a
 /// section, or an old-format `PAGE 02 …` line.
 pub(crate) fn is_page_break(text: &str) -> bool {
-    // Every form is short and holds a digit; most lines are rejected here.
-    if text.len() > 120 || !text.bytes().any(|byte| byte.is_ascii_digit()) {
+    // Every form is short, and starts with `PAGE` or ends with a number (the page count, the
+    // serial): most lines are rejected here, by a look at their two ends.
+    let ends_with_number = text
+        .trim_end()
+        .ends_with(|ch: char| ch.is_ascii_digit() || ch == '.');
+    if text.len() > 120 || !(ends_with_number || text.trim_start().starts_with("PAGE")) {
+        return false;
+    }
+    if !text.bytes().any(|byte| byte.is_ascii_digit()) {
         return false;
     }
     // Page numbers may carry a sub-page: `001.2 OF 003`.
