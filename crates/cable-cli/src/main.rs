@@ -11,6 +11,7 @@
 
 mod diff;
 mod dump;
+mod json;
 mod judge;
 
 use std::io::{self, Read, Write};
@@ -439,11 +440,13 @@ fn render(request: &Request, source: &str, parse: &cable::Parse) -> Result<Vec<u
             .map_err(not_json)?;
     } else {
         // The parse written straight out (no `Value` tree between), its opening brace
-        // replaced by `source` and a comma.
+        // replaced by `source` and a comma; by `json`, which writes what `serde_json` would,
+        // faster.
         output.extend_from_slice(b"{\"source\":");
-        serde_json::to_writer(&mut output, source).map_err(not_json)?;
+        json::write_str(&mut output, source);
         let parse_start = output.len();
-        serde_json::to_writer(&mut output, parse).map_err(not_json)?;
+        json::write(&mut output, parse)
+            .map_err(|_| "could not turn the parse into JSON".to_string())?;
         match output.get(parse_start..) {
             Some(b"{}") => {
                 output.truncate(parse_start);
