@@ -152,19 +152,21 @@ pub(crate) fn classification_line(text: &str) -> Option<ClassificationParts> {
     }
 }
 
+/// A token before and after its first `//`, found a byte at a time: most tokens are a few
+/// letters, and have none.
+fn split_controls(token: &str) -> Option<(&str, &str)> {
+    let at = token.as_bytes().windows(2).position(|pair| pair == b"//")?;
+    Some((token.get(..at)?, token.get(at + 2..)?))
+}
+
 /// The classification at the start of a line, written as words or spaced letters: the
 /// classification, controls glued on with `//`, and how many tokens it took.
-pub(crate) fn leading_classification(
-    tokens: &[(usize, usize, &str)],
+pub(crate) fn leading_classification<'a>(
+    tokens: &[(usize, usize, &'a str)],
 ) -> Option<(Classification, Vec<String>, usize)> {
-    let head = |token: &str| {
-        token
-            .split_once("//")
-            .map_or(token, |(head, _)| head)
-            .to_string()
-    };
+    let head = |token: &'a str| split_controls(token).map_or(token, |(head, _)| head);
     let tail = |token: &str| -> Vec<String> {
-        token.split_once("//").map_or(Vec::new(), |(_, tail)| {
+        split_controls(token).map_or(Vec::new(), |(_, tail)| {
             tail.split('/')
                 .filter(|part| !part.is_empty())
                 .map(str::to_string)
@@ -183,26 +185,38 @@ pub(crate) fn leading_classification(
                 && head.chars().all(|ch| ch.is_ascii_uppercase())
         })
         .count();
+    let letters: String;
     let (word, n_tokens) = if n_letters >= 3 {
-        let letters: String = tokens
+        letters = tokens
             .get(..n_letters)?
             .iter()
             .map(|(_, _, token)| head(token))
             .collect();
-        (letters, n_letters)
+        (letters.as_str(), n_letters)
     } else {
-        let words: Vec<String> = tokens
-            .iter()
-            .take(3)
-            .map(|(_, _, token)| head(token))
-            .collect();
-        let joined = |n: usize| words.get(..n).map(|w| w.concat()).unwrap_or_default();
-        if joined(3) == "LIMITEDOFFICIALUSE" {
-            (joined(3), 3)
-        } else if joined(2) == "TOPSECRET" {
-            (joined(2), 2)
+        // The first three words, joined without a copy: `LIMITED OFFICIAL USE`, `TOP SECRET`.
+        let mut words = [""; 3];
+        for (word, (_, _, token)) in words.iter_mut().zip(tokens) {
+            *word = head(token);
+        }
+        let joined_is = |n: usize, whole: &str| {
+            tokens.len() >= n
+                && words
+                    .get(..n)
+                    .and_then(|words| {
+                        words
+                            .iter()
+                            .try_fold(whole, |rest, word| rest.strip_prefix(word))
+                    })
+                    .is_some_and(str::is_empty)
+        };
+        if joined_is(3, "LIMITEDOFFICIALUSE") {
+            ("LIMITEDOFFICIALUSE", 3)
+        } else if joined_is(2, "TOPSECRET") {
+            ("TOPSECRET", 2)
         } else {
-            (joined(1), 1)
+            let [first, ..] = words;
+            (first, 1)
         }
     };
     // Spaced letters may run on into a control: `S E C R E T N O F O R N`.

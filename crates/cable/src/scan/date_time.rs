@@ -6,8 +6,16 @@ use crate::tree::{DateTime, Precedence};
 
 /// `O 141423Z MAR 08` → precedence, date-time, and where the date-time starts and ends.
 pub(crate) fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
-    // The group ends in `Z`; most lines hold none, and are not split into words.
-    if !text.as_bytes().contains(&b'Z') {
+    // The group is six digits and a `Z`; most lines hold none, and are not split into words.
+    let bytes = text.as_bytes();
+    let holds_group = bytes.iter().enumerate().any(|(at, &byte)| {
+        byte == b'Z'
+            && at
+                .checked_sub(6)
+                .and_then(|start| bytes.get(start..at))
+                .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+    });
+    if !holds_group {
         return None;
     }
     let tokens = tokens(text);
