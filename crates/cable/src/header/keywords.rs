@@ -1,6 +1,7 @@
 //! The keyword forms that start a header field (`E.O.`, `TAGS:`, `SUBJECT:`, `REF:`, `Classified
 //! By`, and their misspellings), found in a line.
 
+use crate::scan::bytes::find_any;
 use crate::scan::sort;
 
 /// A keyword field of the header.
@@ -59,22 +60,39 @@ pub(crate) const KEYWORDS: [(&str, Keyword, Place); 28] = [
 /// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
 /// without overlaps.
 pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
-    let upper = text.to_ascii_uppercase();
     let mut hits: Vec<(usize, Keyword, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    // Forms are matched in any case, on the line as written (no upper-cased copy of it).
+    let written_at = |at: usize, word: &str| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|written| written.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    let first = bytes.first().map(u8::to_ascii_uppercase);
+    // Most lines hold no colon, and so none of the forms that have one but at their start.
+    let has_colon = bytes.contains(&b':');
     for &(word, keyword, place) in &KEYWORDS {
         // Most forms count only at the line's start: no search through the line for them.
         if place == Place::LineStart {
             // The first byte first: a call to compare the rest is dearer than the comparison.
-            if upper.as_bytes().first() == word.as_bytes().first() && upper.starts_with(word) {
+            if first == word.as_bytes().first().copied() && written_at(0, word) {
                 hits.push((0, keyword, word.len()));
             }
             continue;
         }
-        for at in match_offsets(&upper, word) {
+        if !has_colon && word.contains(':') {
+            if first == word.as_bytes().first().copied() && written_at(0, word) {
+                hits.push((0, keyword, word.len()));
+            }
+            continue;
+        }
+        for at in match_offsets(text, word) {
             let allowed = match place {
                 _ if at == 0 => true,
                 Place::LineStart => false,
-                Place::AfterBlank => upper.get(..at).is_some_and(|before| before.ends_with(' ')),
+                Place::AfterBlank => at
+                    .checked_sub(1)
+                    .is_some_and(|before| bytes.get(before) == Some(&b' ')),
                 Place::Anywhere => true,
             };
             if allowed {
@@ -109,23 +127,41 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     deduplicated
 }
 
-/// Where `word` occurs in `text`, left to right and without overlaps, as `match_indices` finds
-/// it. A line is short and most hold none of the words: looking for the word's first byte is
-/// cheaper than setting up a substring search for each word on each line.
+/// Where `word` (upper-case) occurs in `text`, in any case, left to right and without overlaps,
+/// as `match_indices` finds it in the upper-cased text. A line is short and most hold none of
+/// the words: only the places of the word's rarest kind of byte are looked at (its first
+/// punctuation, `.` of `E.O.`, `:` of `TAGS:`; else its first letter, in either case), eight
+/// bytes at a time.
 fn match_offsets<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let (bytes, word) = (text.as_bytes(), word.as_bytes());
-    let first = word.first().copied();
-    let mut from = 0;
+    let anchor_idx = word
+        .iter()
+        .position(|byte| !byte.is_ascii_alphabetic() && *byte != b' ')
+        .unwrap_or(0);
+    let anchor = word.get(anchor_idx).copied();
+    let mut from = anchor_idx;
+    // The next match must start here or after (the last one's end).
+    let mut next_start = 0;
     std::iter::from_fn(move || {
-        let first = first?;
+        let anchor = anchor?;
         loop {
             let rest = bytes.get(from..)?;
-            let at = from + rest.iter().position(|&byte| byte == first)?;
-            if bytes.get(at..).is_some_and(|rest| rest.starts_with(word)) {
-                from = at + word.len();
+            let found = from
+                + find_any(
+                    rest,
+                    &[anchor.to_ascii_uppercase(), anchor.to_ascii_lowercase()],
+                )?;
+            from = found + 1;
+            let Some(at) = found.checked_sub(anchor_idx) else {
+                continue;
+            };
+            let matches = bytes
+                .get(at..at + word.len())
+                .is_some_and(|written| written.eq_ignore_ascii_case(word));
+            if at >= next_start && matches {
+                next_start = at + word.len();
                 return Some(at);
             }
-            from = at + 1;
         }
     })
 }
