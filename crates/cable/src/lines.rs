@@ -42,6 +42,16 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
 
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
     let mut content = text.get(start..end).unwrap_or("");
+    // Most lines start and end with an ASCII byte that is no blank (nor a backslash): nothing
+    // to trim, and no need to read them as characters. (`\t`..=`\r` and the space are the
+    // ASCII characters `char::is_whitespace` takes.)
+    let plain = |byte: Option<&u8>| {
+        byte.is_some_and(|&byte| byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' '))
+    };
+    let bytes = content.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) && bytes.last() != Some(&b'\\') {
+        return Line { start, end };
+    }
     // Some dumps end lines with an escaped-newline backslash (`SESSION \`): not text.
     if let Some(without) = content.trim_end().strip_suffix('\\') {
         if without.is_empty() || without.ends_with(char::is_whitespace) {

@@ -143,7 +143,13 @@ pub(crate) fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String
         let after = text.get(q + 1..).unwrap_or("");
         // The longest start of `after` that the text before the Q ends with.
         let mut best = 0;
+        // A start that `recent` ends with ends with `recent`'s last byte: the others are
+        // passed over without a comparison.
+        let last_byte = recent.as_bytes().last();
         for (len, _) in after.char_indices().skip(1).take(GARBLE_WINDOW) {
+            if after.as_bytes().get(len - 1) != last_byte {
+                continue;
+            }
             let candidate = after.get(..len).unwrap_or("");
             if recent.ends_with(candidate) {
                 best = len;

@@ -53,11 +53,12 @@ pub(crate) fn read(
         }
     }
     let mixed_case = body.get(..end).unwrap_or(&[]).iter().any(|line| {
+        // More than ten: the eleventh is enough to know.
         line.text(cleaned)
-            .chars()
-            .filter(char::is_ascii_lowercase)
-            .count()
-            > 10
+            .bytes()
+            .filter(u8::is_ascii_lowercase)
+            .nth(10)
+            .is_some()
     });
     if let Some(&line) = body.get(..end).and_then(<[Line]>::last) {
         let text = line.text(cleaned);

@@ -12,8 +12,8 @@ use crate::span::Field;
 use crate::tree::{Cable, Paragraph, PortionMarking};
 
 /// A run of non-blank lines with page breaks taken out.
-pub(crate) struct Block {
-    lines: Vec<Line>,
+pub(crate) struct Block<'a> {
+    lines: &'a [Line],
 }
 
 /// A line of capitals that is only a classification (`CONFIDENTIAL`, `S E C R E T`): page
@@ -26,18 +26,20 @@ pub(crate) fn is_lone_classification(text: &str) -> bool {
 
 pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, lines: &[Line]) {
     let cleaned = &context.cleaned.text;
-    let mut blocks: Vec<Block> = Vec::new();
+    // The blocks' lines one after another, and where each block's begin and end among them:
+    // one list for all, rather than one a block.
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut block_ranges: Vec<(usize, usize)> = Vec::new();
+    let mut block_start = 0;
     // Where each page break began (cleaned offsets), to mark it in the paragraph it split.
     let mut break_starts: Vec<usize> = Vec::new();
-    let mut current: Vec<Line> = Vec::new();
     let mut idx = 0;
     while let Some(&line) = lines.get(idx) {
         let text = line.text(cleaned);
         if line.is_blank() {
-            if !current.is_empty() {
-                blocks.push(Block {
-                    lines: std::mem::take(&mut current),
-                });
+            if kept.len() > block_start {
+                block_ranges.push((block_start, kept.len()));
+                block_start = kept.len();
             }
             idx += 1;
             continue;
@@ -68,18 +70,24 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
                     &format!("Another cable seems to start here ({other}): the text may join two cables."),
                 );
             }
-            current.push(line);
+            kept.push(line);
         }
         idx += 1;
     }
-    if !current.is_empty() {
-        blocks.push(Block { lines: current });
+    if kept.len() > block_start {
+        block_ranges.push((block_start, kept.len()));
     }
+    let blocks: Vec<Block<'_>> = block_ranges
+        .iter()
+        .map(|&(start, end)| Block {
+            lines: kept.get(start..end).unwrap_or(&[]),
+        })
+        .collect();
 
     let mut last_number: Option<u32> = None;
     let mut pending_heading: Option<Field<String>> = None;
-    let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut maps: Vec<PieceMap> = Vec::new();
+    let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    let mut maps: Vec<PieceMap> = Vec::with_capacity(blocks.len());
     let mut saw_numbered = false;
     for (block_idx, block) in blocks.iter().enumerate() {
         // A rule alone (a heading whose words a publisher removed) is no text.
@@ -348,14 +356,14 @@ pub(crate) fn is_rule(text: &str) -> bool {
 
 /// The heading line of a block that is only a heading: one line, a line and its underline, or a
 /// line between two rules.
-pub(crate) fn heading_of(block: &Block, cleaned: &str) -> Option<Line> {
-    let texts: Vec<&str> = block.lines.iter().map(|line| line.text(cleaned)).collect();
-    let (first_idx, last_idx) = match texts.as_slice() {
+pub(crate) fn heading_of(block: &Block<'_>, cleaned: &str) -> Option<Line> {
+    let is_rule_line = |line: &Line| is_rule(line.text(cleaned));
+    let (first_idx, last_idx) = match block.lines {
         [_] => (0, 0),
-        [_, second] if is_rule(second) => (0, 0),
+        [_, second] if is_rule_line(second) => (0, 0),
         // Between rules, on up to three lines.
         [first, middle @ .., last]
-            if is_rule(first) && is_rule(last) && (1..=3).contains(&middle.len()) =>
+            if is_rule_line(first) && is_rule_line(last) && (1..=3).contains(&middle.len()) =>
         {
             (1, middle.len())
         }
