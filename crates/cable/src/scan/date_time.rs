@@ -1,6 +1,7 @@
 //! The date-time group (`O 141423Z MAR 08`): the routing header's, and those repeated by old
 //! telegrams in later sections and page furniture.
 
+use crate::scan::bytes::find_any;
 use crate::scan::words::tokens;
 use crate::tree::{DateTime, Precedence};
 
@@ -8,15 +9,17 @@ use crate::tree::{DateTime, Precedence};
 pub(crate) fn date_time_group(text: &str) -> Option<(Option<Precedence>, DateTime, usize, usize)> {
     // The group is six digits and a `Z`; most lines hold none, and are not split into words.
     let bytes = text.as_bytes();
-    let holds_group = bytes.iter().enumerate().any(|(at, &byte)| {
-        byte == b'Z'
-            && at
-                .checked_sub(6)
-                .and_then(|start| bytes.get(start..at))
-                .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
-    });
-    if !holds_group {
-        return None;
+    let mut from = 0;
+    loop {
+        let at = from + find_any(bytes.get(from..)?, b"Z")?;
+        let after_digits = at
+            .checked_sub(6)
+            .and_then(|start| bytes.get(start..at))
+            .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit));
+        if after_digits {
+            break;
+        }
+        from = at + 1;
     }
     let tokens = tokens(text);
     let dtg_idx = tokens.iter().position(|(_, _, token)| {
