@@ -1,5 +1,7 @@
 //! The offset map from cleaned text back to the text the user gave.
 
+use std::cell::Cell;
+
 use crate::given::Given;
 use crate::span::Span;
 use crate::tree::InputForm;
@@ -31,6 +33,9 @@ pub(crate) struct Cleaned {
     pub(crate) n_line_breaks_restored: usize,
     /// What a `cables.csv` record's own columns say of the cable (its ID and year).
     pub(crate) given: Given,
+    /// The piece [`Cleaned::piece_at`] found last: spans are mostly asked for in the text's
+    /// order, so the next is most often in it or the piece after it.
+    last_piece: Cell<usize>,
 }
 
 impl Cleaned {
@@ -44,6 +49,7 @@ impl Cleaned {
             form,
             n_line_breaks_restored: 0,
             given: Given::default(),
+            last_piece: Cell::new(0),
         }
     }
 
@@ -122,13 +128,28 @@ impl Cleaned {
         }
     }
 
+    /// The piece that holds the cleaned offset `clean`. The pieces tile the cleaned text in
+    /// order, none empty: the one found last and the one after it are tried before a search.
     fn piece_at(&self, clean: usize) -> Option<&Piece> {
+        let holds = |piece: &Piece| {
+            piece.clean_start <= clean && clean < piece.clean_start + piece.clean_len
+        };
+        let last = self.last_piece.get();
+        for idx in [last, last + 1] {
+            if let Some(piece) = self.pieces.get(idx).filter(|piece| holds(piece)) {
+                self.last_piece.set(idx);
+                return Some(piece);
+            }
+        }
         let idx = self
             .pieces
             .partition_point(|piece| piece.clean_start + piece.clean_len <= clean);
-        self.pieces
+        let piece = self
+            .pieces
             .get(idx)
-            .filter(|piece| piece.clean_start <= clean)
+            .filter(|piece| piece.clean_start <= clean)?;
+        self.last_piece.set(idx);
+        Some(piece)
     }
 
     /// The span in the original text of the cleaned range `start..end`.
