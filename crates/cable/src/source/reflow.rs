@@ -232,11 +232,12 @@ pub(crate) fn is_flattened(text: &str) -> bool {
     if text.len() < 120 {
         return false;
     }
-    let n_keywords = KEYWORDS
+    // Two are enough: the rest are not looked for.
+    KEYWORDS
         .iter()
         .filter(|keyword| text.contains(*keyword))
-        .count();
-    n_keywords >= 2
+        .nth(1)
+        .is_some()
 }
 
 pub(crate) fn flattened_line(text: &str, base: usize, breaks: &mut Vec<usize>) {
