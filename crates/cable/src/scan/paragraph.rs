@@ -84,10 +84,24 @@ pub(crate) fn is_portion_marking(text: &str) -> bool {
 pub(crate) fn is_page_break(text: &str) -> bool {
     // Every form is short, and starts with `PAGE` or ends with a number (the page count, the
     // serial): most lines are rejected here, by a look at their two ends.
-    let ends_with_number = text
-        .trim_end()
-        .ends_with(|ch: char| ch.is_ascii_digit() || ch == '.');
-    if text.len() > 120 || !(ends_with_number || text.trim_start().starts_with("PAGE")) {
+    if text.len() > 120 {
+        return false;
+    }
+    // A line's ends are nearly always plain ASCII: read as characters only when they are not.
+    let bytes = text.as_bytes();
+    let plain = |byte: Option<&u8>| byte.is_some_and(|byte| byte.is_ascii_graphic());
+    let last = if plain(bytes.last()) {
+        bytes.last().copied()
+    } else {
+        text.trim_end().bytes().last()
+    };
+    let ends_with_number = last.is_some_and(|byte| byte.is_ascii_digit() || byte == b'.');
+    let starts_with_page = if plain(bytes.first()) {
+        bytes.starts_with(b"PAGE")
+    } else {
+        text.trim_start().starts_with("PAGE")
+    };
+    if !(ends_with_number || starts_with_page) {
         return false;
     }
     if !text.bytes().any(|byte| byte.is_ascii_digit()) {
