@@ -42,15 +42,29 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
 
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
     let mut content = text.get(start..end).unwrap_or("");
-    // Most lines start and end with an ASCII byte that is no blank (nor a backslash): nothing
-    // to trim, and no need to read them as characters. (`\t`..=`\r` and the space are the
-    // ASCII characters `char::is_whitespace` takes.)
-    let plain = |byte: Option<&u8>| {
-        byte.is_some_and(|&byte| byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' '))
-    };
+    // Most lines start and end with ASCII, perhaps after ASCII blanks (a cable's lines often
+    // end in spaces): trimmed as bytes, not read as characters. (`\t`..=`\r` and the space are
+    // the ASCII characters `char::is_whitespace` takes.) Anything else (a no-break space, a
+    // backslash at the end) goes the long way below.
+    let is_blank = |byte: &&u8| matches!(byte, b'\t'..=b'\r' | b' ');
     let bytes = content.as_bytes();
-    if plain(bytes.first()) && plain(bytes.last()) && bytes.last() != Some(&b'\\') {
-        return Line { start, end };
+    let leading = bytes.iter().take_while(is_blank).count();
+    if leading == bytes.len() {
+        return Line { start, end: start };
+    }
+    let trailing = bytes.iter().rev().take_while(is_blank).count();
+    let first = bytes.get(leading).copied().unwrap_or(0);
+    let last = bytes
+        .len()
+        .checked_sub(trailing + 1)
+        .and_then(|idx| bytes.get(idx))
+        .copied()
+        .unwrap_or(0);
+    if first.is_ascii() && last.is_ascii() && last != b'\\' {
+        return Line {
+            start: start + leading,
+            end: end - trailing,
+        };
     }
     // Some dumps end lines with an escaped-newline backslash (`SESSION \`): not text.
     if let Some(without) = content.trim_end().strip_suffix('\\') {
