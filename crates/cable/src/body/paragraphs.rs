@@ -6,7 +6,7 @@ use crate::body::furniture::section_header_end;
 use crate::body::items::{item_marker, items, PieceMap};
 use crate::context::Context;
 use crate::lines::Line;
-use crate::scan::classification::classification_line;
+use crate::scan::classification::{classification_line, ClassificationParts};
 use crate::scan::paragraph::{is_page_break, paragraph_start, ParagraphStart};
 use crate::span::Field;
 use crate::tree::{Cable, Paragraph, PortionMarking};
@@ -19,8 +19,13 @@ pub(crate) struct Block<'a> {
 /// A line of capitals that is only a classification (`CONFIDENTIAL`, `S E C R E T`): page
 /// furniture in the body.
 pub(crate) fn is_lone_classification(text: &str) -> bool {
+    text.len() <= 60 && is_lone(text, classification_line(text.trim()).as_ref())
+}
+
+/// [`is_lone_classification`], given the line read as a classification line.
+fn is_lone(text: &str, parts: Option<&ClassificationParts>) -> bool {
     text.len() <= 60
-        && classification_line(text.trim())
+        && parts
             .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
 }
 
@@ -33,6 +38,10 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
     let mut block_start = 0;
     // Where each page break began (cleaned offsets), to mark it in the paragraph it split.
     let mut break_starts: Vec<usize> = Vec::new();
+    let own_line_known = cable
+        .classification
+        .as_ref()
+        .is_some_and(|own| own.origin.is_some() && own.serial.is_some());
     let mut idx = 0;
     while let Some(&line) = lines.get(idx) {
         let text = line.text(cleaned);
@@ -60,11 +69,17 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
             idx = end.max(idx + 1);
             continue;
         }
-        if is_page_break(text) || is_lone_classification(text) {
+        // The line is read as a classification line once, for both questions below, and only
+        // when one of them can be asked: of a short line, or in a cable whose own is known.
+        let page_break = is_page_break(text);
+        let parts = (!page_break && (text.len() <= 60 || own_line_known))
+            .then(|| classification_line(trimmed))
+            .flatten();
+        if page_break || is_lone(text, parts.as_ref()) {
             cable.page_breaks.push(context.span(line.start, line.end));
             break_starts.push(line.start);
         } else {
-            if let Some(other) = another_cable(cable, trimmed) {
+            if let Some(other) = parts.and_then(|parts| another_cable(cable, trimmed, parts)) {
                 context.warn(
                     context.span(line.start, line.end),
                     &format!("Another cable seems to start here ({other}): the text may join two cables."),
@@ -218,10 +233,13 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
 
 /// A classification line in the body naming another station or serial than the cable's own
 /// (`S E C R E T THE HAGUE 000174` inside TEHRAN 8233): the other cable, as `THE HAGUE 174`.
-pub(crate) fn another_cable(cable: &Cable, text: &str) -> Option<String> {
+pub(crate) fn another_cable(
+    cable: &Cable,
+    text: &str,
+    parts: ClassificationParts,
+) -> Option<String> {
     let own = cable.classification.as_ref()?;
     let (own_origin, own_serial) = (own.origin.as_ref()?, own.serial.as_ref()?);
-    let parts = classification_line(text)?;
     let (origin, serial) = (parts.origin?, parts.serial?);
     let origin = text
         .get(origin.0..origin.1)?
