@@ -62,7 +62,7 @@ pub(crate) fn find(
 /// `POST,S` → `POST'S`: a letter, a comma, a contraction's letters, then no letter.
 pub(crate) fn apostrophes(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     let bytes = text.as_bytes();
-    for (at, _) in text.match_indices(',') {
+    for at in byte_offsets(bytes, b',') {
         let before = at.checked_sub(1).and_then(|idx| bytes.get(idx));
         if !before.is_some_and(u8::is_ascii_alphabetic) {
             continue;
@@ -123,7 +123,7 @@ pub(crate) fn redactions(text: &str, found: &mut Vec<(AidKind, usize, usize, Str
 /// is the garble, and the suggested reading drops it.
 pub(crate) fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String)>) {
     let bytes = text.as_bytes();
-    for (q, _) in text.match_indices('Q') {
+    for q in byte_offsets(bytes, b'Q') {
         let starts_word = q == 0
             || bytes
                 .get(q - 1)
@@ -167,6 +167,16 @@ pub(crate) fn garbles(text: &str, found: &mut Vec<(AidKind, usize, usize, String
             found.push((AidKind::Garble, q, end, String::new()));
         }
     }
+}
+
+/// Every offset of the ASCII byte `byte` in `bytes`, found eight bytes at a time.
+fn byte_offsets(bytes: &[u8], byte: u8) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + find_any(bytes.get(from..)?, &[byte])?;
+        from = at + 1;
+        Some(at)
+    })
 }
 
 pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
