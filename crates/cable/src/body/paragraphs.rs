@@ -17,13 +17,8 @@ pub(crate) struct Block<'a> {
 }
 
 /// A line of capitals that is only a classification (`CONFIDENTIAL`, `S E C R E T`): page
-/// furniture in the body.
-pub(crate) fn is_lone_classification(text: &str) -> bool {
-    text.len() <= 60 && is_lone(text, classification_line(text.trim()).as_ref())
-}
-
-/// [`is_lone_classification`], given the line read as a classification line.
-fn is_lone(text: &str, parts: Option<&ClassificationParts>) -> bool {
+/// furniture in the body. `parts` is the line read as a classification line.
+fn is_lone_classification(text: &str, parts: Option<&ClassificationParts>) -> bool {
     text.len() <= 60
         && parts
             .is_some_and(|parts| parts.origin.is_none() && !text.chars().any(char::is_lowercase))
@@ -75,7 +70,7 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
         let parts = (!page_break && (text.len() <= 60 || own_line_known))
             .then(|| classification_line(trimmed))
             .flatten();
-        if page_break || is_lone(text, parts.as_ref()) {
+        if page_break || is_lone_classification(text, parts.as_ref()) {
             cable.page_breaks.push(context.span(line.start, line.end));
             break_starts.push(line.start);
         } else {
