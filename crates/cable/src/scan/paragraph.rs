@@ -90,12 +90,26 @@ pub(crate) fn is_page_break(text: &str) -> bool {
     // A line's ends are nearly always plain ASCII: read as characters only when they are not.
     let bytes = text.as_bytes();
     let plain = |byte: Option<&u8>| byte.is_some_and(|byte| byte.is_ascii_graphic());
-    let last = if plain(bytes.last()) {
-        bytes.last().copied()
+    let content = if plain(bytes.last()) {
+        bytes
     } else {
-        text.trim_end().bytes().last()
+        text.trim_end().as_bytes()
     };
-    let ends_with_number = last.is_some_and(|byte| byte.is_ascii_digit() || byte == b'.');
+    // The last word all digits and dots: the run of them at the end, after the start, an ASCII
+    // blank (`\t`..=`\r` and the space, as `char::is_whitespace` has them), or (to be read the
+    // long way) a byte above ASCII, which may end a blank.
+    let digits = content
+        .iter()
+        .rev()
+        .take_while(|byte| byte.is_ascii_digit() || **byte == b'.')
+        .count();
+    let before_digits = content
+        .len()
+        .checked_sub(digits + 1)
+        .and_then(|idx| content.get(idx));
+    let ends_with_number = digits > 0
+        && before_digits
+            .is_none_or(|byte| !byte.is_ascii() || matches!(byte, b'\t'..=b'\r' | b' '));
     let starts_with_page = if plain(bytes.first()) {
         bytes.starts_with(b"PAGE")
     } else {
