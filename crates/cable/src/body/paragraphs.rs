@@ -48,7 +48,8 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
             idx += 1;
             continue;
         }
-        let trimmed = text.trim();
+        // A line comes trimmed (`lines::split`): its text is trimmed already.
+        let trimmed = text;
         if trimmed.starts_with("PAGE ") && is_page_break(trimmed) {
             // An old page line, and the office lines and repeated header after it: one break.
             let end = section_header_end(lines, cleaned, idx);
