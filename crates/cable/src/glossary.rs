@@ -42,9 +42,18 @@ fn tags() -> &'static [(&'static str, TagEntry)] {
 /// The glossary entry for a TAGS code, matched without regard to case. A code listed twice
 /// (`AL`, `BP`: a country and an organisation) gives the entry with a meaning.
 pub fn tag(code: &str) -> Option<TagEntry> {
-    let upper = code.to_uppercase();
+    // Most codes are written in ASCII capitals already: no upper-cased copy of them.
+    let upper: std::borrow::Cow<'_, str> = if code
+        .bytes()
+        .all(|byte| byte.is_ascii() && !byte.is_ascii_lowercase())
+    {
+        std::borrow::Cow::Borrowed(code)
+    } else {
+        std::borrow::Cow::Owned(code.to_uppercase())
+    };
+    let upper = upper.as_ref();
     let table = tags();
-    let start = table.partition_point(|(key, _)| *key < upper.as_str());
+    let start = table.partition_point(|(key, _)| *key < upper);
     let matching = table
         .get(start..)?
         .iter()
