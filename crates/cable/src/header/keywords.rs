@@ -57,6 +57,23 @@ pub(crate) const KEYWORDS: [(&str, Keyword, Place); 28] = [
     ("CLASSIFIED:", Keyword::ClassifiedBy, Place::LineStart),
 ];
 
+/// How many forms may start a field after a line's start (`Place::AfterBlank`, `Place::Anywhere`);
+/// a test checks it against [`KEYWORDS`].
+const N_ANYWHERE: usize = 7;
+
+/// The bytes that anchor the search for the forms allowed after a line's start (see
+/// [`anchor`]), in both cases; a test checks it against [`KEYWORDS`].
+const ANCHOR_BYTES: [u8; 5] = *b":.(Cc";
+
+/// Where the search for `word` looks first: its first byte that is no letter and no blank (`.`
+/// of `E.O.`, `:` of `TAGS:`, `(` of `REF(S):`), which few bytes of a line are; else its
+/// first letter.
+fn anchor(word: &str) -> usize {
+    word.bytes()
+        .position(|byte| !byte.is_ascii_alphabetic() && byte != b' ')
+        .unwrap_or(0)
+}
+
 /// Finds where keyword fields start in a line: `(offset, keyword, keyword length)`, in order and
 /// without overlaps.
 pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
@@ -68,31 +85,61 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
             .get(at..at + word.len())
             .is_some_and(|written| written.eq_ignore_ascii_case(word.as_bytes()))
     };
+    // Where each form's next match may start: after the last, as `match_indices` has them.
+    let mut next_start = [1; KEYWORDS.len()];
+    // At the line's start, every form; the first byte first: a call to compare the rest is
+    // dearer than the comparison.
     let first = bytes.first().map(u8::to_ascii_uppercase);
-    // Most lines hold no colon, and so none of the forms that have one but at their start.
-    let has_colon = bytes.contains(&b':');
-    for &(word, keyword, place) in &KEYWORDS {
-        // Most forms count only at the line's start: no search through the line for them.
-        if place == Place::LineStart {
-            // The first byte first: a call to compare the rest is dearer than the comparison.
-            if first == word.as_bytes().first().copied() && written_at(0, word) {
-                hits.push((0, keyword, word.len()));
-            }
-            continue;
+    for (&(word, keyword, _), next) in KEYWORDS.iter().zip(next_start.iter_mut()) {
+        if first == word.as_bytes().first().copied() && written_at(0, word) {
+            hits.push((0, keyword, word.len()));
+            *next = word.len();
         }
-        if !has_colon && word.contains(':') {
-            if first == word.as_bytes().first().copied() && written_at(0, word) {
-                hits.push((0, keyword, word.len()));
+    }
+    // After it, the forms allowed there, all found in one pass over the line from their
+    // anchors' places: each form's index, anchor byte and anchor's place in it.
+    let mut anchored = [(0, 0, 0); N_ANYWHERE];
+    let forms = KEYWORDS
+        .iter()
+        .enumerate()
+        .filter(|(_, &(_, _, place))| place != Place::LineStart);
+    for (slot, (idx, &(word, _, _))) in anchored.iter_mut().zip(forms) {
+        let anchor_idx = anchor(word);
+        *slot = (
+            idx,
+            word.as_bytes().get(anchor_idx).copied().unwrap_or(0),
+            anchor_idx,
+        );
+    }
+    let mut from = 1;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| find_any(rest, &ANCHOR_BYTES))
+    {
+        let found = from + found;
+        from = found + 1;
+        let Some(anchor_byte) = bytes.get(found).map(u8::to_ascii_uppercase) else {
+            break;
+        };
+        for &(idx, byte, anchor_idx) in &anchored {
+            let (Some(&(word, keyword, place)), Some(next)) =
+                (KEYWORDS.get(idx), next_start.get_mut(idx))
+            else {
+                continue;
+            };
+            if byte != anchor_byte {
+                continue;
             }
-            continue;
-        }
-        for at in match_offsets(text, word) {
+            let Some(at) = found.checked_sub(anchor_idx).filter(|&at| at >= *next) else {
+                continue;
+            };
+            if !written_at(at, word) {
+                continue;
+            }
+            *next = at + word.len();
             let allowed = match place {
-                _ if at == 0 => true,
                 Place::LineStart => false,
-                Place::AfterBlank => at
-                    .checked_sub(1)
-                    .is_some_and(|before| bytes.get(before) == Some(&b' ')),
+                Place::AfterBlank => bytes.get(at - 1) == Some(&b' '),
                 Place::Anywhere => true,
             };
             if allowed {
@@ -127,41 +174,32 @@ pub(crate) fn keyword_hits(text: &str) -> Vec<(usize, Keyword, usize)> {
     deduplicated
 }
 
-/// Where `word` (upper-case) occurs in `text`, in any case, left to right and without overlaps,
-/// as `match_indices` finds it in the upper-cased text. A line is short and most hold none of
-/// the words: only the places of the word's rarest kind of byte are looked at (its first
-/// punctuation, `.` of `E.O.`, `:` of `TAGS:`; else its first letter, in either case), eight
-/// bytes at a time.
-fn match_offsets<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (bytes, word) = (text.as_bytes(), word.as_bytes());
-    let anchor_idx = word
-        .iter()
-        .position(|byte| !byte.is_ascii_alphabetic() && *byte != b' ')
-        .unwrap_or(0);
-    let anchor = word.get(anchor_idx).copied();
-    let mut from = anchor_idx;
-    // The next match must start here or after (the last one's end).
-    let mut next_start = 0;
-    std::iter::from_fn(move || {
-        let anchor = anchor?;
-        loop {
-            let rest = bytes.get(from..)?;
-            let found = from
-                + find_any(
-                    rest,
-                    &[anchor.to_ascii_uppercase(), anchor.to_ascii_lowercase()],
-                )?;
-            from = found + 1;
-            let Some(at) = found.checked_sub(anchor_idx) else {
+#[cfg(test)]
+mod tests {
+    use super::{anchor, Place, ANCHOR_BYTES, KEYWORDS};
+
+    #[test]
+    fn counts_the_forms_after_a_line_start() {
+        let n_anywhere = KEYWORDS
+            .iter()
+            .filter(|(_, _, place)| *place != Place::LineStart)
+            .count();
+        assert_eq!(n_anywhere, super::N_ANYWHERE);
+    }
+
+    #[test]
+    fn every_form_after_a_line_start_is_anchored_by_one_of_the_anchor_bytes() {
+        for (word, _, place) in KEYWORDS {
+            if place == Place::LineStart {
                 continue;
-            };
-            let matches = bytes
-                .get(at..at + word.len())
-                .is_some_and(|written| written.eq_ignore_ascii_case(word));
-            if at >= next_start && matches {
-                next_start = at + word.len();
-                return Some(at);
             }
+            let byte = word
+                .as_bytes()
+                .get(anchor(word))
+                .copied()
+                .unwrap_or_default();
+            assert!(ANCHOR_BYTES.contains(&byte), "{word}");
+            assert!(ANCHOR_BYTES.contains(&byte.to_ascii_lowercase()), "{word}");
         }
-    })
+    }
 }
