@@ -97,7 +97,7 @@ pub(crate) fn inline(
 }
 
 /// The first place from `from` on where a citation may start: a `(`, or an `S`, `R` or `P`
-/// before an `E` (either case), as `SEE`, `REFTEL` and `PER` start. Letters alone would stop
+/// before an `E` (either case), as `SEE`, `REFTEL` and `PER` start (or a `Q` there). Letters alone would stop
 /// the search every few bytes; the pair seldom does. Eight places at a time: the word of
 /// bytes, and the word one byte on, folded to lower case (`| 0x20`, which takes only `S` and
 /// `s` to `s`, and so on); a zero byte is marked exactly, so the marks can be combined.
@@ -114,7 +114,9 @@ fn next_start(bytes: &[u8], from: usize) -> Option<usize> {
     while let (Some(word), Some(next)) = (word_at(at), word_at(at + 1)) {
         let folded = word | (ONES * 0x20);
         let next = next | (ONES * 0x20);
-        let letter = equal(folded, b's') | equal(folded, b'r') | equal(folded, b'p');
+        // `P`, `Q`, `R`, `S` in either case, in one test (`Q` is let through, and turned
+        // down by the checks after).
+        let letter = equal(folded & (ONES * 0xFC), 0x70);
         let found = equal(word, b'(') | (letter & equal(next, b'e'));
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
