@@ -137,11 +137,9 @@ impl Records {
         let end = (start + n_bytes).min(self.buffer.len());
         self.consumed = end;
         let bytes = self.buffer.get(start..end).unwrap_or_default();
-        // A sum rather than a count of a filter: the compiler does it many bytes at a time.
-        self.line += bytes
-            .iter()
-            .map(|&byte| usize::from(byte == b'\n'))
-            .sum::<usize>();
+        // memchr finds them many bytes at a time (a sum over the bytes was four instructions a
+        // byte: the reader's share of a dump's time).
+        self.line += memchr::memchr_iter(b'\n', bytes).count();
         bytes
     }
 
