@@ -3,6 +3,10 @@
 /// Text from a cable web page: `<pre>` blocks, `&#x000A;` line breaks or `<a>` links.
 pub(crate) fn looks_like_html(input: &str) -> bool {
     let head = input.get(..input.len().min(4096)).unwrap_or(input);
+    // Every marker starts with `<` or `&`, which most texts lack: two quick looks first.
+    if !head.as_bytes().contains(&b'<') && !head.as_bytes().contains(&b'&') {
+        return false;
+    }
     ["<pre", "<PRE", "&#x000A;", "&#10;", "</a>", "<br"]
         .iter()
         .any(|marker| head.contains(marker))
