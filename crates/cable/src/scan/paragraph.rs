@@ -16,6 +16,15 @@ pub(crate) struct ParagraphStart {
 
 /// Recognises `1. (C/NF) Text`, `12. Text`, `(SBU) Text` at the start of a line.
 pub(crate) fn paragraph_start(text: &str) -> Option<ParagraphStart> {
+    // A number or a marking comes first (after blanks): a line that starts with anything else
+    // (most lines: a word) is none, at one byte.
+    if text
+        .bytes()
+        .next()
+        .is_some_and(|byte| byte.is_ascii_graphic() && !byte.is_ascii_digit() && byte != b'(')
+    {
+        return None;
+    }
     let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let mut pos = 0;
     let mut number = None;
