@@ -14,7 +14,22 @@
     // Storage refused (a privacy setting): no theme and no drafts to find.
   }
   const theme = storage && storage.getItem('cablescope-theme');
-  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  if (theme === 'light' || theme === 'dark') {
+    root.dataset.theme = theme;
+    // The view the build wrote knows no reader and its theme button says "system": it says the
+    // reader's choice from the first paint, as the wasm's own button will. A mutation observer's
+    // callback runs before the parser yields to a paint, so no frame shows the other label.
+    const label = `Theme: ${theme}`;
+    const watch = new MutationObserver(() => {
+      const button = document.getElementById('theme-toggle');
+      if (!button) return;
+      watch.disconnect();
+      button.textContent = label;
+      button.setAttribute('aria-label', `${label} (press t to change)`);
+    });
+    watch.observe(root, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => watch.disconnect(), { once: true });
+  }
   const link = /^#?[0-9]{1,9}\./.test(location.hash);
   const drafts = storage && /[0-9]/.test(storage.getItem('cablescope-drafts') || '');
   if (link || drafts) root.classList.add('starts-elsewhere');
