@@ -37,8 +37,19 @@
   // takes the worker over and asks again, answered from what it kept (crates/link-worker).
   if (link && window.Worker) {
     try {
-      window.cablescopeLinkWorker = new Worker('link-worker-start.js');
-      window.cablescopeLinkWorker.postMessage([0, 'open', location.hash.slice(1), null]);
+      const fragment = location.hash.slice(1);
+      const worker = new Worker('link-worker-start.js');
+      window.cablescopeLinkWorker = worker;
+      // Its answer, for the page: read before the page runs (static/start.js waits a little
+      // for it), the page starts on the link's cable (src/services/link.rs, opened_at_start).
+      window.cablescopeLinkAnswer = new Promise((resolve) => {
+        worker.addEventListener('message', (event) => {
+          if (!Array.isArray(event.data) || event.data[0] !== 0) return;
+          window.cablescopeLinkAnswered = [fragment, event.data];
+          resolve();
+        });
+      });
+      worker.postMessage([0, 'open', fragment, null]);
     } catch {
       // The page starts it itself, and says so if it cannot.
     }

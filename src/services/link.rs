@@ -7,7 +7,7 @@
 //! keeps the worker, fetches format 1's primer for a format-1 link, and caches the last text's
 //! compression. The address bar is `history`'s.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -115,6 +115,9 @@ struct Worker {
 
 thread_local! {
     static WORKER: RefCell<Option<Rc<Worker>>> = const { RefCell::new(None) };
+    /// The link the page started on and its text, when the worker `static/boot.js` started had
+    /// read it by the time the page ran: (fragment, text).
+    static ANSWERED_AT_START: OnceCell<Option<(String, String)>> = const { OnceCell::new() };
     /// The last text compressed, so that a change of view does not compress it again.
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
@@ -245,4 +248,33 @@ pub async fn open(fragment: &str) -> Result<Link, LinkNotOpened> {
     let kind = answer.get(2).as_f64().unwrap_or(-1.0) as u8;
     let number = answer.get(3).as_f64().unwrap_or(0.0) as u64;
     Err(LinkNotOpened::Refused(LinkError::from_wire(kind, number)))
+}
+
+/// What the link in `fragment` carries, if it is the link the page started on and the worker
+/// `static/boot.js` started had read it by the time the page ran (`static/start.js` waits a
+/// little for it): the page then starts on the link's cable. Read once, at the page's first
+/// render; the same answer after, so the start and the address agree.
+pub fn opened_at_start(fragment: &str) -> Option<Link> {
+    let (answered, text) =
+        ANSWERED_AT_START.with(|slot| slot.get_or_init(answer_read_at_start).clone())?;
+    if answered != fragment {
+        return None;
+    }
+    let view = permalink::view_of(fragment).ok()?;
+    Some(Link { text, view })
+}
+
+/// The fragment and text of `window.cablescopeLinkAnswered`, which `static/boot.js` sets when the
+/// worker read the link, if it read it.
+fn answer_read_at_start() -> Option<(String, String)> {
+    let window = crate::services::window()?;
+    let pair = js_sys::Reflect::get(&window, &"cablescopeLinkAnswered".into())
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let answer = pair.get(1).dyn_into::<Array>().ok()?;
+    if !answer.get(1).is_truthy() {
+        return None;
+    }
+    Some((pair.get(0).as_string()?, answer.get(2).as_string()?))
 }
