@@ -45,6 +45,7 @@
       window.cablescopeLinkAnswer = new Promise((resolve) => {
         worker.addEventListener('message', (event) => {
           if (!Array.isArray(event.data) || event.data[0] !== 0) return;
+          performance.mark('cablescope-link-read');
           window.cablescopeLinkAnswered = [fragment, event.data];
           resolve();
         });
