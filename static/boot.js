@@ -33,6 +33,8 @@
   const link = /^#?[0-9]{1,9}\./.test(location.hash);
   const drafts = storage && /[0-9]/.test(storage.getItem('cablescope-drafts') || '');
   if (link || drafts) root.classList.add('starts-elsewhere');
+  // A link: index.html's "Opening the cable this link carries…" is shown until the page runs.
+  if (link) root.classList.add('starts-on-link');
   // A link: its model's worker starts now and reads the link while the page loads; the page
   // takes the worker over and asks again, answered from what it kept (crates/link-worker).
   if (link && window.Worker) {
