@@ -45,6 +45,12 @@
       // Its answer, for the page: read before the page runs (static/start.js waits a little
       // for it), the page starts on the link's cable (src/services/link.rs, opened_at_start).
       window.cablescopeLinkAnswer = new Promise((resolve) => {
+        // Its start script did not load: the page starts a worker of its own, whose failure
+        // it hears.
+        worker.addEventListener('error', () => {
+          window.cablescopeLinkWorker = null;
+          resolve();
+        });
         worker.addEventListener('message', (event) => {
           if (!Array.isArray(event.data) || event.data[0] !== 0) return;
           performance.mark('cablescope-link-read');

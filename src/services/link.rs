@@ -25,6 +25,9 @@ const PRIMER_V1_PATH: &str = "primer-v1.txt";
 /// The script that starts the link worker, beside the page (`static/link-worker-start.js`).
 const WORKER_START: &str = "link-worker-start.js";
 
+/// What the worker answers, in place of `true` or `false`, when its files did not load.
+const UNAVAILABLE: &str = "unavailable";
+
 /// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
 /// 4,000): the page warns.
 pub const LONG_LINK: usize = 2000;
@@ -109,8 +112,11 @@ struct Worker {
     /// Each request's `resolve`, by its number.
     waiting: Rc<RefCell<HashMap<u32, Function>>>,
     next: Cell<u32>,
-    /// Kept for as long as the worker: its answers' listener.
+    /// The worker failed (its `error` event): the next request starts another.
+    failed: Rc<Cell<bool>>,
+    /// Kept for as long as the worker: its answers' listener, and its failure's.
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
@@ -124,14 +130,24 @@ thread_local! {
 
 /// The worker, started on first use (or the one `static/boot.js` started, which it hands on).
 fn worker() -> Result<Rc<Worker>, ModelError> {
-    if let Some(worker) = WORKER.with(|slot| slot.borrow().clone()) {
+    if let Some(worker) = WORKER
+        .with(|slot| slot.borrow().clone())
+        .filter(|worker| !worker.failed.get())
+    {
         return Ok(worker);
     }
     let started = crate::services::window()
         .and_then(|window| js_sys::Reflect::get(&window, &"cablescopeLinkWorker".into()).ok())
         .and_then(|worker| worker.dyn_into::<web_sys::Worker>().ok());
     let worker = match started {
-        Some(worker) => worker,
+        // Taken over once: should it fail, the next request starts a worker of its own.
+        Some(worker) => {
+            if let Some(window) = crate::services::window() {
+                let _ =
+                    js_sys::Reflect::set(&window, &"cablescopeLinkWorker".into(), &JsValue::NULL);
+            }
+            worker
+        }
         None => web_sys::Worker::new(WORKER_START).map_err(|_| ModelError::NoWorker)?,
     };
     let waiting: Rc<RefCell<HashMap<u32, Function>>> = Rc::default();
@@ -148,11 +164,31 @@ fn worker() -> Result<Rc<Worker>, ModelError> {
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A worker whose start script did not load, or that failed: every request waiting is
+    // answered as by a worker whose files did not load.
+    let failed = Rc::new(Cell::new(false));
+    let on_error = {
+        let waiting = waiting.clone();
+        let failed = failed.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            failed.set(true);
+            let waiting: Vec<Function> = waiting.borrow_mut().drain().map(|(_, f)| f).collect();
+            for resolve in waiting {
+                let _ = resolve.call1(
+                    &JsValue::NULL,
+                    &Array::of2(&JsValue::NULL, &JsValue::from(UNAVAILABLE)),
+                );
+            }
+        })
+    };
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let worker = Rc::new(Worker {
         worker,
         waiting,
         next: Cell::new(1),
+        failed,
         _on_message: on_message,
+        _on_error: on_error,
     });
     WORKER.with(|slot| slot.replace(Some(worker.clone())));
     Ok(worker)
@@ -179,8 +215,16 @@ async fn ask(parts: &[JsValue]) -> Result<Array, ModelError> {
         .map_err(|_| ModelError::NoWorker)?;
     let answer = wasm_bindgen_futures::JsFuture::from(answer)
         .await
+        .map_err(|_| ModelError::NoWorker)?
+        .dyn_into::<Array>()
         .map_err(|_| ModelError::NoWorker)?;
-    answer.dyn_into::<Array>().map_err(|_| ModelError::NoWorker)
+    // The worker's files did not load (`static/link-worker-start.js` answers so), or the worker
+    // failed altogether (its `error` event): a later request starts a new one.
+    if answer.get(1).as_string().as_deref() == Some(UNAVAILABLE) {
+        WORKER.with(|slot| slot.replace(None));
+        return Err(ModelError::NoWorker);
+    }
+    Ok(answer)
 }
 
 /// `text`'s compression, from the cache or the worker.
@@ -273,7 +317,7 @@ fn answer_read_at_start() -> Option<(String, String)> {
         .dyn_into::<Array>()
         .ok()?;
     let answer = pair.get(1).dyn_into::<Array>().ok()?;
-    if !answer.get(1).is_truthy() {
+    if answer.get(1).as_bool() != Some(true) {
         return None;
     }
     Some((pair.get(0).as_string()?, answer.get(2).as_string()?))
