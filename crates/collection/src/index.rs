@@ -68,7 +68,7 @@ pub struct Results {
 pub struct Snippet {
     /// The cable's text, as kept.
     pub text: String,
-    /// Bytes of `text` to show: about 300 around the first mark, on character boundaries.
+    /// Bytes of `text` to show: up to 300 around the first mark, between words.
     pub window: (usize, usize),
     /// Bytes of `text` of every word matched, in order (those outside the window included).
     pub marks: Vec<(usize, usize)>,
@@ -349,9 +349,26 @@ impl Index {
         while !text.is_char_boundary(start) {
             start -= 1;
         }
+        // The window starts and ends between words, where the text allows.
+        if start > 0 {
+            if let Some(blank) = text
+                .get(start..center)
+                .and_then(|before| before.find(char::is_whitespace))
+            {
+                start += blank;
+            }
+        }
         let mut end = (center + 200).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
+        }
+        if end < text.len() {
+            if let Some(blank) = text
+                .get(center..end)
+                .and_then(|after| after.rfind(char::is_whitespace))
+            {
+                end = center + blank;
+            }
         }
         Ok(Snippet {
             text,

@@ -10,8 +10,9 @@
 //! the number of cables; their [`Entry`]s; each cable's number of words; the rows skipped; the
 //! term table (terms sorted by bytes, concatenated, with fixed-width offsets, and for each its
 //! document frequency and where its postings start, so a term is found by binary search
-//! without reading the table); the postings; each cable's text, deflated, with the byte ranges
-//! that are searched.
+//! without reading the table); the postings; for each cable, where its text is (block, start,
+//! length) and the byte ranges of it that are searched; the texts, one after the other,
+//! deflated in blocks of about 64 KB, and where each block ends.
 //!
 //! A term's postings, for each cable that has it, in document order: the document as a delta
 //! from the one before (varint), the term's count in it, the byte length of its positions,
