@@ -211,7 +211,8 @@ pub(crate) fn recognise(text: &str, year: Option<u16>, graph: &Graph) -> Vec<IdM
     let mut found = Vec::new();
     let mut idx = 0;
     'words: while idx < words.len() {
-        // The longest reading starting at this word wins: a station of up to four words.
+        // The longest reading starting at this word wins: up to six words in all (a year, a
+        // station of up to four words, a serial).
         for n_words in (1..=6).rev() {
             let Some(last) = idx
                 .checked_add(n_words - 1)

@@ -63,11 +63,15 @@
 //!
 //! # Choices, for the browser's limits
 //!
-//! - **Memory.** A segment holds its texts deflated (about a quarter of their size) and its
-//!   postings; building one needs only its own batch. Merging rewrites nothing: the index keeps
-//!   the segments' bytes and derives the facets, IDs and citations from their entries (about a
-//!   hundred bytes a cable). So the 1.7 GB release is indexed in about the size of its stored
-//!   form, and no text is held undeflated beyond the batch being built.
+//! - **Memory.** Building a segment needs only its own batch; a built segment holds its texts
+//!   deflated in 64 KB blocks (0.37 times the records' size on the bulk file) and its postings
+//!   (0.51 times). Merging rewrites nothing: the index keeps the segments' bytes and derives the
+//!   facets, IDs and citations from their entries. So no text is held undeflated beyond the
+//!   batch being built, and memory is the stored form's size: 0.91 times the records, 1.38 GB
+//!   for 250,000 cables (`examples/bench.rs --repeat 22`). Within a tab's 1.5 GB that leaves
+//!   too little: the page should keep each segment's text blocks in the origin-private file
+//!   system and read a block when a text is shown (the segment's layout puts them last, with
+//!   their offsets), holding the rest (0.55 times the records) in memory.
 //! - **Latency.** A term is found in each segment by binary search over its sorted term table
 //!   (fixed-width offsets, read in place: no `fst`, whose compression the sizes measured do not
 //!   need); a word query reads doc numbers and counts and skips positions by their stored byte

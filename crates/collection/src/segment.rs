@@ -50,6 +50,9 @@ struct TermPostings {
 }
 
 /// Builds one segment from cables handed to it in order.
+///
+/// A segment's parts are addressed with 32-bit offsets: keep a segment to a batch of records
+/// of some megabytes (`cable index` uses about 8 MB), far below 4 GB of postings or texts.
 #[derive(Default)]
 pub struct SegmentBuilder {
     entries: Vec<Entry>,
