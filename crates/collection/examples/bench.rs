@@ -6,7 +6,12 @@
 //! `cargo run --profile cli -p collection --example bench -- [CABLES.CSV[.gz]] [--jobs N]
 //! [--repeat N]`; `--repeat N` indexes every record N times (parsed once), to see the
 //! latencies at N times the cables.
-#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::panic
+)]
 
 use std::io::Read;
 use std::time::Instant;
