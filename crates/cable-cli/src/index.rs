@@ -8,7 +8,7 @@
 //! and writes each to the folder as it comes. At the end the segments are merged and the
 //! manifest written.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -184,7 +184,8 @@ fn build(input: &str, out: &Path, jobs: usize, segment_bytes: usize) -> ExitCode
                 return Err("a worker stopped".to_string());
             };
             let path = out.join(format!("segment-{:05}.bin", segments.len()));
-            std::fs::write(&path, segment.as_bytes())
+            // A segment just built holds its texts: its stored form is whole.
+            std::fs::write(&path, segment.as_bytes().unwrap_or_default())
                 .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
             for &(line, n_lines) in segment.skipped() {
                 eprintln!(
@@ -267,7 +268,8 @@ fn build_segment(batch: Batch) -> Segment {
     builder.finish()
 }
 
-/// Reads the collection in `dir`.
+/// Reads the collection in `dir`, leaving the texts in its segment files as the page will
+/// (`read_text` reads one when it is shown).
 fn open(dir: &str) -> Result<Index, String> {
     let dir = Path::new(dir);
     let manifest_path = dir.join("manifest.bin");
@@ -282,7 +284,27 @@ fn open(dir: &str) -> Result<Index, String> {
             Err(error) => return Err(format!("cannot read {}: {error}", path.display())),
         }
     }
-    Index::from_parts(&manifest, segments).map_err(|error| format!("{}: {error}", dir.display()))
+    let mut index = Index::from_parts(&manifest, segments)
+        .map_err(|error| format!("{}: {error}", dir.display()))?;
+    index.release_texts();
+    Ok(index)
+}
+
+/// Cable `doc`'s text and the ranges of it searched, read from its block in its segment file.
+fn read_text(dir: &str, index: &Index, doc: u32) -> Result<(String, Vec<(usize, usize)>), String> {
+    let (segment, (start, end)) = index
+        .text_block(doc)
+        .ok_or_else(|| format!("no cable {doc} in {dir}"))?;
+    let path = Path::new(dir).join(format!("segment-{segment:05}.bin"));
+    let mut block = vec![0; end - start];
+    let mut file = std::fs::File::open(&path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    file.seek(io::SeekFrom::Start(start as u64))
+        .and_then(|_| file.read_exact(&mut block))
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    index
+        .text_in_block(doc, &block)
+        .map_err(|error| format!("{}: {error}", path.display()))
 }
 
 /// `2008-03-14`, or `----------` for a cable without a date.
@@ -355,11 +377,11 @@ fn run_search(arguments: &[String]) -> Result<ExitCode, String> {
     let [dir, text] = <[String; 2]>::try_from(positional)
         .map_err(|_| "search takes a folder and a query (quote a query of several words)")?;
     query.text = text;
-    with_index(&dir, |index| print_search(&index, &query, counts))
+    with_index(&dir, |index| print_search(&dir, &index, &query, counts))
 }
 
 /// Prints a search's hits, snippets and (with `counts`) facet counts.
-fn print_search(index: &Index, query: &Query, counts: bool) -> Result<ExitCode, String> {
+fn print_search(dir: &str, index: &Index, query: &Query, counts: bool) -> Result<ExitCode, String> {
     let results = index.search(query);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -384,9 +406,12 @@ fn print_search(index: &Index, query: &Query, counts: bool) -> Result<ExitCode, 
             hit.score
         ));
         if !results.clauses.is_empty() {
-            match index.snippet(hit.doc, &results.clauses) {
-                Ok(snippet) => lines.push(format!("     {}", show_snippet(&snippet))),
-                Err(error) => lines.push(format!("     (no snippet: {error})")),
+            match read_text(dir, index, hit.doc) {
+                Ok((text, searched)) => {
+                    let snippet = collection::snippet(text, &searched, &results.clauses);
+                    lines.push(format!("     {}", show_snippet(&snippet)));
+                }
+                Err(problem) => lines.push(format!("     (no snippet: {problem})")),
             }
         }
     }

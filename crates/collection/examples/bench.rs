@@ -152,7 +152,7 @@ fn main() {
     );
 
     println!("memory peak after the build: {}", memory_peak());
-    let stored = index.to_bytes();
+    let stored = index.to_bytes().expect("texts held");
     let started = Instant::now();
     let reread = Index::from_bytes(&stored).expect("read back");
     println!(

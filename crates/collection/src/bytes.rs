@@ -26,6 +26,9 @@ pub enum FormatError {
     Checksum,
     /// The checksum matched but a part could not be read (a bug, or a forged checksum).
     Malformed(&'static str),
+    /// A text was asked of a segment whose text blocks were released: read its block from the
+    /// stored form instead.
+    TextsReleased,
 }
 
 impl fmt::Display for FormatError {
@@ -42,6 +45,9 @@ impl fmt::Display for FormatError {
             ),
             FormatError::Checksum => write!(f, "the store is damaged: its checksum does not match"),
             FormatError::Malformed(what) => write!(f, "the store is damaged: {what}"),
+            FormatError::TextsReleased => {
+                write!(f, "the texts are not held in memory: read the text's block from the store")
+            }
         }
     }
 }

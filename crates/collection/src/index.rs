@@ -147,8 +147,8 @@ impl Index {
         let mut writer = Writer::default();
         writer.varint(self.segments.len() as u64);
         for segment in &self.segments {
-            writer.varint(segment.as_bytes().len() as u64);
-            writer.u32_fixed(crc32fast::hash(segment.as_bytes()));
+            writer.varint(segment.stored_len() as u64);
+            writer.u32_fixed(segment.stored_crc());
         }
         frame(MAGIC, INDEX_VERSION, &writer.bytes)
     }
@@ -158,13 +158,22 @@ impl Index {
         &self.segments
     }
 
-    /// The manifest, then every segment: all of the collection in one piece.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The manifest, then every segment: all of the collection in one piece; `None` when a
+    /// segment's texts were released (write each segment as it is built instead).
+    pub fn to_bytes(&self) -> Option<Vec<u8>> {
         let mut bytes = self.manifest();
         for segment in &self.segments {
-            bytes.extend_from_slice(segment.as_bytes());
+            bytes.extend_from_slice(segment.as_bytes()?);
         }
-        bytes
+        Some(bytes)
+    }
+
+    /// Lets go of every segment's text blocks ([`Segment::release_texts`]): texts are then read
+    /// with [`Index::text_block`] and [`Index::text_in_block`].
+    pub fn release_texts(&mut self) {
+        for segment in &mut self.segments {
+            segment.release_texts();
+        }
     }
 
     /// Reads what [`Index::to_bytes`] wrote.
@@ -255,6 +264,29 @@ impl Index {
         segment.text(local)
     }
 
+    /// Where cable `doc`'s deflated text block is: the segment's number and the bytes of its
+    /// stored form.
+    pub fn text_block(&self, doc: u32) -> Option<(usize, (usize, usize))> {
+        let (segment, local) = self.locate(doc)?;
+        let idx = self
+            .bases
+            .partition_point(|&base| base <= doc)
+            .checked_sub(1)?;
+        Some((idx, segment.text_block(local)?))
+    }
+
+    /// Cable `doc`'s text read from its deflated block (the bytes at [`Index::text_block`]).
+    pub fn text_in_block(
+        &self,
+        doc: u32,
+        deflated: &[u8],
+    ) -> Result<(String, Vec<(usize, usize)>), FormatError> {
+        let (segment, local) = self
+            .locate(doc)
+            .ok_or(FormatError::Malformed("no such cable"))?;
+        segment.text_in_block(local, deflated)
+    }
+
     /// The stretches of lines that were no record, over every segment: (first line, lines).
     pub fn skipped(&self) -> Vec<(u32, u32)> {
         self.segments
@@ -339,42 +371,7 @@ impl Index {
     /// The snippet of cable `doc` for a search's clauses.
     pub fn snippet(&self, doc: u32, clauses: &[Clause]) -> Result<Snippet, FormatError> {
         let (text, searched) = self.text(doc)?;
-        let marks = marks(&text, &searched, clauses);
-        let center = marks
-            .first()
-            .map(|&(start, _)| start)
-            .or_else(|| searched.first().map(|&(start, _)| start))
-            .unwrap_or(0);
-        let mut start = center.saturating_sub(100);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        // The window starts and ends between words, where the text allows.
-        if start > 0 {
-            if let Some(blank) = text
-                .get(start..center)
-                .and_then(|before| before.find(char::is_whitespace))
-            {
-                start += blank;
-            }
-        }
-        let mut end = (center + 200).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        if end < text.len() {
-            if let Some(blank) = text
-                .get(center..end)
-                .and_then(|after| after.rfind(char::is_whitespace))
-            {
-                end = center + blank;
-            }
-        }
-        Ok(Snippet {
-            text,
-            window: (start, end),
-            marks,
-        })
+        Ok(snippet(text, &searched, clauses))
     }
 
     /// The cable IDs written in `text` that the collection knows, read as [`Query::year`] says.
@@ -424,14 +421,51 @@ impl Index {
     pub fn sizes(&self) -> Sizes {
         Sizes {
             total: self.manifest().len()
-                + self
-                    .segments
-                    .iter()
-                    .map(|segment| segment.as_bytes().len())
-                    .sum::<usize>(),
+                + self.segments.iter().map(Segment::stored_len).sum::<usize>(),
             texts: self.segments.iter().map(Segment::text_bytes).sum(),
             search: self.segments.iter().map(Segment::search_bytes).sum(),
         }
+    }
+}
+
+/// The snippet of a text (as [`Index::text`] or [`Index::text_in_block`] give it) for a
+/// search's clauses.
+pub fn snippet(text: String, searched: &[(usize, usize)], clauses: &[Clause]) -> Snippet {
+    let marks = marks(&text, searched, clauses);
+    let center = marks
+        .first()
+        .map(|&(start, _)| start)
+        .or_else(|| searched.first().map(|&(start, _)| start))
+        .unwrap_or(0);
+    let mut start = center.saturating_sub(100);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    // The window starts and ends between words, where the text allows.
+    if start > 0 {
+        if let Some(blank) = text
+            .get(start..center)
+            .and_then(|before| before.find(char::is_whitespace))
+        {
+            start += blank;
+        }
+    }
+    let mut end = (center + 200).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < text.len() {
+        if let Some(blank) = text
+            .get(center..end)
+            .and_then(|after| after.rfind(char::is_whitespace))
+        {
+            end = center + blank;
+        }
+    }
+    Snippet {
+        text,
+        window: (start, end),
+        marks,
     }
 }
 

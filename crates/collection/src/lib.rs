@@ -39,9 +39,17 @@
 //! filter.select(Facet::Year, "2008");
 //! assert_eq!(index.passing(&filter).count(), 1);
 //!
-//! let stored = index.to_bytes();
+//! let stored = index.to_bytes().unwrap_or_default();
 //! assert_eq!(Index::from_bytes(&stored).map(|index| index.len()), Ok(1));
 //! assert!(Index::from_bytes(&stored[..stored.len() - 1]).is_err());
+//!
+//! // Texts can stay in the store: read a cable's block from it when the text is shown.
+//! let mut index = Index::from_bytes(&stored).unwrap_or_default();
+//! index.release_texts();
+//! let (segment, (start, end)) = index.text_block(0).unwrap_or_default();
+//! let segment_at = stored.len() - index.segments()[segment].stored_len();
+//! let (text, _) = index.text_in_block(0, &stored[segment_at + start..segment_at + end]).unwrap_or_default();
+//! assert_eq!(text, ottawa);
 //! ```
 //!
 //! # How it is built
@@ -96,7 +104,9 @@ pub use entry::{
     date_of_day, days_since_epoch, minutes_since_epoch, station_of, Citation, Doc, Entry, Place,
 };
 pub use facets::{DocSet, Facet, FacetCounts, Filter, FACETS};
-pub use index::{Cited, Citing, Index, Order, Query, Results, Sizes, Snippet, INDEX_VERSION};
+pub use index::{
+    snippet, Cited, Citing, Index, Order, Query, Results, Sizes, Snippet, INDEX_VERSION,
+};
 pub use search::{clauses, Clause, Hit};
 pub use segment::{Segment, SegmentBuilder, SEGMENT_VERSION};
 pub use tokens::{for_each_token, tokens, MAX_TERM_BYTES};

@@ -276,6 +276,12 @@ pub struct Segment {
     skipped: Vec<(u32, u32)>,
     texts: Vec<TextPlace>,
     n_blocks: usize,
+    /// The stored form's length and CRC-32, as the manifest names them (kept when the texts
+    /// are released).
+    stored_len: usize,
+    stored_crc: u32,
+    /// Whether `bytes` still holds the text blocks.
+    holds_texts: bool,
 }
 
 /// One cable's entry in a term's postings.
@@ -342,6 +348,9 @@ impl Segment {
             skipped: Vec::new(),
             texts: Vec::new(),
             n_blocks: 0,
+            stored_len: 0,
+            stored_crc: 0,
+            holds_texts: true,
         }
     }
 
@@ -427,7 +436,6 @@ impl Segment {
             ));
         }
         Ok(Segment {
-            bytes,
             content_start,
             layout,
             n_terms,
@@ -436,12 +444,46 @@ impl Segment {
             skipped,
             texts,
             n_blocks,
+            stored_len: bytes.len(),
+            stored_crc: crc32fast::hash(&bytes),
+            holds_texts: true,
+            bytes,
         })
     }
 
-    /// The stored form, as [`Segment::from_bytes`] reads it.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The stored form, as [`Segment::from_bytes`] reads it; `None` once the texts were
+    /// released ([`Segment::release_texts`]).
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        self.holds_texts.then_some(self.bytes.as_slice())
+    }
+
+    /// The stored form's length in bytes.
+    pub fn stored_len(&self) -> usize {
+        self.stored_len
+    }
+
+    /// The stored form's CRC-32.
+    pub fn stored_crc(&self) -> u32 {
+        self.stored_crc
+    }
+
+    /// Lets go of the text blocks, which the stored form keeps last: the segment still
+    /// answers searches, facets and citations, and a text is read from its block's bytes
+    /// ([`Segment::text_block`], [`Segment::text_in_block`]), fetched from wherever the stored
+    /// form is kept. At full scale the blocks are 0.37 times the records' size, which a tab
+    /// cannot spare.
+    pub fn release_texts(&mut self) {
+        if self.holds_texts {
+            self.bytes
+                .truncate(self.content_start + self.layout.blocks.0);
+            self.bytes.shrink_to_fit();
+            self.holds_texts = false;
+        }
+    }
+
+    /// Whether the text blocks are held.
+    pub fn holds_texts(&self) -> bool {
+        self.holds_texts
     }
 
     /// How many cables it holds.
@@ -534,25 +576,46 @@ impl Segment {
 
     /// The text kept for cable `doc` and the byte ranges of it that are searched.
     pub fn text(&self, doc: usize) -> Result<(String, Vec<(usize, usize)>), FormatError> {
+        let (start, end) = self
+            .text_block(doc)
+            .ok_or(FormatError::Malformed("a text's block is out of bounds"))?;
+        if !self.holds_texts {
+            return Err(FormatError::TextsReleased);
+        }
+        let deflated = self
+            .bytes
+            .get(start..end)
+            .ok_or(FormatError::Malformed("a text block is out of bounds"))?;
+        self.text_in_block(doc, deflated)
+    }
+
+    /// Where the deflated block holding cable `doc`'s text is in the stored form (bytes).
+    pub fn text_block(&self, doc: usize) -> Option<(usize, usize)> {
+        let block = self.texts.get(doc)?.block as usize;
+        if block >= self.n_blocks {
+            return None;
+        }
+        let start = match block {
+            0 => 0,
+            _ => self.fixed_u32(self.layout.block_ends, block - 1)? as usize,
+        };
+        let end = self.fixed_u32(self.layout.block_ends, block)? as usize;
+        let blocks_at = self.content_start + self.layout.blocks.0;
+        (start <= end && self.layout.blocks.0 + end <= self.layout.blocks.1)
+            .then_some((blocks_at + start, blocks_at + end))
+    }
+
+    /// Cable `doc`'s text and the ranges of it searched, read from its deflated block: the
+    /// bytes of the stored form at [`Segment::text_block`].
+    pub fn text_in_block(
+        &self,
+        doc: usize,
+        deflated: &[u8],
+    ) -> Result<(String, Vec<(usize, usize)>), FormatError> {
         let place = self
             .texts
             .get(doc)
             .ok_or(FormatError::Malformed("no such cable in the segment"))?;
-        let block = place.block as usize;
-        if block >= self.n_blocks {
-            return Err(FormatError::Malformed("a text's block is out of bounds"));
-        }
-        let start = match block {
-            0 => 0,
-            _ => self
-                .fixed_u32(self.layout.block_ends, block - 1)
-                .unwrap_or(0) as usize,
-        };
-        let end = self.fixed_u32(self.layout.block_ends, block).unwrap_or(0) as usize;
-        let deflated = self
-            .part(self.layout.blocks)
-            .get(start..end)
-            .ok_or(FormatError::Malformed("a text block is out of bounds"))?;
         let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, 1 << 30)
             .map_err(|_| FormatError::Malformed("a text block does not inflate"))?;
         let text_start = place.start as usize;

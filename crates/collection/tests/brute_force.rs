@@ -331,7 +331,7 @@ fn bm25(fixture: &Fixture, clauses: &[Vec<String>]) -> BTreeMap<u32, f64> {
 fn searches_match_a_scan_in_set_score_and_order() {
     let fixture = fixture();
     let index = &fixture.index;
-    let stored = Index::from_bytes(&index.to_bytes()).expect("read back");
+    let stored = Index::from_bytes(&index.to_bytes().expect("whole")).expect("read back");
     let mut rng = Rng(0x5eed_0002);
     let mut queries: Vec<String> = (0..150).map(|_| random_query(&mut rng, fixture)).collect();
     queries.extend(
@@ -581,7 +581,7 @@ fn cites_and_cited_by_match_a_scan_for_every_cable() {
 fn damaged_stores_are_errors_never_panics() {
     let fixture = fixture();
     let small = build(&fixture.docs[..20], &[], 7);
-    let bytes = small.to_bytes();
+    let bytes = small.to_bytes().expect("whole");
     assert_eq!(Index::from_bytes(&bytes).map(|index| index.len()), Ok(20));
     let mut rng = Rng(0x5eed_0004);
     for _ in 0..200 {
@@ -600,7 +600,7 @@ fn damaged_stores_are_errors_never_panics() {
         let segments = small
             .segments()
             .iter()
-            .map(|s| s.as_bytes().to_vec())
+            .map(|s| s.as_bytes().expect("whole").to_vec())
             .collect();
         assert!(
             Index::from_parts(&flipped, segments).is_err(),
@@ -614,7 +614,7 @@ fn damaged_stores_are_errors_never_panics() {
     let mut segments: Vec<Vec<u8>> = small
         .segments()
         .iter()
-        .map(|s| s.as_bytes().to_vec())
+        .map(|s| s.as_bytes().expect("whole").to_vec())
         .collect();
     segments.swap(0, 1);
     assert!(Index::from_parts(&manifest, segments.clone()).is_err());
@@ -651,7 +651,7 @@ fn an_empty_collection_answers_nothing() {
         assert!(index.cites(0).is_empty());
         assert!(index.text(0).is_err());
         assert!(index.recognise_ids("08OTTAWA372", None).is_empty());
-        let stored = Index::from_bytes(&index.to_bytes()).expect("read back");
+        let stored = Index::from_bytes(&index.to_bytes().expect("whole")).expect("read back");
         assert_eq!(stored.len(), 0);
     }
 }
@@ -675,4 +675,43 @@ fn text_of_another_shape_is_indexed_as_text() {
         .hits;
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].doc, 0);
+}
+
+#[test]
+fn texts_released_are_read_from_their_blocks() {
+    let fixture = fixture();
+    let stored: Vec<Vec<u8>> = fixture
+        .index
+        .segments()
+        .iter()
+        .map(|segment| segment.as_bytes().expect("whole").to_vec())
+        .collect();
+    let mut index = Index::from_parts(&fixture.index.manifest(), stored.clone()).expect("read");
+    let query = Query {
+        text: "\"human rights\"".to_string(),
+        limit: usize::MAX,
+        ..Query::default()
+    };
+    let before = index.search(&query).hits;
+    index.release_texts();
+    assert!(index.to_bytes().is_none());
+    assert_eq!(index.manifest(), fixture.index.manifest());
+    assert_eq!(index.search(&query).hits, before);
+    for (doc_idx, doc) in fixture.docs.iter().enumerate() {
+        let doc_idx = doc_idx as u32;
+        assert_eq!(
+            index.text(doc_idx),
+            Err(collection::FormatError::TextsReleased)
+        );
+        let (segment, (start, end)) = index.text_block(doc_idx).expect("a block");
+        let (text, searched) = index
+            .text_in_block(doc_idx, &stored[segment][start..end])
+            .expect("the text");
+        assert_eq!(text, doc.text);
+        assert_eq!(searched, doc.searched);
+        // Another block's bytes are refused or give another text, never a panic.
+        if let Ok((other, _)) = index.text_in_block(doc_idx, &stored[segment][..64]) {
+            assert_ne!(other, doc.text);
+        }
+    }
 }
