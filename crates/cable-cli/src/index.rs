@@ -5,8 +5,8 @@
 //! reader, one worker a core, one writer, bounded queues between them. The reader hands each
 //! worker a batch of records (about `--segment-mb` MB); the worker parses them and builds one
 //! segment, as a Web Worker of the page will; the writer takes the segments in the file's order
-//! and writes each to the folder as it comes. At the end the segments are merged and the
-//! manifest written.
+//! and writes each to the folder as it comes, then keeps it without its texts. At the end the
+//! segments are merged and the manifest written.
 
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -180,7 +180,7 @@ fn build(input: &str, out: &Path, jobs: usize, segment_bytes: usize) -> ExitCode
         let mut segments = Vec::new();
         let mut n_records = 0;
         for returned in order_receiver {
-            let Ok(segment) = returned.recv() else {
+            let Ok(mut segment) = returned.recv() else {
                 return Err("a worker stopped".to_string());
             };
             let path = out.join(format!("segment-{:05}.bin", segments.len()));
@@ -192,6 +192,8 @@ fn build(input: &str, out: &Path, jobs: usize, segment_bytes: usize) -> ExitCode
                     "cable: {input}, line {line}: {n_lines} line(s) that are no cables.csv record, passed over"
                 );
             }
+            // Written: its texts are read from the file from now on, as the page will.
+            segment.release_texts();
             n_records += segment.len();
             let seconds = started.elapsed().as_secs_f64();
             eprintln!(

@@ -77,9 +77,10 @@
 //!   facets, IDs and citations from their entries. So no text is held undeflated beyond the
 //!   batch being built, and memory is the stored form's size: 0.91 times the records, 1.38 GB
 //!   for 250,000 cables (`examples/bench.rs --repeat 22`). Within a tab's 1.5 GB that leaves
-//!   too little: the page should keep each segment's text blocks in the origin-private file
-//!   system and read a block when a text is shown (the segment's layout puts them last, with
-//!   their offsets), holding the rest (0.55 times the records) in memory.
+//!   too little: the page keeps each segment's stored form in the origin-private file system,
+//!   lets go of the text blocks ([`Index::release_texts`]; the layout puts them last) and reads
+//!   a cable's block when its text is shown ([`Index::text_block`], [`Index::text_in_block`]),
+//!   holding the rest (0.55 times the records) in memory. `cable search` reads a folder so.
 //! - **Latency.** A term is found in each segment by binary search over its sorted term table
 //!   (fixed-width offsets, read in place: no `fst`, whose compression the sizes measured do not
 //!   need); a word query reads doc numbers and counts and skips positions by their stored byte
