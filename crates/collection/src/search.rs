@@ -118,7 +118,8 @@ pub(crate) fn matches(
         };
         let mut cursors = vec![0usize; lists.len()];
         'candidates: for candidate in rarest {
-            let doc = base + candidate.doc;
+            // Saturating: a forged store must not overflow (it then matches nothing).
+            let doc = base.saturating_add(candidate.doc);
             if !allowed(doc) {
                 continue;
             }
@@ -178,9 +179,10 @@ pub(crate) fn phrase_occurs(lists: &[Vec<u32>]) -> bool {
         return false;
     };
     first.iter().any(|&start| {
-        rest.iter()
-            .enumerate()
-            .all(|(offset, list)| list.binary_search(&(start + offset as u32 + 1)).is_ok())
+        rest.iter().enumerate().all(|(offset, list)| {
+            let wanted = start.checked_add(offset as u32 + 1);
+            wanted.is_some_and(|wanted| list.binary_search(&wanted).is_ok())
+        })
     })
 }
 
