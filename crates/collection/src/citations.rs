@@ -273,3 +273,62 @@ fn word_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     ranges
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{Citation, Entry};
+
+    fn check(text: &str, year: Option<u16>, expect: &[(&str, &str, Option<u32>)]) {
+        let entries = [
+            Entry {
+                id: Some("08OTTAWA372".to_string()),
+                citations: vec![Citation {
+                    cited: "08USUNNEWYORK123".to_string(),
+                    place: Place::Reference(0),
+                }],
+                ..Entry::default()
+            },
+            Entry {
+                id: Some("08OTTAWA372".to_string()),
+                ..Entry::default()
+            },
+        ];
+        let graph = Graph::build(entries.iter());
+        let found: Vec<(&str, String, Option<u32>)> = recognise(text, year, &graph)
+            .into_iter()
+            .map(|found| (&text[found.range], found.id, found.doc))
+            .collect();
+        let expect: Vec<(&str, String, Option<u32>)> = expect
+            .iter()
+            .map(|&(written, id, doc)| (written, id.to_string(), doc))
+            .collect();
+        assert_eq!(found, expect, "{text}");
+    }
+
+    #[test]
+    fn ids_are_read_in_every_spelling_and_only_when_known() {
+        check(
+            "08OTTAWA372",
+            None,
+            &[("08OTTAWA372", "08OTTAWA372", Some(0))],
+        );
+        check(
+            "see 08 Ottawa 000372, and USUN NEW YORK 123.",
+            Some(2008),
+            &[
+                ("08 Ottawa 000372", "08OTTAWA372", Some(0)),
+                ("USUN NEW YORK 123", "08USUNNEWYORK123", None),
+            ],
+        );
+        check(
+            "in 2008 the OTTAWA 372 cable",
+            Some(2008),
+            &[("OTTAWA 372", "08OTTAWA372", Some(0))],
+        );
+        // Without a year, or with another, a station and serial name no known cable.
+        check("OTTAWA 372", None, &[]);
+        check("OTTAWA 372", Some(2007), &[]);
+        check("08 OTTAWA 373 and 2008", None, &[]);
+    }
+}
