@@ -24,9 +24,13 @@ impl fmt::Display for ExportError {
 }
 
 /// The parse as pretty JSON, as `cable parse --pretty` prints it (without `source`).
+///
+/// Writing the tree into a string cannot fail (its maps have string keys); should it, the
+/// export says so in JSON without `serde_json`'s message, whose formatting (every parse and I/O
+/// error's text) would otherwise be compiled into the page for nothing.
 pub fn json(parse: &Parse) -> String {
     serde_json::to_string_pretty(parse)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"))
+        .unwrap_or_else(|_| String::from("{\"error\": \"the parse could not be written as JSON\"}"))
 }
 
 /// The cable as a reader wants to quote it: subject, then each paragraph with its number and

@@ -16,4 +16,6 @@ pub mod state;
 
 pub use app::App;
 pub use samples::SEED_CABLE;
-pub use services::clock::{mark, mark_after_next_frame, FIRST_VIEW_MARK, WASM_STARTED_MARK};
+pub use services::clock::{
+    mark, mark_after_next_frame, FIRST_VIEW_MARK, LINK_READ_MARK, WASM_STARTED_MARK,
+};

@@ -77,8 +77,9 @@ impl Reducible for PageState {
 
 /// What the page shows first, for what the address asked for as it started (`arrival`, read
 /// once): a visit without a link or anchor goes on with the last draft, if there is one;
-/// otherwise the seed. A visit with a link that passed its check waits for the link's cable
-/// (decoded once the page runs: its model is fetched) showing nothing else. Decided before the
+/// otherwise the seed. A visit with a link that passed its check shows the link's cable when
+/// the link worker read it while the page loaded; otherwise it waits for it (decoded in the
+/// worker, asked for once the page runs) showing nothing else. Decided before the
 /// first render, not in an effect, which can run a frame later: the seed would be painted, then
 /// replaced. What the reader typed into the prerendered view before the page ran comes first.
 /// A draft opens over an empty state, not the seed, whose parse would be thrown away
@@ -89,7 +90,15 @@ pub fn starting_state(arrival: Option<&Arrival>) -> PageState {
         return PageState::timed(|| AppState::with_text(&typed));
     }
     match arrival {
-        Some(Arrival::Link(_)) => PageState::timed(AppState::opening_link),
+        Some(Arrival::Link(fragment)) => match crate::services::link::opened_at_start(fragment) {
+            // Read while the page loaded: the first render shows its cable.
+            Some(link) => {
+                let opening = Rc::new(PageState::timed(AppState::opening_link));
+                let drafts_kept = crate::services::drafts::count();
+                Rc::unwrap_or_clone(opening.reduce(Action::OpenLink { link, drafts_kept }))
+            }
+            None => PageState::timed(AppState::opening_link),
+        },
         Some(Arrival::Anchor(_) | Arrival::Refused(_)) => PageState::timed(AppState::default),
         None => match crate::services::drafts::latest() {
             Some(latest) => {

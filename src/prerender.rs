@@ -4,6 +4,10 @@
 /// The id of the element holding the prerendered view.
 pub const PRERENDERED_ID: &str = "prerendered";
 
+/// The id of `index.html`'s notice shown, from the first paint, to a reader who opens a link
+/// (`static/boot.js` marks such a start), until the page shows the link's cable.
+pub const OPENING_LINK_ID: &str = "opening-link";
+
 /// `page` with `view` as the first thing in its `<body>` (the first after `</head>`), inside the element the wasm removes;
 /// none when the page has no `<body>` or has been given a view already. A text area's first
 /// line break is dropped by the HTML parser, so one is added to keep the text exact.
@@ -46,6 +50,7 @@ thread_local! {
 /// Takes the prerendered view out of the page, before the wasm renders its own in the same task:
 /// the browser paints one or the other, never neither. What the reader typed into the
 /// prerendered text area meanwhile is kept for [`typed`], to start from instead of the seed.
+/// `index.html`'s notice for a link being opened goes too: the page says so itself.
 pub fn take_out() {
     #[cfg(target_arch = "wasm32")]
     take_out_of_the_document();
@@ -54,10 +59,13 @@ pub fn take_out() {
 #[cfg(target_arch = "wasm32")]
 fn take_out_of_the_document() {
     use wasm_bindgen::JsCast;
-    let Some(prerendered) = crate::services::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(PRERENDERED_ID))
-    else {
+    let Some(document) = crate::services::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Some(notice) = document.get_element_by_id(OPENING_LINK_ID) {
+        notice.remove();
+    }
+    let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) else {
         return;
     };
     let typed = prerendered

@@ -54,6 +54,12 @@ addEventListener('unhandledrejection', (event) => stop(event.reason));
 // preload of it); should that fail, the bindings fetch it again their own way.
 const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => fetch(wasm));
 const bindings = await import(js);
+// Opened on a link: the link worker static/boot.js started has often read it by now, or nearly.
+// The page waits for it a little (compiling meanwhile) so that its first render is the link's
+// cable; it would take about as long to render a page waiting for the cable, then render again.
+if (window.cablescopeLinkAnswer) {
+  await Promise.race([window.cablescopeLinkAnswer, new Promise((resolve) => setTimeout(resolve, 300))]);
+}
 await bindings.default({ module_or_path: compiled });
 
 // The worker's address carries the build's file names: a new build is a new worker, which

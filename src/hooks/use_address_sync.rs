@@ -65,6 +65,10 @@ fn open(arrival: Arrival, at_start: bool, dispatcher: &Dispatcher, address: &Rc<
         Arrival::Refused(error) => {
             dispatcher.dispatch(Action::LinkNotOpened(LinkNotOpened::Refused(error)))
         }
+        // Read while the page loaded, and shown from the first render (`starting_state`).
+        Arrival::Link(fragment) if at_start && link::opened_at_start(&fragment).is_some() => {
+            address.borrow_mut().written = fragment;
+        }
         Arrival::Link(fragment) => {
             if !at_start {
                 dispatcher.dispatch(Action::Info(OPENING_LINK.to_string()));

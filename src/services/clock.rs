@@ -11,6 +11,10 @@ pub const FIRST_VIEW_MARK: &str = "cablescope-first-view";
 /// [`FIRST_VIEW_MARK`], the page's own start (`./x bench` prints both).
 pub const WASM_STARTED_MARK: &str = "cablescope-wasm-started";
 
+/// The mark `static/boot.js` puts on the performance timeline when the link worker it started
+/// has read the link the page was opened on (`./x bench` prints when).
+pub const LINK_READ_MARK: &str = "cablescope-link-read";
+
 /// Marks `name` on the performance timeline now.
 pub fn mark(name: &str) {
     if let Some(performance) = crate::services::window().and_then(|window| window.performance()) {

@@ -7,7 +7,7 @@
 //! keeps the worker, fetches format 1's primer for a format-1 link, and caches the last text's
 //! compression. The address bar is `history`'s.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -24,6 +24,9 @@ const PRIMER_V1_PATH: &str = "primer-v1.txt";
 
 /// The script that starts the link worker, beside the page (`static/link-worker-start.js`).
 const WORKER_START: &str = "link-worker-start.js";
+
+/// What the worker answers, in place of `true` or `false`, when its files did not load.
+const UNAVAILABLE: &str = "unavailable";
 
 /// Links longer than this are cut by some chat applications (Discord's limit; Slack keeps about
 /// 4,000): the page warns.
@@ -109,26 +112,42 @@ struct Worker {
     /// Each request's `resolve`, by its number.
     waiting: Rc<RefCell<HashMap<u32, Function>>>,
     next: Cell<u32>,
-    /// Kept for as long as the worker: its answers' listener.
+    /// The worker failed (its `error` event): the next request starts another.
+    failed: Rc<Cell<bool>>,
+    /// Kept for as long as the worker: its answers' listener, and its failure's.
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
     static WORKER: RefCell<Option<Rc<Worker>>> = const { RefCell::new(None) };
+    /// The link the page started on and its text, when the worker `static/boot.js` started had
+    /// read it by the time the page ran: (fragment, text).
+    static ANSWERED_AT_START: OnceCell<Option<(String, String)>> = const { OnceCell::new() };
     /// The last text compressed, so that a change of view does not compress it again.
     static COMPRESSED: RefCell<Option<(Rc<str>, Rc<CompressedText>)>> = const { RefCell::new(None) };
 }
 
 /// The worker, started on first use (or the one `static/boot.js` started, which it hands on).
 fn worker() -> Result<Rc<Worker>, ModelError> {
-    if let Some(worker) = WORKER.with(|slot| slot.borrow().clone()) {
+    if let Some(worker) = WORKER
+        .with(|slot| slot.borrow().clone())
+        .filter(|worker| !worker.failed.get())
+    {
         return Ok(worker);
     }
     let started = crate::services::window()
         .and_then(|window| js_sys::Reflect::get(&window, &"cablescopeLinkWorker".into()).ok())
         .and_then(|worker| worker.dyn_into::<web_sys::Worker>().ok());
     let worker = match started {
-        Some(worker) => worker,
+        // Taken over once: should it fail, the next request starts a worker of its own.
+        Some(worker) => {
+            if let Some(window) = crate::services::window() {
+                let _ =
+                    js_sys::Reflect::set(&window, &"cablescopeLinkWorker".into(), &JsValue::NULL);
+            }
+            worker
+        }
         None => web_sys::Worker::new(WORKER_START).map_err(|_| ModelError::NoWorker)?,
     };
     let waiting: Rc<RefCell<HashMap<u32, Function>>> = Rc::default();
@@ -145,11 +164,31 @@ fn worker() -> Result<Rc<Worker>, ModelError> {
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A worker whose start script did not load, or that failed: every request waiting is
+    // answered as by a worker whose files did not load.
+    let failed = Rc::new(Cell::new(false));
+    let on_error = {
+        let waiting = waiting.clone();
+        let failed = failed.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            failed.set(true);
+            let waiting: Vec<Function> = waiting.borrow_mut().drain().map(|(_, f)| f).collect();
+            for resolve in waiting {
+                let _ = resolve.call1(
+                    &JsValue::NULL,
+                    &Array::of2(&JsValue::NULL, &JsValue::from(UNAVAILABLE)),
+                );
+            }
+        })
+    };
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let worker = Rc::new(Worker {
         worker,
         waiting,
         next: Cell::new(1),
+        failed,
         _on_message: on_message,
+        _on_error: on_error,
     });
     WORKER.with(|slot| slot.replace(Some(worker.clone())));
     Ok(worker)
@@ -176,8 +215,16 @@ async fn ask(parts: &[JsValue]) -> Result<Array, ModelError> {
         .map_err(|_| ModelError::NoWorker)?;
     let answer = wasm_bindgen_futures::JsFuture::from(answer)
         .await
+        .map_err(|_| ModelError::NoWorker)?
+        .dyn_into::<Array>()
         .map_err(|_| ModelError::NoWorker)?;
-    answer.dyn_into::<Array>().map_err(|_| ModelError::NoWorker)
+    // The worker's files did not load (`static/link-worker-start.js` answers so), or the worker
+    // failed altogether (its `error` event): a later request starts a new one.
+    if answer.get(1).as_string().as_deref() == Some(UNAVAILABLE) {
+        WORKER.with(|slot| slot.replace(None));
+        return Err(ModelError::NoWorker);
+    }
+    Ok(answer)
 }
 
 /// `text`'s compression, from the cache or the worker.
@@ -245,4 +292,33 @@ pub async fn open(fragment: &str) -> Result<Link, LinkNotOpened> {
     let kind = answer.get(2).as_f64().unwrap_or(-1.0) as u8;
     let number = answer.get(3).as_f64().unwrap_or(0.0) as u64;
     Err(LinkNotOpened::Refused(LinkError::from_wire(kind, number)))
+}
+
+/// What the link in `fragment` carries, if it is the link the page started on and the worker
+/// `static/boot.js` started had read it by the time the page ran (`static/start.js` waits a
+/// little for it): the page then starts on the link's cable. Read once, at the page's first
+/// render; the same answer after, so the start and the address agree.
+pub fn opened_at_start(fragment: &str) -> Option<Link> {
+    let (answered, text) =
+        ANSWERED_AT_START.with(|slot| slot.get_or_init(answer_read_at_start).clone())?;
+    if answered != fragment {
+        return None;
+    }
+    let view = permalink::view_of(fragment).ok()?;
+    Some(Link { text, view })
+}
+
+/// The fragment and text of `window.cablescopeLinkAnswered`, which `static/boot.js` sets when the
+/// worker read the link, if it read it.
+fn answer_read_at_start() -> Option<(String, String)> {
+    let window = crate::services::window()?;
+    let pair = js_sys::Reflect::get(&window, &"cablescopeLinkAnswered".into())
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let answer = pair.get(1).dyn_into::<Array>().ok()?;
+    if answer.get(1).as_bool() != Some(true) {
+        return None;
+    }
+    Some((pair.get(0).as_string()?, answer.get(2).as_string()?))
 }

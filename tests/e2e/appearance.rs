@@ -66,7 +66,8 @@ async fn the_theme_follows_the_choice_and_text_keeps_its_contrast() {
 }
 
 /// The first frame that shows the view is whole: a reader who chose a theme never sees the page
-/// in the other one first, and the text area holds the cable from the start.
+/// in the other one first, nor the theme button saying another, and the text area holds the
+/// cable from the start.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_frame_has_the_chosen_theme_and_the_text() {
     let (port, _driver, client) = session().await;
@@ -85,6 +86,11 @@ async fn the_first_frame_has_the_chosen_theme_and_the_text() {
         client.goto(&url).await.expect("page again");
         let first = first_frame(&client).await;
         assert_eq!(first["theme"], json!(theme), "the first frame's theme");
+        assert_eq!(
+            first["themeButton"],
+            json!(format!("Theme: {theme}")),
+            "the first frame's theme button"
+        );
         assert_eq!(
             first["text"].as_str(),
             Some(seed.as_str()),

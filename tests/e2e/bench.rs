@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use cablescope::{FIRST_VIEW_MARK, WASM_STARTED_MARK};
+use cablescope::{FIRST_VIEW_MARK, LINK_READ_MARK, WASM_STARTED_MARK};
 use fantoccini::Client;
 
 use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
@@ -80,10 +80,24 @@ fn dist_without_the_prerendered_view() -> PathBuf {
 }
 
 /// A link opened: when the selected paragraph was shown, on the page's timeline.
-async fn open_link_and_time(client: &Client, link: &str) -> f64 {
+/// Opens `link` in a new document and returns, on its timeline, when paragraph 3 was shown
+/// selected, when the link worker had read the link and when the wasm started.
+async fn open_link_and_time(client: &Client, link: &str) -> (f64, f64, f64) {
     client.goto("about:blank").await.expect("leave the page");
     client.goto(link).await.expect("the link");
-    when_paragraph_3_is_selected(client).await
+    let shown = when_paragraph_3_is_selected(client).await;
+    let marks = client
+        .execute(
+            &format!(
+                "return ['{LINK_READ_MARK}', '{WASM_STARTED_MARK}']\
+                   .map((name) => (performance.getEntriesByName(name)[0] || {{}}).startTime ?? null);"
+            ),
+            vec![],
+        )
+        .await
+        .expect("marks");
+    let at = |i: usize| marks.get(i).map_or(f64::NAN, milliseconds);
+    (shown, at(0), at(1))
 }
 
 /// The seed as zlib deflate (level 9) in base64url without padding.
@@ -178,9 +192,13 @@ async fn bench_page_against_its_anchors() {
     let zlib = format!("{minimal}zlib.html#{}", zlib_fragment(&seed_text()));
     open_link_and_time(&client, &link).await;
     open_and_time(&client, &zlib, "#text").await;
-    let (mut links, mut zlibs) = (Vec::new(), Vec::new());
+    let (mut links, mut zlibs, mut reads, mut link_starts) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
-        links.push(open_link_and_time(&client, &link).await);
+        let (shown, read, started) = open_link_and_time(&client, &link).await;
+        links.push(shown);
+        reads.push(read);
+        link_starts.push(started);
         zlibs.push(open_and_time(&client, &zlib, "#text").await.0);
     }
     let fragment = link
@@ -198,6 +216,12 @@ async fn bench_page_against_its_anchors() {
                 .map_or(0, |(_, fragment)| fragment.len())
         ),
         &zlibs,
+    );
+
+    println!(
+        "bench: of which the link read by its worker (started in <head>): median {:.0} ms; the page's wasm started: median {:.0} ms",
+        median(&reads),
+        median(&link_starts)
     );
 
     crate::timings::time_pastes(&client, &url).await;

@@ -19,14 +19,15 @@ use crate::harness::waits::{
 async fn the_page_decomposes_the_seed_then_a_pasted_cable() {
     let (port, driver, client) = session().await;
     open_seed(&client, port).await;
-    // First, as a reader first sees the seed: with a part's source snippet open, a phone's
-    // screen is too narrow for the snippet's longest line.
+    // As a reader first sees the seed, and again once source snippets are open: their lines
+    // are wider than a phone, and scroll within the snippet rather than widen the page.
     nothing_is_wider_than_a_phone(&client).await;
     the_seed_header_is_decomposed(&client).await;
     the_export_is_the_whole_decomposition(&client, &driver).await;
     the_seed_references_are_decomposed(&client).await;
     the_seed_paragraphs_are_decomposed(&client).await;
     each_part_shows_its_source(&client).await;
+    nothing_is_wider_than_a_phone(&client).await;
     a_pasted_cable_is_decomposed(&client).await;
     a_cables_csv_record_is_read_as_one(&client).await;
     text_that_is_not_a_cable_gets_a_message(&client).await;

@@ -2,10 +2,10 @@
 //! is the view the wasm then shows, element for element, so nothing moves when it takes over;
 //! and a page that starts elsewhere (a link, a draft) does not show it first.
 
-use crate::harness::browser::session;
+use crate::harness::browser::{devtools, session};
 use crate::harness::page::{open_in_a_new_document, open_seed, page_url};
 use crate::harness::repo::{cable_command_link, SEED_ID};
-use crate::harness::waits::wait_for_id;
+use crate::harness::waits::{wait_for_id, wait_for_script};
 
 /// Compares the view in the served `index.html` (fetched again and parsed, as the browser first
 /// painted it) with the live page: the same elements in the same order, with the same
@@ -98,4 +98,49 @@ async fn the_prerendered_view_is_the_first_view_and_gives_way_to_other_starts() 
         serde_json::json!(true),
         "a link's page starts elsewhere"
     );
+    // Once the page runs, its own view and notices are all there is.
+    let left = client
+        .execute("return !!document.getElementById('opening-link');", vec![])
+        .await
+        .expect("notice");
+    assert_eq!(left, serde_json::json!(false), "index.html's link notice");
+
+    // Before the page's wasm runs (here it never arrives), a reader who opened a link is told
+    // it is being opened, and sees no seed.
+    client
+        .issue_cmd(devtools("Network.enable", serde_json::json!({})))
+        .await
+        .expect("network events");
+    // (The service worker would serve the wasm from its cache.)
+    client
+        .issue_cmd(devtools(
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": true }),
+        ))
+        .await
+        .expect("no service worker");
+    client
+        .issue_cmd(devtools(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*cablescope-*_bg.wasm"] }),
+        ))
+        .await
+        .expect("the page's wasm blocked");
+    open_in_a_new_document(&client, &link).await;
+    wait_for_script(
+        &client,
+        "const notice = document.getElementById('opening-link');\
+         const seed = document.querySelector('#prerendered #paragraphs');\
+         const started = performance.getEntriesByName('cablescope-wasm-started').length > 0;\
+         return [notice && notice.checkVisibility() && notice.textContent, !!seed && seed.checkVisibility(), started];",
+        serde_json::json!(["Opening the cable this link carries…", false, false]),
+    )
+    .await;
+    client
+        .issue_cmd(devtools(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": [] }),
+        ))
+        .await
+        .expect("unblocked");
 }

@@ -6,13 +6,14 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::harness::actions::{click, paste, run_script};
-use crate::harness::browser::{browser, session};
+use crate::harness::browser::{browser, devtools, session};
 use crate::harness::page::{
     address, first_frame, foreign_resources, open_in_a_new_document, open_seed, page_url,
     wait_for_link, wait_for_link_box_other_than, wait_for_link_where, wait_for_new_link,
     wait_for_selected, watch_first_frames,
 };
-use crate::harness::repo::{cable_command_link, SEED_ID};
+use crate::harness::repo::{cable_command_link, dist, SEED_ID};
+use crate::harness::server::serve_static;
 use crate::harness::waits::{
     text_of, wait_for_attr, wait_for_id, wait_for_prop_value, wait_for_text,
 };
@@ -273,4 +274,40 @@ async fn the_frozen_format_1_link_to_the_seed_still_opens() {
     .await;
     wait_for_id(&client, SEED_ID).await;
     crate::harness::page::wait_for_selected(&client, "#field-subject").await;
+}
+
+/// A link opened when the link model's files do not load (a failed network, a cache that lost
+/// them; here a copy of the page without one of them): the page says the model could not be
+/// started and shows the seed, rather than wait; whether the worker's wasm or its start script
+/// is missing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_whose_model_does_not_load_says_so() {
+    let (_port, _driver, client) = session().await;
+    for missing in ["link-worker_bg.wasm", "link-worker-start.js"] {
+        let copy = std::env::temp_dir().join(format!(
+            "cablescope-without-{missing}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&copy);
+        std::fs::create_dir_all(&copy).expect("a scratch folder");
+        for entry in std::fs::read_dir(dist()).expect("dist").flatten() {
+            if entry.path().is_file() && entry.file_name() != missing {
+                std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+            }
+        }
+        let url = page_url(serve_static(copy.clone()));
+        let link = cable_command_link(&url, "08STATE15220", &["--select", "p-4"]);
+        open_in_a_new_document(&client, &link).await;
+        let message = wait_for_text(&client, "#notice", |text| {
+            text.contains("could not be started")
+        })
+        .await;
+        assert!(
+            message.contains("Reload the page") && message.contains("sample cable is shown"),
+            "without {missing}: {message}"
+        );
+        wait_for_id(&client, SEED_ID).await;
+        let _ = std::fs::remove_dir_all(&copy);
+    }
+    let _ = client.close().await;
 }

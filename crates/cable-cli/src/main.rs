@@ -11,6 +11,7 @@
 
 mod diff;
 mod dump;
+mod index;
 mod json;
 mod judge;
 
@@ -30,6 +31,8 @@ usage: cable parse [--year YYYY] [--id ID] [--pretty | --outline] [--csv] [--job
                   [--notes] [--all-paragraphs] [FILE|-]...
        cable diff CABLES.CSV CABLEMAP.JSONL [--out FILE] [--sample N --seed S --sheets DIR]
                   [--judged DIR]
+       cable index CABLES.CSV --out DIR | search DIR QUERY | cites DIR ID | cited-by DIR ID
+                  (a collection: `cable index --help`)
 
 parse: reads each FILE (or standard input, for `-` or no FILE) as the text of a US diplomatic
 cable and prints one JSON object per input, one per line. The schema is docs/SCHEMA.md.
@@ -300,6 +303,9 @@ fn read_input(input: &str) -> io::Result<String> {
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = index::dispatch(&arguments) {
+        return code;
+    }
     let command = match parse_arguments(&arguments) {
         Ok(command) => command,
         Err(problem) if problem.is_empty() => {

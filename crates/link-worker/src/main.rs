@@ -18,7 +18,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
 
     use js_sys::{Array, Uint8Array};
     use permalink::{Codec, LinkError};
@@ -114,17 +114,34 @@ mod worker {
         })
     }
 
+    /// How long the worker waits, idle, before it primes the model links are made from: the
+    /// page asks again for the link `static/boot.js` asked for once its own wasm runs, and a
+    /// priming begun at once (a tenth of a second in the browser) held that answer up.
+    const IDLE_BEFORE_PRIMING_MS: i32 = 1_000;
+
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        // Primes the model links are made from, so that the reader's first link does not wait
+        // for it; a link made sooner primes it itself.
+        let prime = Closure::<dyn FnMut()>::new(|| Codec::builtin_current().prime());
+        let pending = Cell::new(None);
         let reply_to = scope.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(handle) = pending.take() {
+                reply_to.clear_timeout_with_handle(handle);
+            }
             let Ok(request) = event.data().dyn_into::<Array>() else {
                 return;
             };
             let _ = reply_to.post_message(&answer(&request));
-            // Answered: the model links are made from is primed now, not at the first link
-            // the reader makes (a tenth to a third of a second in the browser).
-            Codec::builtin_current().prime();
+            pending.set(
+                reply_to
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        prime.as_ref().unchecked_ref(),
+                        IDLE_BEFORE_PRIMING_MS,
+                    )
+                    .ok(),
+            );
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

@@ -85,9 +85,10 @@ pub async fn wait_for_link_box_other_than(client: &Client, before: &str) -> Stri
 /// Run in every new document before its own scripts: notes what the first frame that shows the
 /// view shows (the animation frame after the decomposition's paragraphs are in the page and
 /// shown; yew puts the whole view in before the browser gets a frame, and the view the build
-/// wrote into the page is hidden when the page starts elsewhere): its theme, the text in the
-/// text area (when the text area is shown), the canonical ID and the drafts list (whose entry
-/// for the text shown is saved again, under the text's own title, once the text has rested).
+/// wrote into the page is hidden when the page starts elsewhere): its theme and what the theme
+/// button says, the text in the text area (when the text area is shown), the canonical ID and
+/// the drafts list (whose entry for the text shown is saved again, under the text's own title,
+/// once the text has rested).
 const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
   if (window.__firstFrame || !document.getElementById('paragraphs')) return;
   requestAnimationFrame(() => {
@@ -97,6 +98,7 @@ const FIRST_FRAME: &str = "new MutationObserver((records, observer) => {
     const area = document.getElementById('cable-input');
     window.__firstFrame = {
       theme: document.documentElement.getAttribute('data-theme') || 'system',
+      themeButton: (document.getElementById('theme-toggle') || {}).textContent || null,
       text: area ? area.value : null,
       id: (document.querySelector('[data-field=canonical-id]') || {}).textContent || null,
       drafts: (document.querySelector('.drafts') || {}).textContent || null,
