@@ -6,7 +6,7 @@ use fantoccini::Client;
 use serde_json::json;
 
 use crate::harness::actions::{click, paste, run_script};
-use crate::harness::browser::{browser, devtools, session};
+use crate::harness::browser::{browser, session};
 use crate::harness::page::{
     address, first_frame, foreign_resources, open_in_a_new_document, open_seed, page_url,
     wait_for_link, wait_for_link_box_other_than, wait_for_link_where, wait_for_new_link,
