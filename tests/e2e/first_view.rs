@@ -136,6 +136,17 @@ async fn the_prerendered_view_is_the_first_view_and_gives_way_to_other_starts() 
         serde_json::json!(["Opening the cable this link carries…", false, false]),
     )
     .await;
+    // A page opened without a link shows no such notice before its wasm runs (its stylesheet
+    // once showed it on every start: .notice's display came later than the rule that hid it).
+    open_in_a_new_document(&client, &page_url(port)).await;
+    wait_for_script(
+        &client,
+        "const notice = document.getElementById('opening-link');\
+         const started = performance.getEntriesByName('cablescope-wasm-started').length > 0;\
+         return [!!notice && notice.checkVisibility(), document.readyState, started];",
+        serde_json::json!([false, "complete", false]),
+    )
+    .await;
     client
         .issue_cmd(devtools(
             "Network.setBlockedURLs",
