@@ -385,8 +385,6 @@ fn run_search(arguments: &[String]) -> Result<ExitCode, String> {
 /// Prints a search's hits, snippets and (with `counts`) facet counts.
 fn print_search(dir: &str, index: &Index, query: &Query, counts: bool) -> Result<ExitCode, String> {
     let results = index.search(query);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut lines = Vec::new();
     for id in &results.ids {
         lines.push(match id.doc {
@@ -430,16 +428,7 @@ fn print_search(dir: &str, index: &Index, query: &Query, counts: bool) -> Result
             lines.push(format!("{}: {}", facet.facet.name(), shown.join(", ")));
         }
     }
-    for line in lines {
-        if writeln!(out, "{line}").is_err() {
-            return Ok(ExitCode::from(1));
-        }
-    }
-    Ok(if out.flush().is_ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    print_lines(lines.into_iter())
 }
 
 /// The snippet's window on one line, its marks in brackets.
