@@ -11,7 +11,7 @@ use fantoccini::Client;
 
 use crate::harness::browser::{resize, session, LAPTOP_WINDOW};
 use crate::harness::page::page_url;
-use crate::harness::repo::{cable_command_link_to, dist, seed_text};
+use crate::harness::repo::{cable_command_link_to, copy_of_dist, dist, seed_text};
 use crate::harness::server::serve_static;
 use crate::harness::timings::{median, milliseconds, when_paragraph_3_is_selected};
 
@@ -57,15 +57,7 @@ async fn open_and_time(client: &Client, url: &str, css: &str) -> (f64, f64, f64)
 /// (`src/bin/prerender.rs`), in a folder of its own: the page as it started before issue 21, to
 /// weigh what the prerendered view gains and costs.
 fn dist_without_the_prerendered_view() -> PathBuf {
-    let copy = std::env::temp_dir().join(format!("cablescope-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&copy);
-    std::fs::create_dir_all(&copy).expect("a scratch folder");
-    for entry in std::fs::read_dir(dist()).expect("dist").flatten() {
-        let path = entry.path();
-        if path.is_file() {
-            std::fs::copy(&path, copy.join(entry.file_name())).expect("copy a built file");
-        }
-    }
+    let copy = copy_of_dist("bench", None);
     let page = std::fs::read_to_string(dist().join("index.html")).expect("index.html");
     let start = page
         .find("<div id=\"prerendered\">")

@@ -12,7 +12,7 @@ use crate::harness::page::{
     wait_for_link, wait_for_link_box_other_than, wait_for_link_where, wait_for_new_link,
     wait_for_selected, watch_first_frames,
 };
-use crate::harness::repo::{cable_command_link, dist, SEED_ID};
+use crate::harness::repo::{cable_command_link, copy_of_dist, SEED_ID};
 use crate::harness::server::serve_static;
 use crate::harness::waits::{
     text_of, wait_for_attr, wait_for_id, wait_for_prop_value, wait_for_text,
@@ -284,17 +284,7 @@ async fn the_frozen_format_1_link_to_the_seed_still_opens() {
 async fn a_link_whose_model_does_not_load_says_so() {
     let (_port, _driver, client) = session().await;
     for missing in ["link-worker_bg.wasm", "link-worker-start.js"] {
-        let copy = std::env::temp_dir().join(format!(
-            "cablescope-without-{missing}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&copy);
-        std::fs::create_dir_all(&copy).expect("a scratch folder");
-        for entry in std::fs::read_dir(dist()).expect("dist").flatten() {
-            if entry.path().is_file() && entry.file_name() != missing {
-                std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
-            }
-        }
+        let copy = copy_of_dist(&format!("without-{missing}"), Some(missing));
         let url = page_url(serve_static(copy.clone()));
         let link = cable_command_link(&url, "08STATE15220", &["--select", "p-4"]);
         open_in_a_new_document(&client, &link).await;

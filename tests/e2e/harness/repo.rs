@@ -8,6 +8,21 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the release build's files in a scratch folder of its own (`label` names it),
+/// without the file named `left_out` if one is: a page to change or to break.
+pub fn copy_of_dist(label: &str, left_out: Option<&str>) -> PathBuf {
+    let copy = std::env::temp_dir().join(format!("cablescope-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).expect("a scratch folder");
+    for entry in std::fs::read_dir(dist()).expect("dist").flatten() {
+        let path = entry.path();
+        if path.is_file() && left_out.is_none_or(|name| entry.file_name() != name) {
+            std::fs::copy(&path, copy.join(entry.file_name())).expect("copy a built file");
+        }
+    }
+    copy
+}
+
 /// The release build, made by `./x test` (or `trunk build --release`) before this test runs.
 pub fn dist() -> PathBuf {
     let dist =
