@@ -213,10 +213,16 @@ pub(crate) fn read_paragraphs(context: &mut Context<'_>, cable: &mut Cable, line
         paragraph.items = items(context, paragraph, map);
         paragraph.aids = aids::find(context, &paragraph.text, map);
         // A break inside the paragraph: before the first of its lines that comes after it.
+        // The breaks are in text order: only those between the paragraph's first and last
+        // lines are looked at, so a long text with many breaks stays linear.
         let first = map.first().map_or(usize::MAX, |&(_, cleaned, _)| cleaned);
+        let last = map.last().map_or(0, |&(_, cleaned, _)| cleaned);
+        let inside = break_starts.partition_point(|&at| at <= first);
         paragraph.breaks = break_starts
+            .get(inside..)
+            .unwrap_or(&[])
             .iter()
-            .filter(|&&at| at > first)
+            .take_while(|&&at| at < last)
             .filter_map(|&at| {
                 let next = map.partition_point(|&(_, cleaned, _)| cleaned <= at);
                 map.get(next).map(|&(offset, _, _)| offset)

@@ -607,11 +607,13 @@ pub(crate) fn paragraph_end(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or("");
     let number = paragraph_number_at(text, start);
     let mut offset = 0;
-    let lines: Vec<&str> = rest.split_inclusive('\n').collect();
     let mut previous = "";
-    for (index, line) in lines.iter().enumerate() {
+    // Lines are walked one by one: the paragraph usually ends within a few, and collecting the
+    // rest of the text first made every call cost the text's whole length (quadratic in a long
+    // text with many comments).
+    for line in rest.split_inclusive('\n') {
         let trimmed = line.trim();
-        if offset > 0 && trimmed.is_empty() && inserted_control(previous, &lines, index) {
+        if offset > 0 && trimmed.is_empty() && inserted_control(previous, &rest[offset..]) {
             offset += line.len();
             continue;
         }
@@ -634,17 +636,16 @@ pub(crate) fn paragraph_end(text: &str, start: usize) -> usize {
     start + offset
 }
 
-/// Whether the blank line at `lines[index]` only sets off a handling control the system put
+/// Whether the blank line starting `from` only sets off a handling control the system put
 /// into a sentence (`… LEFT-OF-CENTER` / blank / `SIPDIS` / blank / `LIBERATION AND …`): the
 /// text before it is unfinished, the next text line is the control alone and text follows.
-fn inserted_control(previous: &str, lines: &[&str], index: usize) -> bool {
+fn inserted_control(previous: &str, from: &str) -> bool {
     if previous.is_empty() || previous.ends_with(['.', '?', '!', '"', ':']) {
         return false;
     }
-    let mut after = lines
-        .iter()
-        .skip(index)
-        .map(|line| line.trim())
+    let mut after = from
+        .split_inclusive('\n')
+        .map(str::trim)
         .filter(|line| !line.is_empty());
     let control = after.next().is_some_and(controls::is_controls_caption);
     control
