@@ -68,6 +68,8 @@
 //! - `facets`, `citations` — tables over the whole collection, derived from the entries.
 //! - `search` — word and phrase queries over the segments, BM25, snippet marks.
 //! - `index` — [`Index`]: the segments merged, the stored form, every question.
+//! - `map` — a cable's citation neighbourhood laid out on a time axis ([`neighbourhood`],
+//!   [`CitationMap`]), asked of an [`Index`].
 //!
 //! # Choices, for the browser's limits
 //!
@@ -95,6 +97,7 @@ mod citations;
 mod entry;
 mod facets;
 mod index;
+mod map;
 mod search;
 mod segment;
 mod tokens;
@@ -107,6 +110,10 @@ pub use entry::{
 pub use facets::{DocSet, Facet, FacetCounts, Filter, FACETS};
 pub use index::{
     snippet, Cited, Citing, Index, Order, Query, Results, Sizes, Snippet, INDEX_VERSION,
+};
+pub use map::{
+    neighbourhood, AxisTick, CitationMap, MapEdge, MapLimits, MapNode, LANE_HEIGHT, MAP_WIDTH,
+    NODE_WIDTH,
 };
 pub use search::{clauses, Clause, Hit};
 pub use segment::{Segment, SegmentBuilder, SEGMENT_VERSION};
