@@ -70,6 +70,8 @@
 //! - `index` — [`Index`]: the segments merged, the stored form, every question.
 //! - `map` — a cable's citation neighbourhood laid out on a time axis ([`neighbourhood`],
 //!   [`CitationMap`]), asked of an [`Index`].
+//! - `export` — a set of cables' columns written as CSV or JSON Lines ([`export`]), read
+//!   from an [`Index`].
 //!
 //! # Choices, for the browser's limits
 //!
@@ -95,6 +97,7 @@
 mod bytes;
 mod citations;
 mod entry;
+mod export;
 mod facets;
 mod index;
 mod map;
@@ -107,6 +110,7 @@ pub use citations::IdMatch;
 pub use entry::{
     date_of_day, days_since_epoch, minutes_since_epoch, station_of, Citation, Doc, Entry, Place,
 };
+pub use export::{export, export_header, export_rows, ExportFormat, EXPORT_FIELDS};
 pub use facets::{DocSet, Facet, FacetCounts, Filter, FACETS};
 pub use index::{
     snippet, Cited, Citing, Index, Order, Query, Results, Sizes, Snippet, INDEX_VERSION,
