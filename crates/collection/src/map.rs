@@ -783,6 +783,31 @@ mod tests {
     }
 
     #[test]
+    fn a_cable_with_hundreds_of_citers_stops_at_the_first_hop() {
+        // 300 cables cite the central one, and each of them is cited by another.
+        let mut texts = vec![cable("PARIS", 1, (8, 3, 1), &[])];
+        for serial in 0..300 {
+            let day = 1 + serial % 28;
+            texts.push(cable("ROME", 1000 + serial, (8, 4, day), &["PARIS 1"]));
+            let citer = format!("ROME {}", 1000 + serial);
+            texts.push(cable("BERN", 1000 + serial, (8, 5, day), &[&citer]));
+        }
+        let index = index_of(&texts);
+        let started = std::time::Instant::now();
+        let map = neighbourhood(&index, 0, MapLimits::default());
+        eprintln!("a map of a cable cited by 300: {:?}", started.elapsed());
+        assert_eq!(map.nodes.len(), 40);
+        assert!(map
+            .nodes
+            .iter()
+            .all(|node| node.hops == 0 || node.hops == 1));
+        assert_eq!((map.left_out, map.left_out_is_exact), (261, false));
+        // The nearest in time are kept: the 39 citers of April 1 to 4 (11 a day).
+        let latest = map.nodes.iter().filter_map(|node| node.date).max();
+        assert_eq!(latest, Some(days_since_epoch(2008, 4, 4) * 1440 + 12 * 60));
+    }
+
+    #[test]
     fn a_lone_cable_is_centred() {
         let map = map_of(&chain()[..1], "08OTTAWA100", 0, 40);
         assert_eq!(map.nodes.len(), 1);
