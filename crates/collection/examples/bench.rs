@@ -1,7 +1,7 @@
 //! The collection's figures over a real `cables.csv` (default `../shared/bulk/cables.csv.gz`):
 //! build time on the cores given, stored size against the records' size, search, facet and
-//! cited-by latencies (median and 95th percentile over a fixed set of questions), reading the
-//! store back, and the memory peak (VmHWM).
+//! cited-by latencies, citation maps and exports (median and 95th percentile over a fixed set
+//! of questions), reading the store back, and the memory peak (VmHWM).
 //!
 //! `cargo run --profile cli -p collection --example bench -- [CABLES.CSV[.gz]] [--jobs N]
 //! [--repeat N]`; `--repeat N` indexes every record N times (parsed once), to see the
@@ -16,7 +16,10 @@
 use std::io::Read;
 use std::time::Instant;
 
-use collection::{Doc, Facet, Filter, Index, Order, Query, Segment, SegmentBuilder};
+use collection::{
+    export, neighbourhood, Doc, ExportFormat, Facet, Filter, Index, MapLimits, Order, Query,
+    Segment, SegmentBuilder,
+};
 
 /// Records a segment is built from, at most (about 8 MB of the bulk file, as `cable index`).
 const SEGMENT_RECORDS: usize = 1300;
@@ -259,6 +262,55 @@ fn main() {
         );
     }
     report("cited-by, the 20 most cited IDs", &mut cited_by_times);
+
+    // The citation map of the most-cited cables the collection has (hundreds of citers).
+    let mapped: Vec<u32> = self::most_cited(&index, usize::MAX)
+        .iter()
+        .filter_map(|id| index.docs_with_id(id).first().copied())
+        .take(20)
+        .collect();
+    let mut map_times = Vec::new();
+    for _ in 0..20 {
+        for &doc in &mapped {
+            let started = Instant::now();
+            std::hint::black_box(neighbourhood(&index, doc, MapLimits::default()));
+            map_times.push(started.elapsed().as_secs_f64());
+        }
+    }
+    if let Some(&top) = mapped.first() {
+        let map = neighbourhood(&index, top, MapLimits::default());
+        println!(
+            "most-cited cable of the collection: {}, cited by {} cables; its map: {} nodes, {} edges, {} left out",
+            map.nodes.iter().find(|node| node.hops == 0).map_or("", |node| node.label.as_str()),
+            index.cited_by(&index.entry(top).and_then(|entry| entry.id.clone()).unwrap_or_default()).len(),
+            map.nodes.len(),
+            map.edges.len(),
+            map.left_out
+        );
+    }
+    report(
+        "citation map (depth 2, 40 nodes), the 20 most-cited cables held",
+        &mut map_times,
+    );
+
+    for (format, name) in [
+        (ExportFormat::Csv, "CSV"),
+        (ExportFormat::JsonLines, "JSON Lines"),
+    ] {
+        let mut export_times = Vec::new();
+        let mut bytes = 0;
+        for _ in 0..10 {
+            let mut out = Vec::new();
+            let started = Instant::now();
+            export(&index, 0..index.len() as u32, format, &mut out);
+            export_times.push(started.elapsed().as_secs_f64());
+            bytes = out.len();
+        }
+        report(
+            &format!("export of every cable as {name} ({bytes} bytes)"),
+            &mut export_times,
+        );
+    }
 
     println!(
         "memory peak at the end (a second copy of the store was read back): {}",
