@@ -75,7 +75,8 @@ pub use header::normalize_name;
 pub use outline::outline;
 pub use parse::{parse, parse_with};
 pub use source::{
-    csv_extent, csv_row, csv_rows, decode, CsvDialect, CsvExtent, CsvRow, Encoding, CSV_COLUMNS,
+    csv_extent, csv_row, csv_rows, decode, CsvDialect, CsvExtent, CsvItem, CsvRow, CsvSplitter,
+    Encoding, CSV_COLUMNS,
 };
 pub use span::{Field, Span, TextSpan};
 pub use stations::canonicalize_id;

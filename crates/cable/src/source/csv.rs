@@ -115,7 +115,8 @@ pub enum CsvExtent {
 ///
 /// Bytes that end just after a closing quote end the record there. In RFC 4180's dialect one
 /// more quote would have made it an escaped quote and the record longer: a reader that holds only
-/// a piece of its input should read more before it trusts a record that reaches the piece's end.
+/// a piece of its input should read more before it trusts a record that reaches the piece's end
+/// ([`CsvSplitter`](crate::CsvSplitter) does).
 ///
 /// ```
 /// use cable::{csv_extent, CsvExtent, Span};
@@ -168,6 +169,11 @@ fn scan(bytes: &[u8], more_may_come: bool) -> Result<Scanned, ScanStop> {
         Err(Stop::Incomplete) => Err(ScanStop::Incomplete),
         Err(Stop::NotARecord | Stop::DoubledQuote) => Err(ScanStop::NotARecord),
     }
+}
+
+/// The extent of the record at the start of `bytes`, for a reader of pieces (see [`scan`]).
+pub(crate) fn extent(bytes: &[u8], more_may_come: bool) -> Result<Span, ScanStop> {
+    scan(bytes, more_may_come).map(|scanned| scanned.span)
 }
 
 /// Why one reading of a record stopped.

@@ -15,12 +15,14 @@ mod html;
 mod json;
 mod map;
 mod reflow;
+mod splitter;
 #[cfg(test)]
 mod tests;
 
 pub use csv::{csv_extent, csv_row, csv_rows, CsvDialect, CsvExtent, CsvRow, CSV_COLUMNS};
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
+pub use splitter::{CsvItem, CsvSplitter};
 
 use crate::given::Given;
 use crate::scan::bytes::find_any;
