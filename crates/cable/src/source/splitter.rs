@@ -141,6 +141,16 @@ impl CsvSplitter {
         }
     }
 
+    /// A splitter that takes a record longer than `max_record` for an unclosed quote, so that
+    /// tests need not push megabytes.
+    #[cfg(test)]
+    pub(crate) fn with_max_record(max_record: usize) -> CsvSplitter {
+        CsvSplitter {
+            max_record,
+            ..CsvSplitter::new()
+        }
+    }
+
     /// More bytes of the input (any size, may end inside a record or a UTF-8 character).
     pub fn push(&mut self, chunk: &[u8]) {
         self.drop_handed_on();
@@ -380,3 +390,289 @@ impl CsvSplitter {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::{CsvItem, CsvSplitter};
+
+    /// A piece as the page reads a file, and the command line.
+    const KB_64: usize = 64 * 1024;
+
+    fn variants() -> Vec<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/variants");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("corpus folder")
+            .map(|entry| entry.expect("readable entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "csv"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The corpus's `cables.csv` records, each as written (blanks around it left out).
+    fn corpus_records() -> Vec<Vec<u8>> {
+        variants()
+            .iter()
+            .map(|path| {
+                let bytes = std::fs::read(path).expect("readable corpus file");
+                String::from_utf8_lossy(&bytes).trim().as_bytes().to_vec()
+            })
+            .collect()
+    }
+
+    /// Items shown short: a record by its line and length, a stretch by its lines.
+    fn summary(items: &[CsvItem]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                CsvItem::Record { line, bytes } => {
+                    format!("record line {line}, {} bytes", bytes.len())
+                }
+                CsvItem::Skipped { line, n_lines } => {
+                    format!("skipped line {line}, {n_lines} lines")
+                }
+            })
+            .collect()
+    }
+
+    /// Fails, showing both short, unless `items` are `expected`.
+    fn assert_items(items: &[CsvItem], expected: &[CsvItem], context: &str) {
+        assert_eq!(summary(items), summary(expected), "{context}");
+        assert!(items == expected, "{context}: the records' bytes differ");
+    }
+
+    /// Every item of `input` pushed `chunk` bytes at a time, items taken after each push.
+    fn split(splitter: CsvSplitter, input: &[u8], chunk: usize) -> Vec<CsvItem> {
+        let mut splitter = splitter;
+        let mut items = Vec::new();
+        for piece in input.chunks(chunk.max(1)) {
+            splitter.push(piece);
+            items.extend(std::iter::from_fn(|| splitter.next_item()));
+        }
+        splitter.finish();
+        items.extend(std::iter::from_fn(|| splitter.next_item()));
+        assert_eq!(splitter.next_item(), None, "nothing after the end");
+        assert!(splitter.looks_like_a_dump().is_some());
+        items
+    }
+
+    /// A dump built from corpus rows, with what a damaged file holds: a byte-order mark, blank
+    /// lines, lines that are no records, a record in RFC 4180's dialect, and a last record cut
+    /// short. Its items, as they must come.
+    fn damaged_dump() -> (Vec<u8>, Vec<CsvItem>) {
+        let records = corpus_records();
+        let mut dump = b"\xEF\xBB\xBF".to_vec();
+        let mut expected = Vec::new();
+        let mut line = 1;
+        let push_record =
+            |dump: &mut Vec<u8>, expected: &mut Vec<CsvItem>, line: &mut u64, record: &[u8]| {
+                expected.push(CsvItem::Record {
+                    line: *line,
+                    bytes: record.to_vec(),
+                });
+                dump.extend_from_slice(record);
+                dump.push(b'\n');
+                *line += 1 + record.iter().filter(|&&byte| byte == b'\n').count() as u64;
+            };
+        for (idx, record) in records.iter().take(12).enumerate() {
+            push_record(&mut dump, &mut expected, &mut line, record);
+            match idx {
+                2 => {
+                    dump.extend_from_slice(b"\n  \r\n");
+                    line += 2;
+                }
+                4 => {
+                    dump.extend_from_slice(b"garbage, no record\n\"12\",\"x\" y\n");
+                    expected.push(CsvItem::Skipped { line, n_lines: 2 });
+                    line += 2;
+                }
+                6 => {
+                    let rfc = br#""7","d","id","o","c","r","h ""x""","C:\ and ""y""""#;
+                    push_record(&mut dump, &mut expected, &mut line, rfc);
+                }
+                8 => {
+                    // A record cut short by the next: passed over up to the line that starts
+                    // a record.
+                    dump.extend_from_slice(b"\"99\",\"1/1/2000\",\"unclosed\nsecond line\n");
+                    expected.push(CsvItem::Skipped { line, n_lines: 2 });
+                    line += 2;
+                }
+                _ => {}
+            }
+        }
+        let last = records.get(12).expect("a 13th corpus record");
+        let cut = last.get(..last.len() / 2).expect("half a record");
+        dump.extend_from_slice(cut);
+        let n_lines = 1 + cut.iter().filter(|&&byte| byte == b'\n').count() as u64;
+        expected.push(CsvItem::Skipped { line, n_lines });
+        (dump, expected)
+    }
+
+    #[test]
+    fn every_corpus_record_gives_the_same_item_whatever_the_pieces() {
+        for path in variants() {
+            let input = std::fs::read(&path).expect("readable corpus file");
+            let whole = split(CsvSplitter::new(), &input, input.len());
+            assert!(
+                matches!(whole.as_slice(), [CsvItem::Record { line: 1, .. }]),
+                "{}: {whole:?}",
+                path.display()
+            );
+            for chunk in [1, 7, KB_64] {
+                let items = split(CsvSplitter::new(), &input, chunk);
+                assert_items(&items, &whole, &format!("{} by {chunk}", path.display()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_dump_gives_its_records_and_the_stretches_passed_over_whatever_the_pieces() {
+        let (dump, expected) = damaged_dump();
+        for chunk in [1, 7, 1000, KB_64, dump.len()] {
+            let items = split(CsvSplitter::new(), &dump, chunk);
+            assert_items(&items, &expected, &format!("by {chunk}"));
+        }
+    }
+
+    #[test]
+    fn resuming_at_each_record_boundary_gives_the_rest() {
+        let (dump, expected) = damaged_dump();
+        let mut splitter = CsvSplitter::new();
+        splitter.push(&dump);
+        splitter.finish();
+        let mut n_taken = 0;
+        while let Some(item) = splitter.next_item() {
+            n_taken += 1;
+            if !matches!(item, CsvItem::Record { .. }) {
+                continue;
+            }
+            let offset = splitter.offset();
+            let rest = dump
+                .get(offset as usize..)
+                .expect("the offset is in the input");
+            let line = splitter.line();
+            let newlines_before = dump
+                .get(..offset as usize)
+                .expect("the input before")
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count() as u64;
+            assert_eq!(line, newlines_before + 1);
+            for chunk in [7, KB_64] {
+                let resumed = split(CsvSplitter::resume(offset, line), rest, chunk);
+                let rest = expected.get(n_taken..).expect("the rest");
+                assert_items(&resumed, rest, &format!("resumed at {offset} by {chunk}"));
+            }
+        }
+        assert_eq!(n_taken, expected.len());
+        assert_eq!(splitter.offset(), dump.len() as u64);
+    }
+
+    #[test]
+    fn a_dump_is_two_records_to_start_with() {
+        let records = corpus_records();
+        let first = records.first().expect("a record");
+        let second = records.get(1).expect("a record");
+        let mut splitter = CsvSplitter::new();
+        splitter.push(b"\n");
+        splitter.push(first);
+        assert_eq!(splitter.looks_like_a_dump(), None, "a quote may follow");
+        splitter.push(b"\n");
+        assert_eq!(splitter.looks_like_a_dump(), None, "the second is to come");
+        splitter.push(second);
+        splitter.push(b"\n");
+        // Known once the bytes after the second record's start have doubled, or at the end.
+        assert_ne!(splitter.looks_like_a_dump(), Some(false));
+        let mut at_the_end = splitter.clone();
+        splitter.push(records.get(2).expect("a record"));
+        assert_eq!(splitter.looks_like_a_dump(), Some(true));
+        at_the_end.finish();
+        assert_eq!(at_the_end.looks_like_a_dump(), Some(true));
+
+        let mut one_record = CsvSplitter::new();
+        one_record.push(first);
+        assert_eq!(one_record.looks_like_a_dump(), None);
+        one_record.finish();
+        assert_eq!(one_record.looks_like_a_dump(), Some(false));
+
+        let mut text = CsvSplitter::new();
+        text.push(b"UNCLAS ROME 001196\n");
+        assert_eq!(text.looks_like_a_dump(), Some(false));
+
+        let mut empty = CsvSplitter::new();
+        assert_eq!(empty.looks_like_a_dump(), None);
+        empty.finish();
+        assert_eq!(empty.looks_like_a_dump(), Some(false));
+        assert_eq!(empty.next_item(), None);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_passed_over_after_the_longest_record_whatever_the_pieces() {
+        let records = corpus_records();
+        let short = records
+            .iter()
+            .min_by_key(|record| record.len())
+            .expect("a record");
+        let max_record = short.len() + 10;
+        let mut dump = short.clone();
+        dump.extend_from_slice(b"\n\"2\",\"never closed\n");
+        let n_filler_lines = 3 * max_record / 10;
+        for _ in 0..n_filler_lines {
+            dump.extend_from_slice(b"filler...\n");
+        }
+        dump.extend_from_slice(short);
+        let short_lines = short.iter().filter(|&&byte| byte == b'\n').count() as u64;
+        let expected = vec![
+            CsvItem::Record {
+                line: 1,
+                bytes: short.clone(),
+            },
+            CsvItem::Skipped {
+                line: short_lines + 2,
+                n_lines: 1 + n_filler_lines as u64,
+            },
+            CsvItem::Record {
+                line: short_lines + 3 + n_filler_lines as u64,
+                bytes: short.clone(),
+            },
+        ];
+        for chunk in [1, 7, 1000, dump.len()] {
+            let items = split(CsvSplitter::with_max_record(max_record), &dump, chunk);
+            assert_items(&items, &expected, &format!("by {chunk}"));
+        }
+    }
+
+    #[test]
+    fn what_is_held_stays_bounded_over_a_long_input() {
+        let records = corpus_records();
+        let largest = records.iter().map(Vec::len).max().unwrap_or_default();
+        let mut dump = Vec::new();
+        while dump.len() < 8 * 1024 * 1024 {
+            for record in &records {
+                dump.extend_from_slice(record);
+                dump.extend_from_slice(b"\n");
+            }
+            dump.extend_from_slice(b"a line that is no record\n");
+        }
+        let mut splitter = CsvSplitter::new();
+        let (mut n_records, mut most_held, mut most_buffered) = (0, 0, 0);
+        for piece in dump.chunks(KB_64) {
+            splitter.push(piece);
+            most_held = most_held.max(splitter.held());
+            most_buffered = most_buffered.max(splitter.buffer.len());
+            while let Some(item) = splitter.next_item() {
+                n_records += usize::from(matches!(item, CsvItem::Record { .. }));
+            }
+        }
+        splitter.finish();
+        n_records += std::iter::from_fn(|| splitter.next_item()).count();
+        assert!(n_records > 800, "{n_records} records");
+        assert!(most_held < 2 * largest + KB_64, "held {most_held}");
+        assert!(
+            most_buffered < 4 * largest + 2 * KB_64,
+            "buffered {most_buffered}"
+        );
+        assert_eq!(splitter.offset(), dump.len() as u64);
+    }
+}
