@@ -178,7 +178,9 @@ pub(crate) fn extent(bytes: &[u8], more_may_come: bool) -> Result<Span, ScanStop
 
 /// Why one reading of a record stopped.
 enum Stop {
+    /// As [`ScanStop::Incomplete`].
     Incomplete,
+    /// As [`ScanStop::NotARecord`].
     NotARecord,
     /// WikiLeaks' reading met a quote followed by a quote: the record is RFC 4180's.
     DoubledQuote,

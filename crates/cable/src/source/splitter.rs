@@ -41,6 +41,10 @@ pub enum CsvItem {
 /// [`CsvItem::Skipped`]. A record is read in WikiLeaks' dialect or RFC 4180's (see
 /// [`CsvDialect`](crate::CsvDialect)), as [`csv_extent`](crate::csv_extent) reads it.
 ///
+/// A record is handed on once the bytes held after its start have doubled since the last look,
+/// or the input ended: `next_item` may answer `None` while a whole record is held, until more is
+/// pushed or `finish` is called. The items never depend on how the input was cut.
+///
 /// ```
 /// use cable::{CsvItem, CsvSplitter};
 /// let mut splitter = CsvSplitter::new();
@@ -79,7 +83,9 @@ pub struct CsvSplitter {
 /// A stretch that is no record, being passed over line by line.
 #[derive(Debug, Clone, Copy)]
 struct Skipping {
+    /// The stretch's first line.
     line: u64,
+    /// The lines handed on so far.
     n_lines: u64,
     /// Whether a line was just handed on, so that the next looks for a record first.
     at_line_start: bool,
@@ -92,14 +98,10 @@ struct Skipping {
 #[derive(Debug, Clone, Copy)]
 enum DumpCheck {
     /// Looking for the first record, worth a look when `wanted` bytes are held.
-    First {
-        wanted: usize,
-    },
+    First { wanted: usize },
     /// Looking for the second record, which starts after `from`.
-    Second {
-        from: usize,
-        wanted: usize,
-    },
+    Second { from: usize, wanted: usize },
+    /// Known: whether the first two records read as records.
     Known(bool),
 }
 
