@@ -9,13 +9,9 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
 
-use cable::{CsvExtent, Span};
+use cable::{CsvItem, CsvSplitter};
 
-/// A record longer than this is taken for a quote that was never closed: no cable comes near
-/// (the longest known is about 90 KB), and the reader must not hold the rest of the file.
-const MAX_RECORD: usize = 8 * 1024 * 1024;
-
-/// How much is read from the file at a time, at least.
+/// How much is read from the file at a time.
 const CHUNK: usize = 256 * 1024;
 
 /// How many bytes of records a worker is handed at a time (about 40 cables), at least.
@@ -54,14 +50,15 @@ pub(crate) enum Item {
     },
 }
 
-/// The records of a dump, read as they are needed.
+/// The records of a dump, read as they are needed: a reader feeding the core's
+/// [`CsvSplitter`], which does the cutting (the page feeds the same from a `File.stream()`).
 pub(crate) struct Records {
     reader: Box<dyn Read + Send>,
-    /// Read from the file and not yet handed on: `buffer[consumed..]`.
-    buffer: Vec<u8>,
-    consumed: usize,
-    /// The line `buffer[consumed..]` starts on.
-    line: usize,
+    splitter: CsvSplitter,
+    /// Everything read, while nothing was handed on: the input, should it be no dump.
+    read_so_far: Option<Vec<u8>>,
+    /// The piece being read, kept from one read to the next.
+    chunk: Vec<u8>,
     at_end: bool,
 }
 
@@ -69,9 +66,9 @@ impl Records {
     pub(crate) fn new(reader: Box<dyn Read + Send>) -> Records {
         Records {
             reader,
-            buffer: Vec::new(),
-            consumed: 0,
-            line: 1,
+            splitter: CsvSplitter::new(),
+            read_so_far: Some(Vec::new()),
+            chunk: Vec::with_capacity(CHUNK),
             at_end: false,
         }
     }
@@ -79,118 +76,59 @@ impl Records {
     /// Whether the input is a dump: its first two records read as `cables.csv` records. (One
     /// record alone is read as one cable, as before there were dumps.)
     pub(crate) fn looks_like_a_dump(&mut self) -> io::Result<bool> {
-        let Some(first) = self.extent_at(0)? else {
-            return Ok(false);
-        };
-        Ok(self.extent_at(first.end)?.is_some())
+        loop {
+            if let Some(looks_like_a_dump) = self.splitter.looks_like_a_dump() {
+                return Ok(looks_like_a_dump);
+            }
+            self.read_more()?;
+        }
     }
 
-    /// Everything not yet handed on, to the end of the input.
+    /// Everything not yet handed on, to the end of the input (called before any record is).
     pub(crate) fn into_rest(mut self) -> io::Result<Vec<u8>> {
-        let mut rest = self.buffer.split_off(self.consumed);
+        let mut rest = self.read_so_far.take().unwrap_or_default();
         self.reader.read_to_end(&mut rest)?;
         Ok(rest)
     }
 
-    /// The record that starts at `offset` in the unread part (blanks before it skipped), as a
-    /// span in the unread part, reading as much as it takes; `None` when no record starts there.
-    fn extent_at(&mut self, offset: usize) -> io::Result<Option<Span>> {
-        loop {
-            let unread = self
-                .buffer
-                .get(self.consumed + offset..)
-                .unwrap_or_default();
-            match cable::csv_extent(unread) {
-                CsvExtent::Record(span) => {
-                    return Ok(Some(Span::new(offset + span.start, offset + span.end)))
-                }
-                CsvExtent::NotARecord => return Ok(None),
-                CsvExtent::Incomplete if self.at_end || unread.len() > MAX_RECORD => {
-                    return Ok(None)
-                }
-                CsvExtent::Incomplete => self.read_more()?,
+    /// Reads the next piece of the file into the splitter, or tells it the file ended.
+    fn read_more(&mut self) -> io::Result<()> {
+        self.chunk.clear();
+        let n_read = (&mut self.reader)
+            .take(CHUNK as u64)
+            .read_to_end(&mut self.chunk)?;
+        if n_read == 0 {
+            self.at_end = true;
+            self.splitter.finish();
+        } else {
+            self.splitter.push(&self.chunk);
+            if let Some(read_so_far) = &mut self.read_so_far {
+                read_so_far.extend_from_slice(&self.chunk);
             }
         }
-    }
-
-    /// Reads the next piece of the file behind what is held, dropping what was handed on. The
-    /// piece grows with the record being read, so a long record is scanned a few times at most.
-    fn read_more(&mut self) -> io::Result<()> {
-        self.buffer.drain(..self.consumed);
-        self.consumed = 0;
-        let wanted = CHUNK.max(self.buffer.len());
-        let n_read = (&mut self.reader)
-            .take(wanted as u64)
-            .read_to_end(&mut self.buffer)?;
-        self.at_end = n_read == 0;
         Ok(())
-    }
-
-    /// The unread part.
-    fn unread(&self) -> &[u8] {
-        self.buffer.get(self.consumed..).unwrap_or_default()
-    }
-
-    /// Hands on the first `n_bytes` of the unread part, counting their lines.
-    fn hand_on(&mut self, n_bytes: usize) -> &[u8] {
-        let start = self.consumed;
-        let end = (start + n_bytes).min(self.buffer.len());
-        self.consumed = end;
-        let bytes = self.buffer.get(start..end).unwrap_or_default();
-        // memchr finds them many bytes at a time (a sum over the bytes was four instructions a
-        // byte: the reader's share of a dump's time).
-        self.line += memchr::memchr_iter(b'\n', bytes).count();
-        bytes
-    }
-
-    /// Whether nothing but blanks is left.
-    fn only_blanks_left(&self) -> bool {
-        self.at_end && self.unread().iter().all(u8::is_ascii_whitespace)
     }
 
     /// The next record, or the stretch of lines passed over before a record can be read again.
     fn next_item(&mut self) -> io::Result<Option<Item>> {
-        if let Some(span) = self.extent_at(0)? {
-            // Blanks (and a byte-order mark) before the record, then the record itself.
-            self.hand_on(span.start);
-            let line = self.line;
-            let bytes = self.hand_on(span.end - span.start).to_vec();
-            return Ok(Some(Item::Record(Record { line, bytes })));
-        }
-        if self.only_blanks_left() {
-            return Ok(None);
-        }
-        // Not a record: pass over lines until one starts a record, or the input ends, from
-        // the first that is not blank.
-        let blanks = self
-            .unread()
-            .iter()
-            .take_while(|byte| byte.is_ascii_whitespace())
-            .count();
-        self.hand_on(blanks);
-        let line = self.line;
-        let mut n_lines = 0;
+        // From now on the input is read as a dump: no need to keep it whole.
+        self.read_so_far = None;
         loop {
-            match self.unread().iter().position(|&byte| byte == b'\n') {
-                Some(newline) => {
-                    self.hand_on(newline + 1);
-                    n_lines += 1;
+            match self.splitter.next_item() {
+                Some(CsvItem::Record { line, bytes }) => {
+                    return Ok(Some(Item::Record(Record {
+                        line: line as usize,
+                        bytes,
+                    })))
                 }
-                None if self.at_end => {
-                    let rest = self.unread().len();
-                    self.hand_on(rest);
+                Some(CsvItem::Skipped { line, n_lines }) => {
                     return Ok(Some(Item::Skipped {
-                        line,
-                        n_lines: n_lines + 1,
-                    }));
+                        line: line as usize,
+                        n_lines: n_lines as usize,
+                    }))
                 }
-                None => {
-                    self.read_more()?;
-                    continue;
-                }
-            }
-            if self.extent_at(0)?.is_some() || self.only_blanks_left() {
-                return Ok(Some(Item::Skipped { line, n_lines }));
+                None if self.at_end => return Ok(None),
+                None => self.read_more()?,
             }
         }
     }

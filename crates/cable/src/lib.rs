@@ -74,7 +74,10 @@ pub use context::Options;
 pub use header::normalize_name;
 pub use outline::outline;
 pub use parse::{parse, parse_with};
-pub use source::{csv_extent, csv_row, csv_rows, decode, CsvExtent, CsvRow, Encoding, CSV_COLUMNS};
+pub use source::{
+    csv_extent, csv_row, csv_rows, decode, CsvDialect, CsvExtent, CsvItem, CsvRow, CsvSplitter,
+    Encoding, CSV_COLUMNS,
+};
 pub use span::{Field, Span, TextSpan};
 pub use stations::canonicalize_id;
 pub use tree::*;

@@ -39,9 +39,66 @@ pub(crate) fn find_any<const N: usize>(bytes: &[u8], set: &[u8; N]) -> Option<us
     Some(checked + found)
 }
 
+/// How many bytes of `bytes` are `byte` (the line breaks of a stretch a reader hands on).
+///
+/// Eight bytes at a time again, exactly this time: `(word & 0x7F…) + 0x7F…` sets the high bit of
+/// every byte whose low seven bits are not all zero, with no carry from one byte to the next;
+/// OR-ed with the word, only a zero byte keeps its high bit clear. Each byte of a running sum
+/// counts the matches in its place, for 255 words at most (a byte holds 255), then the eight
+/// are added up: no count of ones per word, which is slow where the CPU has no instruction for it.
+pub(crate) fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    const LOWS: u64 = !HIGHS;
+    let pattern = ONES * u64::from(byte);
+    // 0x01 in each byte of the word that is `byte`.
+    let matches = |chunk: &[u8]| {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            return 0;
+        };
+        let zero_where_equal = u64::from_le_bytes(eight) ^ pattern;
+        let nonzero = ((zero_where_equal & LOWS) + LOWS) | zero_where_equal;
+        (!nonzero & HIGHS) >> 7
+    };
+    let sum_of_bytes = |counts: u64| {
+        let pairs = (counts & 0x00FF_00FF_00FF_00FF) + ((counts >> 8) & 0x00FF_00FF_00FF_00FF);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    };
+    let mut count = 0;
+    let mut blocks = bytes.chunks_exact(8 * 255);
+    for block in &mut blocks {
+        count += sum_of_bytes(block.chunks_exact(8).map(matches).sum());
+    }
+    let mut words = blocks.remainder().chunks_exact(8);
+    count += sum_of_bytes((&mut words).map(matches).sum());
+    count
+        + words
+            .remainder()
+            .iter()
+            .filter(|&&found| found == byte)
+            .count()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::find_any;
+    use super::{count_byte, find_any};
+
+    #[test]
+    fn counts_a_byte_wherever_it_is_and_whatever_is_beside_it() {
+        let text = b"a\nb\n\n\x0b\n\x00\n\xff\n\n\n\n\n\n\n\n\x8a\ncdefghij\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let part = text.get(start..end).unwrap_or_default();
+                let expected = part.iter().filter(|&&byte| byte == b'\n').count();
+                assert_eq!(count_byte(part, b'\n'), expected, "{start}..{end}");
+            }
+        }
+        assert_eq!(count_byte(&[0x80; 20], 0x00), 0);
+        assert_eq!(count_byte(&[0x00; 20], 0x00), 20);
+        // Past one block of 255 words, where the running sum is added up and starts again.
+        assert_eq!(
+            count_byte(&[b'\n'; 8 * 255 * 3 + 13], b'\n'),
+            8 * 255 * 3 + 13
+        );
+    }
 
     #[test]
     fn finds_the_first_of_the_set_in_any_of_the_eight_places() {

@@ -15,17 +15,19 @@ mod html;
 mod json;
 mod map;
 mod reflow;
+mod splitter;
 #[cfg(test)]
 mod tests;
 
-pub use csv::{csv_extent, csv_row, csv_rows, CsvExtent, CsvRow, CSV_COLUMNS};
+pub use csv::{csv_extent, csv_row, csv_rows, CsvDialect, CsvExtent, CsvRow, CSV_COLUMNS};
 pub use decode::{decode, Encoding};
 pub(crate) use map::Cleaned;
+pub use splitter::{CsvItem, CsvSplitter};
 
 use crate::given::Given;
 use crate::scan::bytes::find_any;
 use crate::tree::InputForm;
-use csv::csv_record;
+use csv::{csv_record, CsvDialect as Dialect};
 use debris::{is_pilcrow_text, markdown_link, starts_with_marker};
 use html::{html_entity, html_tag, looks_like_html};
 use json::{json_escape, json_record};
@@ -37,8 +39,21 @@ pub(crate) type Breaks = std::iter::Peekable<std::vec::IntoIter<(usize, bool)>>;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Escapes {
     html: bool,
-    csv: bool,
+    /// A `cables.csv` record's, in its dialect.
+    csv: Option<Dialect>,
     json: bool,
+}
+
+impl Escapes {
+    /// The byte that starts an escape in a record: a backslash (JSON, WikiLeaks' `cables.csv`)
+    /// or a quote (RFC 4180's `""`).
+    fn escape_byte(self) -> Option<u8> {
+        match self.csv {
+            Some(Dialect::Rfc4180) => Some(b'"'),
+            Some(Dialect::WikiLeaks) => Some(b'\\'),
+            None => self.json.then_some(b'\\'),
+        }
+    }
 }
 
 impl Cleaned {
@@ -51,16 +66,20 @@ impl Cleaned {
         let (form, ranges, escapes) = if let Some(record) = csv_record(input) {
             let ranges = vec![record.header, record.body];
             given = record.given;
-            (InputForm::CsvRecord, ranges, escapes(true, false))
+            (
+                InputForm::CsvRecord,
+                ranges,
+                escapes(Some(record.dialect), false),
+            )
         } else if let Some(record) = json_record(input) {
-            (InputForm::JsonRecord, record.ranges(), escapes(false, true))
+            (InputForm::JsonRecord, record.ranges(), escapes(None, true))
         } else {
             let form = if html {
                 InputForm::Html
             } else {
                 InputForm::Plain
             };
-            (form, vec![(0, input.len())], escapes(false, false))
+            (form, vec![(0, input.len())], escapes(None, false))
         };
         // A JSON record's strings are read once as written, to find where lines were glued
         // (escapes hide a line break from a look at the input), then again with the breaks.
@@ -152,11 +171,11 @@ impl Cleaned {
         let mut pos = start;
         // Markdown links and pilcrows (`¶` starts with 0xC2) in every form; tags and entities
         // in HTML; escapes in a record.
-        let find = |bytes: &[u8]| match (escapes.html, escapes.csv || escapes.json) {
-            (false, false) => find_any(bytes, b"[\xC2"),
-            (false, true) => find_any(bytes, b"[\xC2\\"),
-            (true, false) => find_any(bytes, b"[\xC2<&"),
-            (true, true) => find_any(bytes, b"[\xC2<&\\"),
+        let find = |bytes: &[u8]| match (escapes.html, escapes.escape_byte()) {
+            (false, None) => find_any(bytes, b"[\xC2"),
+            (false, Some(escape)) => find_any(bytes, &[b'[', 0xC2, escape]),
+            (true, None) => find_any(bytes, b"[\xC2<&"),
+            (true, Some(escape)) => find_any(bytes, &[b'[', 0xC2, b'<', b'&', escape]),
         };
         let range_bytes = range.as_bytes();
         let mut from = 0;
@@ -213,7 +232,14 @@ impl Cleaned {
                     }
                     None => len,
                 }),
-                b'\\' => match rest.as_bytes().get(1) {
+                // In RFC 4180's dialect every quote inside a column is the first of a pair.
+                b'"' if escapes.csv == Some(Dialect::Rfc4180) => {
+                    (rest.as_bytes().get(1) == Some(&b'"')).then(|| {
+                        self.replace(at, 2, "\"");
+                        2
+                    })
+                }
+                b'\\' if escapes.csv == Some(Dialect::WikiLeaks) => match rest.as_bytes().get(1) {
                     Some(&escaped @ (b'"' | b'\'' | b'\\')) => {
                         self.replace(
                             at,

@@ -109,6 +109,21 @@ fn reads_cables_csv_records() {
 }
 
 #[test]
+fn reads_cables_csv_records_written_as_a_spreadsheet_writes_them() {
+    check(
+        r#""1289","9/23/2000 15:10","00ATHENS1501","Embassy Athens","UNCLASSIFIED","","FM AMEMBASSY ATHENS
+","UNCLAS ATHENS 001501 ""QUOTED"" HAMAS' LEADERS \ ""\""""#,
+        expect![[r#"
+            form=csv_record debris=0 restored=0
+            76..95 "FM AMEMBASSY ATHENS"
+            96..96 ""
+            96..96 ""
+            99..153 "UNCLAS ATHENS 001501 \"QUOTED\" HAMAS' LEADERS \\ \"\\\"" <- "UNCLAS ATHENS 001501 \"\"QUOTED\"\" HAMAS' LEADERS \\ \"\"\\\"\""
+        "#]],
+    );
+}
+
+#[test]
 fn reads_json_records() {
     check(
         r#"{"id": "X", "header": "FM AMEMBASSY ATHENS\r\n", "content": "UNCLAS ATHENS 001501\n\n\u00b61. \"QUOTED\" caf\u00e9 \ud83d\ude00 a\/b"}"#,

@@ -50,7 +50,8 @@ pub enum InputForm {
     Plain,
     /// HTML from a cable page: `<pre>` blocks, `&#x000A;` entities, `<a>` links.
     Html,
-    /// One record of a `cables.csv` dump: eight quoted columns, quotes escaped as `\"`.
+    /// One record of a `cables.csv` dump: eight quoted columns, quotes escaped as `\"` (WikiLeaks)
+    /// or `""` (RFC 4180, as spreadsheets write it).
     CsvRecord,
     /// One record of a JSON dump (`{"header": "…", "content": "…"}`), strings escaped as JSON.
     JsonRecord,
