@@ -299,6 +299,7 @@ pub fn app() -> Html {
                     aria-label={format!("{} (press t to change)", theme.label())}>{ theme.label() }</button>
                 <button type="button" class="button" id="shortcuts-toggle" aria-expanded={show_shortcuts.to_string()}
                     onclick={on_shortcuts}>{ "Shortcuts" }</button>
+                <a class="button" id="collection-link" href="collection.html">{ "Your collection" }</a>
             </header>
             if *show_shortcuts {
                 <aside class="shortcuts region" id="shortcuts" aria-label="Keyboard shortcuts">

@@ -44,7 +44,9 @@ self.addEventListener('fetch', (event) => {
   // so a new build shows at once. Links carry the cable in the fragment, which no request
   // includes.
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, scope));
+    // The collection page is kept under its own name; any other address is the viewer.
+    const collection = new URL('collection.html', scope);
+    event.respondWith(networkFirst(request, url.pathname === collection.pathname ? collection.href : scope));
     return;
   }
   if (url.pathname === new URL('start.js', scope).pathname

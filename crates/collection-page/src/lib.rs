@@ -1,0 +1,55 @@
+//! cablescope's collection page (`collection.html`): a reader's whole `cables.csv`, or a set of
+//! cable files, read in Web Workers (`crates/collection-worker`), kept in the browser's
+//! origin-private file system, and browsed, searched and cross-referenced with the
+//! `collection` crate's index. Its own wasm, loaded only by this page: the single-cable page's
+//! weight does not change.
+//!
+//! Modules, each importing only those above it in this list:
+//!
+//! - `address` — the view in the address's fragment, for links (pure).
+//! - `kept` — the kept collection's state file (pure).
+//! - `format` — numbers, dates, places and sizes as the page writes them (pure).
+//! - `browser` — the browser's APIs: files, streams, storage, downloads, the address.
+//! - `pool` — the workers that build segments.
+//! - `store` — the collection in the origin-private file system.
+//! - `reading` — a file read into kept segments, with progress, cancel and resume.
+//! - `handoff` — a cable handed to the single-cable viewer.
+//! - `app` and its views — the page.
+#![deny(missing_docs)]
+
+pub mod address;
+pub mod format;
+pub mod kept;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod handoff;
+#[cfg(target_arch = "wasm32")]
+mod pool;
+#[cfg(target_arch = "wasm32")]
+mod reading;
+#[cfg(target_arch = "wasm32")]
+mod store;
+#[cfg(target_arch = "wasm32")]
+mod views;
+#[cfg(target_arch = "wasm32")]
+mod views_cable;
+#[cfg(target_arch = "wasm32")]
+mod views_histogram;
+#[cfg(target_arch = "wasm32")]
+mod views_map;
+
+/// Starts the page in the element `#collection`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("collection"));
+    if let Some(root) = root {
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}

@@ -1,0 +1,7 @@
+//! The collection page's entry: `collection.html` loads this wasm (built by Trunk as
+//! `collection-page.js` and `collection-page_bg.wasm`) and it renders into `#collection`.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    collection_page::start();
+}
