@@ -26,7 +26,9 @@ mod harness;
 
 mod appearance;
 mod bench;
+mod bench_collection;
 mod cable_id;
+mod collection;
 mod decomposition;
 mod drafts;
 mod first_view;

@@ -1,0 +1,356 @@
+//! The collection page: a `cables.csv` made from the corpus opened, read with progress, kept
+//! across a reload, filtered by each facet, searched for words, phrases and IDs, references
+//! followed both ways and on the citation map, exported, handed to the viewer, shared with a
+//! colleague, and forgotten; bad files refused without losing what is kept. The page's answers
+//! are checked against the same records indexed natively (`harness::collection`).
+
+use collection::{Facet, Filter, Index, Order, Query};
+use fantoccini::{Client, Locator};
+
+use crate::harness::actions::{choose_files_in, click, click_by_text, run_script};
+use crate::harness::browser::{browser, session};
+use crate::harness::collection::{corpus_collection, Fixture};
+use crate::harness::page::{address, page_url};
+use crate::harness::waits::{poll_until, text_of, wait_for_element, wait_for_id, wait_for_text};
+
+fn collection_url(port: u16) -> String {
+    format!("{}collection.html", page_url(port))
+}
+
+fn scratch(label: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!(
+        "cablescope-collection-{label}-{}",
+        std::process::id()
+    ))
+}
+
+/// "12,345" as a number.
+fn number(text: &str) -> usize {
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(usize::MAX)
+}
+
+/// The count the page shows: "N of M cables".
+async fn shown_count(client: &Client) -> (usize, usize) {
+    let text = text_of(client, "#collection-count").await;
+    let (shown, of) = text.split_once(" of ").unwrap_or(("", ""));
+    (number(shown), number(of))
+}
+
+async fn wait_for_count(client: &Client, expected: usize, total: usize) {
+    let wanted = format!("{} of {} cables", group(expected), group(total));
+    wait_for_text(client, "#collection-count", |text| text == wanted).await;
+}
+
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (idx, ch) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Opens the collection page and reads `file` into it, checking that progress was shown.
+async fn open_collection(client: &Client, port: u16, file: &std::path::Path, fixture: &Fixture) {
+    client
+        .goto(&collection_url(port))
+        .await
+        .expect("open the collection page");
+    wait_for_element(client, "#open-file").await;
+    run_script(
+        client,
+        "watch for the progress bar",
+        "window.sawProgress = false;\
+         new MutationObserver(() => { if (document.getElementById('reading-progress')) window.sawProgress = true; })\
+           .observe(document.body, { childList: true, subtree: true });",
+    )
+    .await;
+    choose_files_in(client, "#open-file", &[file.to_path_buf()]).await;
+    wait_for_count(client, fixture.n_records, fixture.n_records).await;
+    let saw = client
+        .execute("return window.sawProgress;", vec![])
+        .await
+        .expect("progress");
+    assert_eq!(
+        saw,
+        serde_json::json!(true),
+        "no progress bar was shown while reading"
+    );
+}
+
+/// The cables passing `filter` and `text`, natively.
+fn native_count(index: &Index, text: &str, filter: Filter) -> usize {
+    index
+        .search(&Query {
+            text: text.to_string(),
+            filter,
+            order: Order::Relevance,
+            limit: 0,
+            year: None,
+        })
+        .n_matches
+}
+
+/// A cable of the fixture that cites another cable of it, and that one.
+fn cable_citing_another(index: &Index) -> (String, String) {
+    (0..index.len() as u32)
+        .find_map(|doc| {
+            let id = index.entry(doc)?.id.clone()?;
+            let cited = index
+                .cites(doc)
+                .into_iter()
+                .find(|cited| cited.doc.is_some() && cited.id != id)?;
+            Some((id, cited.id))
+        })
+        .expect("a corpus cable that cites another corpus cable")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_collection_is_read_kept_browsed_searched_and_followed() {
+    let folder = scratch("read");
+    let fixture = corpus_collection(&folder);
+    let (port, driver, client) = session().await;
+    open_collection(&client, port, &fixture.gz, &fixture).await;
+    // The broken rows are reported by line, and every record around them was read.
+    let notice = text_of(&client, "#collection-notice").await;
+    assert!(
+        notice.contains(&format!(
+            "{} line(s) that are no cables.csv record",
+            fixture.n_broken_lines
+        )),
+        "{notice}"
+    );
+
+    // Kept: a reload finds the collection without the file.
+    client.refresh().await.expect("reload");
+    wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+    wait_for_text(&client, "#space-used", |text| {
+        text.contains("The browser keeps")
+    })
+    .await;
+
+    // Each facet filters as the native index does.
+    for facet in [
+        Facet::Classification,
+        Facet::Caveat,
+        Facet::Origin,
+        Facet::Tag,
+        Facet::Precedence,
+    ] {
+        let counts = fixture.index.facet_counts(&Filter::none(), None);
+        let Some((value, n)) = counts
+            .iter()
+            .find(|c| c.facet == facet)
+            .and_then(|c| c.counts.iter().max_by_key(|(_, n)| *n))
+            .cloned()
+        else {
+            continue;
+        };
+        let checkbox = format!("#facet-{} input[data-value=\"{value}\"]", facet.name());
+        click(&client, &checkbox).await;
+        wait_for_count(&client, n as usize, fixture.n_records).await;
+        click(&client, &checkbox).await;
+        wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+    }
+    // A year on the histogram, then the years around it brushed.
+    let years = fixture.index.facet_counts(&Filter::none(), None);
+    let years = &years
+        .iter()
+        .find(|c| c.facet == Facet::Year)
+        .expect("years")
+        .counts;
+    let (year, n_year) = years
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .cloned()
+        .expect("a year");
+    click(&client, &format!("#facet-year .bar[data-value=\"{year}\"]")).await;
+    wait_for_count(&client, n_year as usize, fixture.n_records).await;
+    wait_for_element(&client, "#facet-month .bar").await;
+    click(&client, ".clear-filter").await;
+    wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+
+    // Words and a phrase, counted as natively.
+    for query in ["embassy", "\"prime minister\"", "nuclear iran"] {
+        let expected = native_count(&fixture.index, query, Filter::none());
+        let search = client
+            .find(Locator::Id("collection-search"))
+            .await
+            .expect("search box");
+        search.clear().await.expect("clear the search");
+        search.send_keys(query).await.expect("type a search");
+        wait_for_count(&client, expected, fixture.n_records).await;
+    }
+    // An ID typed, as cables write it, opens its cable.
+    let (citing, cited) = cable_citing_another(&fixture.index);
+    let serial_at = citing.len() - citing.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let spaced = format!(
+        "{} {} {}",
+        &citing[..2],
+        &citing[2..serial_at],
+        &citing[serial_at..]
+    );
+    let search = client
+        .find(Locator::Id("collection-search"))
+        .await
+        .expect("search box");
+    search.clear().await.expect("clear the search");
+    search.send_keys(&spaced).await.expect("type an ID");
+    wait_for_text(&client, "#cable-title", |title| title == citing).await;
+    wait_for_element(&client, "#excerpt").await;
+
+    // Its reference, followed; and back by "cited by".
+    click_by_text(&client, "#cites .link-button", &cited).await;
+    wait_for_text(&client, "#cable-title", |title| title == cited).await;
+    let cited_by = text_of(&client, "#cited-by").await;
+    assert!(
+        cited_by.contains(&citing),
+        "{cited} is cited by {citing}: {cited_by}"
+    );
+    // The citation map's nodes are links; the citing cable's node opens it.
+    wait_for_element(&client, &format!("#citation-map a[data-id=\"{citing}\"]")).await;
+    click(&client, &format!("#citation-map a[data-id=\"{citing}\"]")).await;
+    wait_for_text(&client, "#cable-title", |title| title == citing).await;
+    assert!(address(&client).await.contains(&format!("cable={citing}")));
+
+    // Exported: the cables shown, as CSV rows.
+    click(&client, "#export-csv").await;
+    let exported = driver.downloads().join("cables-parsed.csv");
+    let csv = poll_until(async || std::fs::read_to_string(&exported))
+        .await
+        .expect("the export is downloaded");
+    assert!(csv.starts_with("id,"), "{}", &csv[..csv.len().min(200)]);
+
+    // Handed to the viewer exactly as if pasted.
+    wait_for_element(&client, "#excerpt").await;
+    click(&client, "#open-in-viewer").await;
+    wait_for_id(&client, &citing).await;
+    let notice = text_of(&client, "#notice").await;
+    assert!(notice.contains("from your collection"), "{notice}");
+
+    // The single-cable page links back; the collection is still there.
+    click(&client, "#collection-link").await;
+    wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_search_shows_the_same_and_a_fresh_browser_is_told_which_cable() {
+    let folder = scratch("share");
+    let fixture = corpus_collection(&folder);
+    let (port, driver, client) = session().await;
+    open_collection(&client, port, &fixture.csv, &fixture).await;
+    let (citing, _) = cable_citing_another(&fixture.index);
+    let search = client
+        .find(Locator::Id("collection-search"))
+        .await
+        .expect("search box");
+    search.send_keys("embassy").await.expect("type a search");
+    let expected = native_count(&fixture.index, "embassy", Filter::none());
+    wait_for_count(&client, expected, fixture.n_records).await;
+    let row = client
+        .find(Locator::Css(".cable-row"))
+        .await
+        .expect("a row");
+    row.click().await.expect("choose a cable");
+    wait_for_element(&client, "#cable-panel h2").await;
+    let link = address(&client).await;
+    assert!(link.contains("q=embassy"), "{link}");
+
+    // The same browser, the link opened anew: the same view.
+    client.goto("about:blank").await.expect("leave");
+    client.goto(&link).await.expect("open the link");
+    wait_for_count(&client, expected, fixture.n_records).await;
+    let title = text_of(&client, "#cable-title").await;
+    assert!(!title.is_empty());
+
+    // A colleague without the collection: told which cable, and given its public page.
+    let colleague = browser(&driver).await;
+    let link_to_cable = format!("{}#cable={citing}", collection_url(port));
+    colleague.goto(&link_to_cable).await.expect("open the link");
+    let arrived = text_of(&colleague, "#arrived").await;
+    assert!(arrived.contains(&citing), "{arrived}");
+    let plusd = colleague
+        .find(Locator::Css("#arrived a"))
+        .await
+        .expect("a link to the public page")
+        .attr("href")
+        .await
+        .expect("href")
+        .unwrap_or_default();
+    assert_eq!(
+        plusd,
+        format!("https://wikileaks.org/plusd/cables/{citing}_a.html")
+    );
+    // Opening the collection then shows the cable the link names.
+    choose_files_in(&colleague, "#open-file", std::slice::from_ref(&fixture.csv)).await;
+    wait_for_text(&colleague, "#cable-title", |title| title == citing).await;
+    let _ = colleague.close().await;
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_files_are_refused_and_lose_nothing_kept_and_forget_forgets() {
+    let folder = scratch("bad");
+    let fixture = corpus_collection(&folder);
+    let (port, _driver, client) = session().await;
+    open_collection(&client, port, &fixture.csv, &fixture).await;
+
+    // A binary file, a CSV of another shape, a gzipped file cut short.
+    let binary = folder.join("picture.csv");
+    std::fs::write(
+        &binary,
+        (0..4096u32)
+            .map(|n| (n * 7 % 256) as u8)
+            .collect::<Vec<u8>>(),
+    )
+    .expect("write");
+    let other = folder.join("people.csv");
+    std::fs::write(&other, "name,age\nAda,36\nGrace,45\n").expect("write");
+    let cut = folder.join("cut.csv.gz");
+    let gz = std::fs::read(&fixture.gz).expect("read the gzip");
+    std::fs::write(&cut, &gz[..gz.len() / 2]).expect("write");
+    for (file, says) in [
+        (&binary, "is not a cables.csv"),
+        (&other, "is not a cables.csv"),
+    ] {
+        choose_files_in(&client, "#open-another", std::slice::from_ref(file)).await;
+        wait_for_text(&client, "#collection-notice", |text| text.contains(says)).await;
+        wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+        click(&client, "#collection-notice .button").await;
+    }
+    choose_files_in(&client, "#open-another", std::slice::from_ref(&cut)).await;
+    let notice = wait_for_text(&client, "#collection-notice", |text| {
+        text.contains("could not be read to its end")
+    })
+    .await;
+    assert!(notice.contains("kept"), "{notice}");
+    // What the cut file gave is the collection now, marked as read in part.
+    client.refresh().await.expect("reload");
+    wait_for_element(&client, ".half-read").await;
+    let (shown, total) = shown_count(&client).await;
+    assert!(
+        shown == total && total < fixture.n_records,
+        "{shown} of {total}"
+    );
+    // The rest, read from the whole file (the cut file's name and size differ: refused).
+    choose_files_in(&client, "#resume-file", std::slice::from_ref(&fixture.gz)).await;
+    wait_for_text(&client, "#collection-notice", |text| {
+        text.contains("is not the file")
+    })
+    .await;
+
+    // Forgotten: nothing is kept, after a reload too.
+    click(&client, "#forget").await;
+    wait_for_element(&client, "#open-file").await;
+    client.refresh().await.expect("reload");
+    wait_for_element(&client, "#open-file").await;
+    let _ = std::fs::remove_dir_all(folder);
+}
