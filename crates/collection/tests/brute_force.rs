@@ -634,3 +634,45 @@ fn texts_released_are_read_from_their_blocks() {
         }
     }
 }
+
+#[test]
+fn a_segment_read_without_its_texts_answers_as_one_released() {
+    let fixture = fixture();
+    let stored: Vec<Vec<u8>> = fixture
+        .index
+        .segments()
+        .iter()
+        .map(|segment| segment.as_bytes().expect("whole").to_vec())
+        .collect();
+    let mut released = Index::from_parts(&fixture.index.manifest(), stored.clone()).expect("read");
+    released.release_texts();
+    let without = Index::build(
+        stored
+            .iter()
+            .map(|bytes| collection::Segment::from_bytes_without_texts(bytes).expect("read"))
+            .collect(),
+    );
+    assert_eq!(without.manifest(), released.manifest());
+    let query = Query {
+        text: "\"human rights\" embassy".to_string(),
+        limit: usize::MAX,
+        ..Query::default()
+    };
+    assert_eq!(without.search(&query).hits, released.search(&query).hits);
+    for (doc_idx, doc) in fixture.docs.iter().enumerate() {
+        let doc_idx = doc_idx as u32;
+        assert_eq!(without.entry(doc_idx), released.entry(doc_idx));
+        let (segment, (start, end)) = without.text_block(doc_idx).expect("a block");
+        assert_eq!(Some((segment, (start, end))), released.text_block(doc_idx));
+        let (text, _) = without
+            .text_in_block(doc_idx, &stored[segment][start..end])
+            .expect("the text");
+        assert_eq!(text, doc.text);
+    }
+    // A damaged copy is refused, as from_bytes refuses it.
+    let mut damaged = stored[0].clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    assert!(collection::Segment::from_bytes_without_texts(&damaged).is_err());
+    assert!(collection::Segment::from_bytes_without_texts(&stored[0][..100]).is_err());
+}
