@@ -400,7 +400,7 @@ impl App {
         let keep = match (fresh, store, self.no_store) {
             (_, _, true) => Keep::Nowhere,
             (false, Some(store), false) => Keep::In(store),
-            _ => Keep::Replacing,
+            (_, before, false) => Keep::Replacing(before),
         };
         wasm_bindgen_futures::spawn_local(async move {
             let progress = link.clone();

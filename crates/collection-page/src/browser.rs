@@ -84,8 +84,8 @@ fn store_error(error: JsValue) -> StoreError {
     }
 }
 
-/// The folder `name` in the origin-private file system's root, made when `create`.
-pub async fn folder(name: &str, create: bool) -> Result<FileSystemDirectoryHandle, StoreError> {
+/// The origin-private file system's root.
+pub async fn root() -> Result<FileSystemDirectoryHandle, StoreError> {
     let navigator = window()
         .map(|window| window.navigator())
         .ok_or_else(|| StoreError::Unavailable("no window".to_string()))?;
@@ -95,30 +95,32 @@ pub async fn folder(name: &str, create: bool) -> Result<FileSystemDirectoryHandl
             "no origin-private file system".to_string(),
         ));
     }
-    let root: FileSystemDirectoryHandle = wait(storage.get_directory())
+    Ok(wait(storage.get_directory())
         .await
         .map_err(store_error)?
-        .unchecked_into();
+        .unchecked_into())
+}
+
+/// The folder `name` in `parent`, made when `create`.
+pub async fn folder(
+    parent: &FileSystemDirectoryHandle,
+    name: &str,
+    create: bool,
+) -> Result<FileSystemDirectoryHandle, StoreError> {
     let options = FileSystemGetDirectoryOptions::new();
     options.set_create(create);
-    let folder = wait(root.get_directory_handle_with_options(name, &options))
+    let folder = wait(parent.get_directory_handle_with_options(name, &options))
         .await
         .map_err(store_error)?;
     Ok(folder.unchecked_into())
 }
 
-/// Removes the folder `name` from the root, and all in it; nothing when there is none.
-pub async fn remove_folder(name: &str) -> Result<(), StoreError> {
-    let navigator = window()
-        .map(|window| window.navigator())
-        .ok_or_else(|| StoreError::Unavailable("no window".to_string()))?;
-    let root: FileSystemDirectoryHandle = wait(navigator.storage().get_directory())
-        .await
-        .map_err(store_error)?
-        .unchecked_into();
+/// Removes the entry `name` of `parent` (a folder with all in it, or a file); nothing when
+/// there is none.
+pub async fn remove(parent: &FileSystemDirectoryHandle, name: &str) -> Result<(), StoreError> {
     let options = FileSystemRemoveOptions::new();
     options.set_recursive(true);
-    match wait(root.remove_entry_with_options(name, &options)).await {
+    match wait(parent.remove_entry_with_options(name, &options)).await {
         Ok(_) => Ok(()),
         Err(error) if error_name(&error) == "NotFoundError" => Ok(()),
         Err(error) => Err(store_error(error)),
@@ -138,18 +140,19 @@ async fn file_handle(
         .unchecked_into())
 }
 
-/// Writes `bytes` as the file `name` in `folder`, replacing it.
+/// Writes `bytes` (a JavaScript array: a worker's answer is written without a copy into the
+/// wasm's memory) as the file `name` in `folder`, replacing it.
 pub async fn write_file(
     folder: &FileSystemDirectoryHandle,
     name: &str,
-    bytes: &[u8],
+    bytes: &Uint8Array,
 ) -> Result<(), StoreError> {
     let handle = file_handle(folder, name, true).await?;
     let stream: FileSystemWritableFileStream = wait(handle.create_writable())
         .await
         .map_err(store_error)?
         .unchecked_into();
-    let written = match stream.write_with_u8_array(bytes) {
+    let written = match stream.write_with_js_u8_array(bytes) {
         Ok(promise) => wait(promise).await.map(|_| ()),
         Err(error) => Err(error),
     };
@@ -179,6 +182,23 @@ pub async fn file(
         Err(error) if error_name(&error) == "NotFoundError" => Ok(None),
         Err(error) => Err(store_error(error)),
     }
+}
+
+/// The bytes of a blob copied into `into` (whose allocation is used again: a collection's
+/// segments are read one after another through one buffer).
+pub async fn blob_into(blob: &Blob, into: &mut Vec<u8>) -> Result<(), String> {
+    let buffer = wait(blob.array_buffer())
+        .await
+        .map_err(|error| message(&error))?;
+    copy_into(&Uint8Array::new(&buffer), into);
+    Ok(())
+}
+
+/// Copies a JavaScript array into `into`, replacing what it held.
+pub fn copy_into(array: &Uint8Array, into: &mut Vec<u8>) {
+    into.clear();
+    into.resize(array.length() as usize, 0);
+    array.copy_to(into);
 }
 
 /// The bytes of a blob, or of its range `start..end`.

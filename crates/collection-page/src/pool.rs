@@ -31,8 +31,8 @@ pub struct Pool {
 
 /// A segment a worker built: its stored form and how many cables it holds.
 pub struct Built {
-    /// The stored form.
-    pub bytes: Vec<u8>,
+    /// The stored form, as the worker sent it.
+    pub bytes: Uint8Array,
     /// The cables in it.
     pub n_cables: usize,
 }
@@ -126,7 +126,7 @@ pub async fn answer(promise: Promise) -> Result<Built, String> {
             .as_string()
             .unwrap_or_else(|| "a worker could not index a batch".to_string()));
     }
-    let bytes = answer.get(2).unchecked_into::<Uint8Array>().to_vec();
+    let bytes = answer.get(2).unchecked_into::<Uint8Array>();
     let n_cables = answer.get(3).as_f64().unwrap_or(0.0) as usize;
     Ok(Built { bytes, n_cables })
 }

@@ -14,7 +14,7 @@ use web_sys::File;
 use crate::browser::{self, ByteStream, StoreError};
 use crate::kept::{Kept, MAX_SKIPPED_KEPT};
 use crate::pool::{self, Pool};
-use crate::store::{self, Store};
+use crate::store::Store;
 
 /// How many bytes of records make a segment: large enough that a search visits few segments
 /// at full scale (about 200), small enough that a worker's batch and its segment stay a few
@@ -74,11 +74,22 @@ pub enum Source {
 }
 
 /// A batch of records on its way to a worker.
-#[derive(Default)]
 struct Batch {
     records: Vec<u8>,
     items: Vec<u32>,
     skipped: Vec<(u64, u64)>,
+}
+
+impl Batch {
+    /// An empty batch with room for a segment's records, so that it is not grown (and the
+    /// wasm's memory, which never shrinks, not left with the holes of its smaller sizes).
+    fn new() -> Batch {
+        Batch {
+            records: Vec::with_capacity(SEGMENT_BYTES + SEGMENT_BYTES / 8),
+            items: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
 }
 
 /// A batch handed to a worker, with where the file stands after it.
@@ -93,9 +104,10 @@ struct Sent {
 pub enum Keep {
     /// Added to this store's collection (a resumed read).
     In(Store),
-    /// In a new collection that replaces the kept one, once the file is known to be readable
-    /// (a file of another shape loses nothing already kept).
-    Replacing,
+    /// In a new collection that replaces the one kept (given here, if any) once its first
+    /// segment is kept: a file of another shape, or a disk too full for one segment, loses
+    /// nothing.
+    Replacing(Option<Store>),
     /// Nowhere: the browser keeps no files for the page.
     Nowhere,
 }
@@ -117,9 +129,9 @@ pub async fn read(
     let mut pool = Pool::start(n_workers)?;
     let started = browser::now_ms();
     let (store, replacing) = match keep {
-        Keep::In(store) => (Some(store), false),
-        Keep::Replacing => (None, true),
-        Keep::Nowhere => (None, false),
+        Keep::In(store) => (Some(store), None),
+        Keep::Replacing(before) => (None, Some(before)),
+        Keep::Nowhere => (None, None),
     };
     let mut reader = Reader {
         pool: &mut pool,
@@ -129,6 +141,7 @@ pub async fn read(
         segments: Vec::new(),
         progress: Progress::default(),
         started,
+        buffer: Vec::new(),
     };
     let stopped = match source {
         Source::Dump { file, resume } => {
@@ -162,6 +175,12 @@ pub async fn read(
             "Stopped: the cables read so far are kept, and the rest can be read later.".to_string()
         })
     });
+    if reader.replacing.is_some() {
+        // No segment was kept: the new folder goes, and the collection kept before stays.
+        if let Some(store) = reader.store.take() {
+            let _ = store.discard().await;
+        }
+    }
     if let Some(store) = &reader.store {
         if let Err(error) = store.save(&kept).await {
             return Ok(Outcome {
@@ -183,12 +202,15 @@ pub async fn read(
 struct Reader<'a> {
     pool: &'a mut Pool,
     store: Option<Store>,
-    /// The kept collection is yet to be replaced by this one (before its first segment).
-    replacing: bool,
+    /// This collection replaces the one kept before (given, if any) once its first segment is
+    /// kept: `Some` until then.
+    replacing: Option<Option<Store>>,
     sent: VecDeque<Sent>,
     segments: Vec<Segment>,
     progress: Progress,
     started: f64,
+    /// One buffer for every segment that comes back (see `Segment::from_bytes_without_texts`).
+    buffer: Vec<u8>,
 }
 
 impl Reader<'_> {
@@ -211,7 +233,7 @@ impl Reader<'_> {
         };
         let mut to_skip = if resuming { kept.offset } else { 0 };
         let mut known_dump = resuming;
-        let mut batch = Batch::default();
+        let mut batch = Batch::new();
         let mut ended = false;
         let mut failure = None;
         while !ended {
@@ -271,7 +293,7 @@ impl Reader<'_> {
                     }
                 }
                 if batch.records.len() >= SEGMENT_BYTES {
-                    let full = std::mem::take(&mut batch);
+                    let full = std::mem::replace(&mut batch, Batch::new());
                     self.send(full, splitter.offset(), splitter.line(), kept, report)
                         .await?;
                 }
@@ -292,7 +314,7 @@ impl Reader<'_> {
         cancelled: &Cell<bool>,
         report: &mut impl FnMut(Progress),
     ) -> Result<(), String> {
-        let mut batch = Batch::default();
+        let mut batch = Batch::new();
         for (idx, file) in files.iter().enumerate() {
             if cancelled.get() {
                 break;
@@ -307,7 +329,7 @@ impl Reader<'_> {
                 .items
                 .extend([idx as u32 + 1, start, batch.records.len() as u32]);
             if batch.records.len() >= SEGMENT_BYTES {
-                let full = std::mem::take(&mut batch);
+                let full = std::mem::replace(&mut batch, Batch::new());
                 self.send(full, 0, idx as u64 + 2, kept, report).await?;
             }
             report(self.progress_now());
@@ -335,10 +357,8 @@ impl Reader<'_> {
         kept: &mut Kept,
         report: &mut impl FnMut(Progress),
     ) -> Result<(), String> {
-        if self.replacing {
-            self.replacing = false;
-            // The file reads as a collection: the one kept gives way to it.
-            store::forget().await.map_err(|error| error.to_string())?;
+        if self.replacing.is_some() && self.store.is_none() {
+            // The file reads as a collection: a folder of its own, in use once a segment is kept.
             self.store = Some(Store::create().await.map_err(|error| error.to_string())?);
         }
         while self.sent.len() >= 2 * self.pool.len() {
@@ -364,12 +384,19 @@ impl Reader<'_> {
             return Ok(());
         };
         let built = pool::answer(sent.answer).await?;
-        let mut segment = Segment::from_bytes(built.bytes)
-            .map_err(|error| format!("a worker's segment could not be read ({error})"))?;
+        browser::copy_into(&built.bytes, &mut self.buffer);
+        let read = |bytes: &[u8], whole: bool| {
+            if whole {
+                Segment::from_bytes(bytes.to_vec())
+            } else {
+                Segment::from_bytes_without_texts(bytes)
+            }
+            .map_err(|error| format!("a worker's segment could not be read ({error})"))
+        };
+        let segment = read(&self.buffer, self.store.is_none())?;
         if let Some(store) = &self.store {
-            let bytes = segment.as_bytes().unwrap_or_default();
             store
-                .write_segment(kept.segments, bytes)
+                .write_segment(kept.segments, &built.bytes)
                 .await
                 .map_err(|error| stopped_by_store(&error))?;
             let mut next = kept.clone();
@@ -382,8 +409,13 @@ impl Reader<'_> {
                 .save(&next)
                 .await
                 .map_err(|error| stopped_by_store(&error))?;
+            if let Some(before) = self.replacing.take() {
+                store
+                    .make_current(before.as_ref())
+                    .await
+                    .map_err(|error| stopped_by_store(&error))?;
+            }
             *kept = next;
-            segment.release_texts();
         } else {
             kept.segments += 1;
             kept.cables += built.n_cables as u64;

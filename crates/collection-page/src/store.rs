@@ -1,47 +1,83 @@
-//! The collection as the browser keeps it: a folder `collection` in the origin-private file
-//! system holding each segment's stored form (`segment-00000.bin`, …) and `state.txt`
-//! ([`Kept`]). A segment is written before the state that counts it, so a state never names a
-//! segment that is not whole; a segment file the state does not count is written again.
+//! The collection as the browser keeps it, in the origin-private file system: a folder
+//! `collection-<time>` holding each segment's stored form (`segment-00000.bin`, …) and
+//! `state.txt` ([`Kept`]), and at the root `collection.txt`, naming the folder in use.
+//!
+//! A segment is written before the state that counts it, so a state never names a segment that
+//! is not whole. A new collection is written into a folder of its own and named in
+//! `collection.txt` only once its first segment and state are written: until then the one kept
+//! before is the collection (a file of another shape, or a disk too full for even one segment,
+//! loses nothing), and only then is the one before removed.
 
 use collection::Segment;
+use js_sys::Uint8Array;
 use web_sys::FileSystemDirectoryHandle;
 
 use crate::browser::{self, StoreError};
 use crate::kept::{segment_file, Kept};
 
-/// The folder's name.
-pub const FOLDER: &str = "collection";
+/// The file at the root naming the folder in use.
+const POINTER: &str = "collection.txt";
 const STATE_FILE: &str = "state.txt";
 
-/// The kept collection's folder.
+/// A collection's folder.
 #[derive(Clone)]
 pub struct Store {
     folder: FileSystemDirectoryHandle,
+    name: String,
 }
 
 /// A kept collection read back.
 pub struct Loaded {
     /// Its state.
     pub kept: Kept,
-    /// Its segments, their texts released (read from the store when shown).
+    /// Its segments, their texts left in the store (read from it when shown).
     pub segments: Vec<Segment>,
 }
 
 impl Store {
-    /// The folder, made when there is none.
+    /// A new, empty folder for a collection, not yet the one in use ([`Store::make_current`]).
     pub async fn create() -> Result<Store, StoreError> {
+        let name = format!("collection-{}", js_sys::Date::now() as u64);
+        let root = browser::root().await?;
         Ok(Store {
-            folder: browser::folder(FOLDER, true).await?,
+            folder: browser::folder(&root, &name, true).await?,
+            name,
         })
     }
 
-    /// The folder when there is one.
+    /// The collection in use, when there is one.
     pub async fn existing() -> Result<Option<Store>, StoreError> {
-        match browser::folder(FOLDER, false).await {
-            Ok(folder) => Ok(Some(Store { folder })),
+        let root = browser::root().await?;
+        let Some(pointer) = browser::file(&root, POINTER).await? else {
+            return Ok(None);
+        };
+        let name = browser::blob_bytes(&pointer, None)
+            .await
+            .map_err(StoreError::Other)?;
+        let name = String::from_utf8_lossy(&name).trim().to_string();
+        if !name.starts_with("collection-") {
+            return Ok(None);
+        }
+        match browser::folder(&root, &name, false).await {
+            Ok(folder) => Ok(Some(Store { folder, name })),
             Err(StoreError::Missing) => Ok(None),
             Err(error) => Err(error),
         }
+    }
+
+    /// Makes this folder the collection in use, and removes the one used before, if any.
+    pub async fn make_current(&self, before: Option<&Store>) -> Result<(), StoreError> {
+        let root = browser::root().await?;
+        browser::write_file(&root, POINTER, &Uint8Array::from(self.name.as_bytes())).await?;
+        if let Some(before) = before.filter(|before| before.name != self.name) {
+            browser::remove(&root, &before.name).await?;
+        }
+        Ok(())
+    }
+
+    /// Removes this folder (a collection that never became the one in use).
+    pub async fn discard(&self) -> Result<(), StoreError> {
+        browser::remove(&browser::root().await?, &self.name).await
     }
 
     /// The state kept, if any.
@@ -57,11 +93,12 @@ impl Store {
 
     /// Keeps the state.
     pub async fn save(&self, kept: &Kept) -> Result<(), StoreError> {
-        browser::write_file(&self.folder, STATE_FILE, kept.to_text().as_bytes()).await
+        let text = Uint8Array::from(kept.to_text().as_bytes());
+        browser::write_file(&self.folder, STATE_FILE, &text).await
     }
 
     /// Keeps segment `idx`.
-    pub async fn write_segment(&self, idx: u32, bytes: &[u8]) -> Result<(), StoreError> {
+    pub async fn write_segment(&self, idx: u32, bytes: &Uint8Array) -> Result<(), StoreError> {
         browser::write_file(&self.folder, &segment_file(idx), bytes).await
     }
 
@@ -74,24 +111,25 @@ impl Store {
         browser::blob_bytes(&file, Some(range)).await
     }
 
-    /// Reads the collection back, a segment at a time (each is checked by its CRC-32), calling
-    /// `progress` with the cables read so far.
+    /// Reads the collection back, a segment at a time (each is checked by its CRC-32, read
+    /// through one buffer and kept without its texts), calling `progress` with the cables read
+    /// so far.
     pub async fn load(&self, mut progress: impl FnMut(usize)) -> Result<Option<Loaded>, String> {
         let Some(kept) = self.kept().await.map_err(|error| error.to_string())? else {
             return Ok(None);
         };
         let mut segments = Vec::with_capacity(kept.segments as usize);
         let mut n_cables = 0;
+        let mut buffer = Vec::new();
         for idx in 0..kept.segments {
             let file = browser::file(&self.folder, &segment_file(idx))
                 .await
                 .map_err(|error| error.to_string())?
                 .ok_or_else(|| format!("segment {idx} of the kept collection is missing"))?;
-            let bytes = browser::blob_bytes(&file, None).await?;
-            let mut segment = Segment::from_bytes(bytes).map_err(|error| {
+            browser::blob_into(&file, &mut buffer).await?;
+            let segment = Segment::from_bytes_without_texts(&buffer).map_err(|error| {
                 format!("segment {idx} of the kept collection is damaged ({error})")
             })?;
-            segment.release_texts();
             n_cables += segment.len();
             progress(n_cables);
             segments.push(segment);
@@ -100,7 +138,13 @@ impl Store {
     }
 }
 
-/// Forgets the kept collection: its folder and everything in it.
+/// Forgets the collection in use: its folder and the file naming it.
 pub async fn forget() -> Result<(), StoreError> {
-    browser::remove_folder(FOLDER).await
+    let current = Store::existing().await?;
+    let root = browser::root().await?;
+    browser::remove(&root, POINTER).await?;
+    if let Some(current) = current {
+        browser::remove(&root, &current.name).await?;
+    }
+    Ok(())
 }
