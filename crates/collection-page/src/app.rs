@@ -80,7 +80,7 @@ pub enum Msg {
     ClearFilter,
     Select(Option<u32>),
     Scrolled(f64),
-    TextRead(u32, Result<Text, String>),
+    TextRead(u32, u32, Result<Text, String>),
     OpenInViewer(u32),
     Forget,
     Forgotten(Result<(), String>),
@@ -101,6 +101,10 @@ pub struct App {
     pub(crate) listing: Option<Rc<Listing>>,
     pub(crate) selected: Option<u32>,
     pub(crate) texts: HashMap<u32, Rc<Text>>,
+    /// Texts asked of the store and not yet read.
+    reading_texts: std::collections::HashSet<u32>,
+    /// Counts the indexes opened: a text read for an earlier one is not kept.
+    index_generation: u32,
     pub(crate) scroll_top: f64,
     pub(crate) space: Option<(f64, f64)>,
     pub(crate) shown_all: Vec<Facet>,
@@ -111,6 +115,10 @@ pub struct App {
     /// The link's view, kept while there is no collection to show it in.
     pub(crate) arrived: Address,
 }
+
+/// Texts held at most (for the rows in sight and the cable chosen): beyond, those out of sight
+/// are let go.
+const MAX_TEXTS_HELD: usize = 128;
 
 /// Milliseconds the search waits after a keystroke before it runs.
 const QUERY_DELAY_MS: u32 = 150;
@@ -152,6 +160,8 @@ impl Component for App {
             listing: None,
             selected: None,
             texts: HashMap::new(),
+            reading_texts: std::collections::HashSet::new(),
+            index_generation: 0,
             scroll_top: 0.0,
             space: None,
             shown_all: Vec::new(),
@@ -249,18 +259,26 @@ impl Component for App {
                     return false;
                 }
                 self.scroll_top = top;
+                self.read_texts_in_sight(ctx);
             }
-            Msg::TextRead(doc, Ok(text)) => {
-                if self.texts.len() > 64 {
-                    self.texts.clear();
+            Msg::TextRead(generation, _, _) if generation != self.index_generation => return false,
+            Msg::TextRead(_, doc, Ok(text)) => {
+                self.reading_texts.remove(&doc);
+                if self.texts.len() >= MAX_TEXTS_HELD {
+                    // Those in sight and the one chosen stay.
+                    let keep = self.texts_wanted();
+                    self.texts.retain(|doc, _| keep.contains(doc));
                 }
                 self.texts.insert(doc, Rc::new(text));
             }
-            Msg::TextRead(_, Err(why)) => {
-                self.notice = Some((
-                    Level::Error,
-                    format!("The cable's text could not be read: {why}."),
-                ));
+            Msg::TextRead(_, doc, Err(why)) => {
+                self.reading_texts.remove(&doc);
+                if self.selected == Some(doc) {
+                    self.notice = Some((
+                        Level::Error,
+                        format!("The cable's text could not be read: {why}."),
+                    ));
+                }
             }
             Msg::OpenInViewer(doc) => self.open_in_viewer(doc),
             Msg::Forget => {
@@ -278,6 +296,8 @@ impl Component for App {
                 self.listing = None;
                 self.selected = None;
                 self.texts.clear();
+                self.reading_texts.clear();
+                self.index_generation = self.index_generation.wrapping_add(1);
                 self.stage = Stage::Empty;
                 self.notice = Some((
                     Level::Info,
@@ -460,6 +480,8 @@ impl App {
         self.kept = Some(kept);
         self.stage = Stage::Ready;
         self.texts.clear();
+        self.reading_texts.clear();
+        self.index_generation = self.index_generation.wrapping_add(1);
         // A link's view, read before there was a collection to show it in.
         let arrived = std::mem::take(&mut self.arrived);
         if arrived != Address::default() {
@@ -490,7 +512,7 @@ impl App {
     }
 
     /// Runs the search and the filter, and writes the view into the address.
-    fn refresh(&mut self, _ctx: &Context<Self>) {
+    fn refresh(&mut self, ctx: &Context<Self>) {
         let Some(index) = &self.index else {
             return;
         };
@@ -516,6 +538,31 @@ impl App {
         }));
         self.scroll_top = 0.0;
         self.write_address();
+        self.read_texts_in_sight(ctx);
+    }
+
+    /// The cables whose texts the page shows now: the rows in sight under a search, and the
+    /// one chosen.
+    fn texts_wanted(&self) -> Vec<u32> {
+        let mut wanted: Vec<u32> = self.selected.into_iter().collect();
+        if let Some(listing) = self
+            .listing
+            .as_ref()
+            .filter(|listing| !listing.clauses.is_empty())
+        {
+            let (first, last) = views::rows_drawn(self.scroll_top, listing.docs.len());
+            wanted.extend(listing.docs.get(first..last).unwrap_or_default());
+        }
+        wanted
+    }
+
+    /// Reads the texts of the rows in sight, for their snippets.
+    fn read_texts_in_sight(&mut self, ctx: &Context<Self>) {
+        for doc in self.texts_wanted() {
+            if !self.texts.contains_key(&doc) && self.reading_texts.insert(doc) {
+                self.read_text(ctx, doc);
+            }
+        }
     }
 
     /// A search that is only a cable ID opens that cable.
@@ -540,7 +587,7 @@ impl App {
         self.address.cable = doc.and_then(|doc| self.index.as_ref()?.entry(doc)?.id.clone());
         self.write_address();
         if let Some(doc) = doc {
-            if !self.texts.contains_key(&doc) {
+            if !self.texts.contains_key(&doc) && self.reading_texts.insert(doc) {
                 self.read_text(ctx, doc);
             }
         }
@@ -550,11 +597,12 @@ impl App {
         let Some(index) = self.index.clone() else {
             return;
         };
+        let generation = self.index_generation;
         let store = self.store.clone();
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
             let text = read_text(&index, store.as_ref(), doc).await;
-            link.send_message(Msg::TextRead(doc, text));
+            link.send_message(Msg::TextRead(generation, doc, text));
         });
     }
 

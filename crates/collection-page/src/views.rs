@@ -372,6 +372,13 @@ fn about(app: &App, kept: Option<&crate::kept::Kept>, ctx: &Context<App>) -> Htm
     }
 }
 
+/// The rows drawn for a list scrolled to `scroll_top`: those in sight and a few more each way.
+pub fn rows_drawn(scroll_top: f64, n_rows: usize) -> (usize, usize) {
+    let first = ((scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+    let last = (first + ROWS_IN_SIGHT + 2 * OVERSCAN).min(n_rows);
+    (first.min(last), last)
+}
+
 fn list(app: &App, listing: &Listing, ctx: &Context<App>) -> Html {
     let Some(index) = &app.index else {
         return Html::default();
@@ -380,8 +387,8 @@ fn list(app: &App, listing: &Listing, ctx: &Context<App>) -> Html {
         let element: web_sys::Element = event.target()?.dyn_into().ok()?;
         Some(Msg::Scrolled(f64::from(element.scroll_top())))
     });
-    let first = ((app.scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-    let last = (first + ROWS_IN_SIGHT + 2 * OVERSCAN).min(listing.docs.len());
+    let (first, last) = rows_drawn(app.scroll_top, listing.docs.len());
+    let searched = !listing.clauses.is_empty();
     let total = listing.docs.len() as f64 * ROW_HEIGHT;
     html! {
         <div class="cable-list" id="cable-list" role="list" aria-label="Cables" onscroll={onscroll}>
@@ -403,7 +410,12 @@ fn list(app: &App, listing: &Listing, ctx: &Context<App>) -> Html {
                                 <span class="row-date">{ format::day(entry.and_then(|e| e.date)) }</span>
                                 <span class="row-class">{ entry.and_then(|e| e.classification.clone()).unwrap_or_default() }</span>
                             </span>
-                            <span class="row-subject">{ entry.map(|e| e.subject.clone()).unwrap_or_default() }</span>
+                            {
+                                match app.texts.get(&doc).filter(|_| searched) {
+                                    Some(text) => crate::views_cable::row_snippet(text, &listing.clauses),
+                                    None => html! { <span class="row-subject">{ entry.map(|e| e.subject.clone()).unwrap_or_default() }</span> },
+                                }
+                            }
                         </button>
                     }
                 }) }

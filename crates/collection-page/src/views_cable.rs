@@ -124,23 +124,105 @@ fn excerpt(app: &App, text: Option<&crate::app::Text>) -> Html {
         .map(|listing| listing.clauses.clone())
         .unwrap_or_default();
     let shown = snippet(text.text.clone(), &text.searched, &clauses);
-    let (start, end) = shown.window;
+    let (start, end) = if shown.marks.is_empty() {
+        opening(&shown.text, &text.searched)
+    } else {
+        shown.window
+    };
     let mut parts = Vec::new();
     let mut at = start;
     for &(mark_start, mark_end) in shown.marks.iter().filter(|(s, e)| *s >= start && *e <= end) {
         if mark_start < at {
             continue;
         }
-        parts.push(html! { { shown.text.get(at..mark_start).unwrap_or_default().to_string() } });
-        parts.push(html! { <mark>{ shown.text.get(mark_start..mark_end).unwrap_or_default().to_string() }</mark> });
+        parts.push(html! { { unescaped(shown.text.get(at..mark_start)) } });
+        parts.push(html! { <mark>{ unescaped(shown.text.get(mark_start..mark_end)) }</mark> });
         at = mark_end;
     }
-    parts.push(html! { { shown.text.get(at..end).unwrap_or_default().to_string() } });
+    parts.push(html! { { unescaped(shown.text.get(at..end)) } });
     html! {
         <blockquote class="excerpt" id="excerpt">
             if start > 0 { { "… " } }
             { for parts }
             if end < shown.text.len() { { " …" } }
         </blockquote>
+    }
+}
+
+/// A list row's second line under a search: the words found, marked, in one line of the text.
+pub fn row_snippet(text: &crate::app::Text, clauses: &[collection::Clause]) -> Html {
+    let shown = snippet(text.text.clone(), &text.searched, clauses);
+    let Some(&(first_start, _)) = shown.marks.first() else {
+        return html! { <span class="row-subject row-snippet">{ "(the words are in its header)" }</span> };
+    };
+    // From a few words before the first mark: one line shows about a hundred characters.
+    let mut start = first_start.saturating_sub(40).max(shown.window.0);
+    while !shown.text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let end = shown.window.1;
+    let mut parts = Vec::new();
+    let mut at = start;
+    for &(mark_start, mark_end) in shown.marks.iter().filter(|(s, e)| *s >= start && *e <= end) {
+        if mark_start < at {
+            continue;
+        }
+        parts.push(html! { { flat(unescaped(shown.text.get(at..mark_start))) } });
+        parts
+            .push(html! { <mark>{ flat(unescaped(shown.text.get(mark_start..mark_end))) }</mark> });
+        at = mark_end;
+    }
+    parts.push(html! { { flat(unescaped(shown.text.get(at..end))) } });
+    html! { <span class="row-subject row-snippet">{ "… " }{ for parts }</span> }
+}
+
+/// Line breaks as spaces, runs of blanks as one: a snippet on one line.
+fn flat(stretch: String) -> String {
+    let mut out = String::with_capacity(stretch.len());
+    let mut blank = false;
+    for ch in stretch.chars() {
+        if ch.is_whitespace() {
+            if !blank {
+                out.push(' ');
+            }
+            blank = true;
+        } else {
+            out.push(ch);
+            blank = false;
+        }
+    }
+    out
+}
+
+/// The first 600 bytes or so of the cable's own text (a record's text column, not its other
+/// columns), ending between words.
+fn opening(text: &str, searched: &[(usize, usize)]) -> (usize, usize) {
+    let start = searched.last().map_or(0, |&(start, _)| start);
+    let rest = text.get(start..).unwrap_or_default();
+    let mut end = (start + 600).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < text.len() {
+        if let Some(blank) = rest
+            .get(..end - start)
+            .and_then(|head| head.rfind(char::is_whitespace))
+        {
+            end = start + blank;
+        }
+    }
+    (start, end)
+}
+
+/// A stretch of a kept text as the reader reads it: a `cables.csv` record's escapes undone.
+fn unescaped(stretch: Option<&str>) -> String {
+    let stretch = stretch.unwrap_or_default();
+    if stretch.contains('\\') {
+        stretch
+            .replace("\\\"", "\"")
+            .replace("\\'", "'")
+            .replace("\\\\", "\\")
+    } else {
+        stretch.to_string()
     }
 }
