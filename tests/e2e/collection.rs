@@ -8,7 +8,7 @@ use collection::{Facet, Filter, Index, Order, Query};
 use fantoccini::{Client, Locator};
 
 use crate::harness::actions::{choose_files_in, click, click_by_text, run_script};
-use crate::harness::browser::{browser, session};
+use crate::harness::browser::{browser, resize, session, TALL_WINDOW};
 use crate::harness::collection::{corpus_collection, Fixture};
 use crate::harness::page::{address, page_url};
 use crate::harness::waits::{poll_until, text_of, wait_for_element, wait_for_id, wait_for_text};
@@ -219,6 +219,17 @@ async fn a_collection_is_read_kept_browsed_searched_and_followed() {
     click(&client, &format!("#citation-map a[data-id=\"{citing}\"]")).await;
     wait_for_text(&client, "#cable-title", |title| title == citing).await;
     assert!(address(&client).await.contains(&format!("cable={citing}")));
+    if let Ok(folder) = std::env::var("CABLESCOPE_SCREENSHOTS") {
+        // The README's picture of the collection page, a laptop's window wide.
+        resize(&client, (1440, 1000)).await;
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(
+            std::path::Path::new(&folder).join("screenshot-collection.png"),
+            png,
+        )
+        .expect("write the screenshot");
+        resize(&client, TALL_WINDOW).await;
+    }
 
     // Exported: the cables shown, as CSV rows.
     click(&client, "#export-csv").await;
@@ -352,5 +363,68 @@ async fn bad_files_are_refused_and_lose_nothing_kept_and_forget_forgets() {
     wait_for_element(&client, "#open-file").await;
     client.refresh().await.expect("reload");
     wait_for_element(&client, "#open-file").await;
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loose_cable_files_make_a_collection_that_a_full_disk_does_not_lose() {
+    let folder = scratch("loose");
+    let fixture = corpus_collection(&folder);
+    let (port, _driver, client) = session().await;
+    client
+        .goto(&collection_url(port))
+        .await
+        .expect("open the collection page");
+    wait_for_element(&client, "#open-file").await;
+    // Five cable files chosen at once: a cable each.
+    let files: Vec<std::path::PathBuf> = [
+        "08OTTAWA372",
+        "09BERLIN1167",
+        "79TEHRAN11260",
+        "66BUENOSAIRES2481",
+        "09HAVANA132",
+    ]
+    .iter()
+    .map(|id| crate::harness::repo::repo().join(format!("corpus/cables/{id}.txt")))
+    .filter(|path| path.is_file())
+    .collect();
+    choose_files_in(&client, "#open-file", &files).await;
+    wait_for_count(&client, files.len(), files.len()).await;
+    let search = client
+        .find(Locator::Id("collection-search"))
+        .await
+        .expect("search box");
+    search
+        .send_keys("09 BERLIN 1167")
+        .await
+        .expect("type an ID");
+    wait_for_text(&client, "#cable-title", |title| title == "09BERLIN1167").await;
+
+    // The page's share of the disk made smaller than the next collection: reading it stops
+    // with a message, and the collection kept before is still the collection, after a reload.
+    let usage = client
+        .execute_async(
+            "const [done] = arguments; navigator.storage.estimate().then((e) => done(e.usage));",
+            vec![],
+        )
+        .await
+        .expect("usage")
+        .as_f64()
+        .unwrap_or(0.0);
+    client
+        .issue_cmd(crate::harness::browser::devtools(
+            "Storage.overrideQuotaForOrigin",
+            serde_json::json!({ "origin": format!("http://127.0.0.1:{port}"), "quotaSize": usage + 100_000.0 }),
+        ))
+        .await
+        .expect("a smaller quota");
+    choose_files_in(&client, "#open-another", std::slice::from_ref(&fixture.csv)).await;
+    wait_for_text(&client, "#collection-notice", |text| {
+        text.contains("storage for this page is full")
+    })
+    .await;
+    wait_for_count(&client, files.len(), files.len()).await;
+    client.refresh().await.expect("reload");
+    wait_for_count(&client, files.len(), files.len()).await;
     let _ = std::fs::remove_dir_all(folder);
 }
