@@ -80,7 +80,8 @@ pub enum Msg {
     ClearFilter,
     Select(Option<u32>),
     Scrolled(f64),
-    TextRead(u32, u32, Result<Text, String>),
+    /// Texts read for the index opened `generation`-th: the cables and what was read.
+    TextsRead(u32, Vec<(u32, Result<Text, String>)>),
     OpenInViewer(u32),
     Forget,
     Forgotten(Result<(), String>),
@@ -261,23 +262,27 @@ impl Component for App {
                 self.scroll_top = top;
                 self.read_texts_in_sight(ctx);
             }
-            Msg::TextRead(generation, _, _) if generation != self.index_generation => return false,
-            Msg::TextRead(_, doc, Ok(text)) => {
-                self.reading_texts.remove(&doc);
-                if self.texts.len() >= MAX_TEXTS_HELD {
+            Msg::TextsRead(generation, _) if generation != self.index_generation => return false,
+            Msg::TextsRead(_, read) => {
+                if self.texts.len() + read.len() > MAX_TEXTS_HELD {
                     // Those in sight and the one chosen stay.
                     let keep = self.texts_wanted();
                     self.texts.retain(|doc, _| keep.contains(doc));
                 }
-                self.texts.insert(doc, Rc::new(text));
-            }
-            Msg::TextRead(_, doc, Err(why)) => {
-                self.reading_texts.remove(&doc);
-                if self.selected == Some(doc) {
-                    self.notice = Some((
-                        Level::Error,
-                        format!("The cable's text could not be read: {why}."),
-                    ));
+                for (doc, text) in read {
+                    self.reading_texts.remove(&doc);
+                    match text {
+                        Ok(text) => {
+                            self.texts.insert(doc, Rc::new(text));
+                        }
+                        Err(why) if self.selected == Some(doc) => {
+                            self.notice = Some((
+                                Level::Error,
+                                format!("The cable's text could not be read: {why}."),
+                            ));
+                        }
+                        Err(_) => {}
+                    }
                 }
             }
             Msg::OpenInViewer(doc) => self.open_in_viewer(doc),
@@ -556,13 +561,15 @@ impl App {
         wanted
     }
 
-    /// Reads the texts of the rows in sight, for their snippets.
+    /// Reads the texts of the rows in sight, for their snippets: all in one message, so that
+    /// the page is drawn once for them.
     fn read_texts_in_sight(&mut self, ctx: &Context<Self>) {
-        for doc in self.texts_wanted() {
-            if !self.texts.contains_key(&doc) && self.reading_texts.insert(doc) {
-                self.read_text(ctx, doc);
-            }
-        }
+        let wanted: Vec<u32> = self
+            .texts_wanted()
+            .into_iter()
+            .filter(|doc| !self.texts.contains_key(doc) && self.reading_texts.insert(*doc))
+            .collect();
+        self.read_texts(ctx, wanted);
     }
 
     /// A search that is only a cable ID opens that cable.
@@ -588,21 +595,24 @@ impl App {
         self.write_address();
         if let Some(doc) = doc {
             if !self.texts.contains_key(&doc) && self.reading_texts.insert(doc) {
-                self.read_text(ctx, doc);
+                self.read_texts(ctx, vec![doc]);
             }
         }
     }
 
-    fn read_text(&self, ctx: &Context<Self>, doc: u32) {
-        let Some(index) = self.index.clone() else {
+    fn read_texts(&self, ctx: &Context<Self>, docs: Vec<u32>) {
+        let Some(index) = self.index.clone().filter(|_| !docs.is_empty()) else {
             return;
         };
         let generation = self.index_generation;
         let store = self.store.clone();
         let link = ctx.link().clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let text = read_text(&index, store.as_ref(), doc).await;
-            link.send_message(Msg::TextRead(generation, doc, text));
+            let mut read = Vec::with_capacity(docs.len());
+            for doc in docs {
+                read.push((doc, read_text(&index, store.as_ref(), doc).await));
+            }
+            link.send_message(Msg::TextsRead(generation, read));
         });
     }
 
