@@ -1,12 +1,11 @@
 //! The collection page: finding a kept collection, reading a new one, and the browsing view.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use collection::{Facet, FacetCounts, IdMatch, Index, Order, Query, Segment};
+use collection::{Index, Order, Query, Segment};
 use wasm_bindgen::JsCast;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 use yew::prelude::*;
 
 use crate::address::Address;
@@ -15,107 +14,9 @@ use crate::format;
 use crate::handoff;
 use crate::kept::Kept;
 use crate::reading::{self, Keep, Outcome, Progress, Source};
+use crate::state::{App, Level, Listing, Msg, Stage, Text};
 use crate::store::{self, Store};
 use crate::views;
-
-/// Where the page is.
-pub enum Stage {
-    /// Looking for a kept collection.
-    Starting,
-    /// Reading a kept collection back: cables read so far.
-    Restoring(usize),
-    /// No collection.
-    Empty,
-    /// Reading a file.
-    Reading(Progress),
-    /// A collection is open.
-    Ready,
-}
-
-/// A notice's kind.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Something done.
-    Info,
-    /// Something that went wrong; what was kept is still there.
-    Error,
-}
-
-/// The cables passing the search and the filter, in order, and the counts beside the facets.
-pub struct Listing {
-    /// Every cable that passes, in the order asked for.
-    pub docs: Vec<u32>,
-    /// Each facet's values and counts under the search and the other facets' selections.
-    pub counts: Vec<FacetCounts>,
-    /// The words and phrases searched for, for snippets.
-    pub clauses: Vec<collection::Clause>,
-    /// IDs written in the search that the collection knows.
-    pub ids: Vec<IdMatch>,
-}
-
-/// A cable's text, read for the cable panel.
-pub struct Text {
-    /// The text, as kept (a whole `cables.csv` record, or a file's text).
-    pub text: String,
-    /// The parts that are searched.
-    pub searched: Vec<(usize, usize)>,
-}
-
-/// The page's messages.
-pub enum Msg {
-    Restored(Result<Option<(Store, store::Loaded)>, String>),
-    RestoreProgress(usize),
-    NoStore(StoreError),
-    Open(Vec<File>),
-    Resume(File),
-    Progress(Progress),
-    Read(Result<Outcome, String>, Vec<Segment>),
-    Cancel,
-    Query(String),
-    RunQuery(u32),
-    ByDate(bool),
-    Toggle(Facet, String),
-    SetValues(Facet, Vec<String>),
-    ShowAll(Facet),
-    ClearFilter,
-    Select(Option<u32>),
-    Scrolled(f64),
-    /// Texts read for the index opened `generation`-th: the cables and what was read.
-    TextsRead(u32, Vec<(u32, Result<Text, String>)>),
-    OpenInViewer(u32),
-    Forget,
-    Forgotten(Result<(), String>),
-    Export(bool),
-    CopyLink,
-    Space(Option<(f64, f64)>),
-    Notice(Option<(Level, String)>),
-}
-
-/// The page.
-pub struct App {
-    pub(crate) stage: Stage,
-    pub(crate) notice: Option<(Level, String)>,
-    pub(crate) address: Address,
-    pub(crate) index: Option<Rc<Index>>,
-    pub(crate) kept: Option<Kept>,
-    pub(crate) store: Option<Store>,
-    pub(crate) listing: Option<Rc<Listing>>,
-    pub(crate) selected: Option<u32>,
-    pub(crate) texts: HashMap<u32, Rc<Text>>,
-    /// Texts asked of the store and not yet read.
-    reading_texts: std::collections::HashSet<u32>,
-    /// Counts the indexes opened: a text read for an earlier one is not kept.
-    index_generation: u32,
-    pub(crate) scroll_top: f64,
-    pub(crate) space: Option<(f64, f64)>,
-    pub(crate) shown_all: Vec<Facet>,
-    cancelled: Rc<Cell<bool>>,
-    query_generation: u32,
-    /// The browser keeps no files for the page: collections stay in memory.
-    no_store: bool,
-    /// The link's view, kept while there is no collection to show it in.
-    pub(crate) arrived: Address,
-}
 
 /// Texts held at most (for the rows in sight and the cable chosen): beyond, those out of sight
 /// are let go.
@@ -750,12 +651,4 @@ fn copy_text(text: &str) {
     if let Some(write) = write.dyn_ref::<js_sys::Function>() {
         let _ = write.call1(&clipboard, &text.into());
     }
-}
-
-/// The files chosen in a file input.
-pub fn chosen_files(input: &HtmlInputElement) -> Vec<File> {
-    let Some(list) = input.files() else {
-        return Vec::new();
-    };
-    (0..list.length()).filter_map(|idx| list.get(idx)).collect()
 }

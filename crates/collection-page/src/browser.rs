@@ -395,3 +395,11 @@ pub fn replace_fragment(fragment: &str) {
     };
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
+
+/// The files chosen in a file input.
+pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|idx| list.get(idx)).collect()
+}

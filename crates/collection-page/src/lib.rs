@@ -14,7 +14,10 @@
 //! - `store` — the collection in the origin-private file system.
 //! - `reading` — a file read into kept segments, with progress, cancel and resume.
 //! - `handoff` — a cable handed to the single-cable viewer.
-//! - `app` and its views — the page.
+//! - `state` — the page's state and messages.
+//! - `views`, `views_cable`, `views_histogram`, `views_map` — what the page draws from the
+//!   state (`views` above the other three).
+//! - `app` — the component: how each message changes the state.
 #![deny(missing_docs)]
 
 pub mod address;
@@ -31,6 +34,8 @@ mod handoff;
 mod pool;
 #[cfg(target_arch = "wasm32")]
 mod reading;
+#[cfg(target_arch = "wasm32")]
+mod state;
 #[cfg(target_arch = "wasm32")]
 mod store;
 #[cfg(target_arch = "wasm32")]
@@ -50,6 +55,6 @@ pub fn start() {
         .and_then(|document| document.get_element_by_id("collection"));
     if let Some(root) = root {
         root.set_inner_html("");
-        yew::Renderer::<app::App>::with_root(root).render();
+        yew::Renderer::<state::App>::with_root(root).render();
     }
 }

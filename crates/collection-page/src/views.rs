@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{chosen_files, App, Level, Listing, Msg, Stage};
+use crate::browser::chosen_files;
 use crate::format;
+use crate::state::{App, Level, Listing, Msg, Stage};
 
 /// A list row's height in CSS pixels (`.cable-row` in static/collection.css).
 pub const ROW_HEIGHT: f64 = 56.0;

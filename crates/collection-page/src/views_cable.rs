@@ -5,8 +5,8 @@
 use collection::{snippet, Index};
 use yew::prelude::*;
 
-use crate::app::{App, Msg};
 use crate::format;
+use crate::state::{App, Msg};
 
 /// The panel for the selected cable; a hint when none is.
 pub fn panel(app: &App, ctx: &Context<App>) -> Html {
@@ -114,7 +114,7 @@ fn subject_of(index: &Index, doc: u32) -> String {
 
 /// The text around the first word searched for, the words marked; the text's start when
 /// nothing is searched.
-fn excerpt(app: &App, text: Option<&crate::app::Text>) -> Html {
+fn excerpt(app: &App, text: Option<&crate::state::Text>) -> Html {
     let Some(text) = text else {
         return html! { <p class="excerpt loading">{ "Reading its text…" }</p> };
     };
@@ -150,7 +150,7 @@ fn excerpt(app: &App, text: Option<&crate::app::Text>) -> Html {
 }
 
 /// A list row's second line under a search: the words found, marked, in one line of the text.
-pub fn row_snippet(text: &crate::app::Text, clauses: &[collection::Clause]) -> Html {
+pub fn row_snippet(text: &crate::state::Text, clauses: &[collection::Clause]) -> Html {
     let shown = snippet(text.text.clone(), &text.searched, clauses);
     let Some(&(first_start, _)) = shown.marks.first() else {
         return html! { <span class="row-subject row-snippet">{ "(the words are in its header)" }</span> };

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use collection::{Facet, FacetCounts};
 use yew::prelude::*;
 
-use crate::app::{App, Msg};
 use crate::format;
+use crate::state::{App, Msg};
 
 thread_local! {
     /// The bar a press began on, while the button is down.

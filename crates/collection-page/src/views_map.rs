@@ -6,8 +6,8 @@ use collection::{neighbourhood, CitationMap, Index, MapLimits};
 use yew::prelude::*;
 
 use crate::address::{encode, Address};
-use crate::app::{App, Msg};
 use crate::format;
+use crate::state::{App, Msg};
 
 /// Room above the lanes for the axis's labels, and at the sides for the nodes' labels.
 const TOP: f32 = 18.0;
