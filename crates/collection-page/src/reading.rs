@@ -394,17 +394,18 @@ impl Reader<'_> {
             .map_err(|error| format!("a worker's segment could not be read ({error})"))
         };
         let segment = read(&self.buffer, self.store.is_none())?;
+        let mut next = kept.clone();
+        next.segments += 1;
+        next.cables += built.n_cables as u64;
+        next.offset = sent.offset;
+        next.line = sent.line;
+        extend_skipped(&mut next.skipped, &sent.skipped);
         if let Some(store) = &self.store {
+            // The segment first, then the state that counts it.
             store
                 .write_segment(kept.segments, &built.bytes)
                 .await
                 .map_err(|error| stopped_by_store(&error))?;
-            let mut next = kept.clone();
-            next.segments += 1;
-            next.cables += built.n_cables as u64;
-            next.offset = sent.offset;
-            next.line = sent.line;
-            extend_skipped(&mut next.skipped, &sent.skipped);
             store
                 .save(&next)
                 .await
@@ -415,14 +416,8 @@ impl Reader<'_> {
                     .await
                     .map_err(|error| stopped_by_store(&error))?;
             }
-            *kept = next;
-        } else {
-            kept.segments += 1;
-            kept.cables += built.n_cables as u64;
-            kept.offset = sent.offset;
-            kept.line = sent.line;
-            extend_skipped(&mut kept.skipped, &sent.skipped);
         }
+        *kept = next;
         self.segments.push(segment);
         self.progress.cables = kept.cables;
         report(self.progress_now());
