@@ -6,9 +6,7 @@ use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Blob, BlobPropertyBag, FileSystemDirectoryHandle, FileSystemFileHandle,
-    FileSystemGetDirectoryOptions, FileSystemGetFileOptions, FileSystemRemoveOptions,
-    FileSystemWritableFileStream, HtmlAnchorElement, ReadableStream, ReadableStreamDefaultReader,
+    Blob, BlobPropertyBag, HtmlAnchorElement, ReadableStream, ReadableStreamDefaultReader,
     StorageEstimate, Url, WritableStream, WritableStreamDefaultWriter,
 };
 
@@ -75,112 +73,13 @@ impl std::fmt::Display for StoreError {
     }
 }
 
-fn store_error(error: JsValue) -> StoreError {
+/// What a storage error means for the reader.
+pub fn store_error(error: JsValue) -> StoreError {
     match error_name(&error).as_str() {
         "QuotaExceededError" => StoreError::Full,
         "NotFoundError" => StoreError::Missing,
         "SecurityError" | "NotAllowedError" => StoreError::Unavailable(message(&error)),
         _ => StoreError::Other(message(&error)),
-    }
-}
-
-/// The origin-private file system's root.
-pub async fn root() -> Result<FileSystemDirectoryHandle, StoreError> {
-    let navigator = window()
-        .map(|window| window.navigator())
-        .ok_or_else(|| StoreError::Unavailable("no window".to_string()))?;
-    let storage = navigator.storage();
-    if !Reflect::has(&storage, &"getDirectory".into()).unwrap_or(false) {
-        return Err(StoreError::Unavailable(
-            "no origin-private file system".to_string(),
-        ));
-    }
-    Ok(wait(storage.get_directory())
-        .await
-        .map_err(store_error)?
-        .unchecked_into())
-}
-
-/// The folder `name` in `parent`, made when `create`.
-pub async fn folder(
-    parent: &FileSystemDirectoryHandle,
-    name: &str,
-    create: bool,
-) -> Result<FileSystemDirectoryHandle, StoreError> {
-    let options = FileSystemGetDirectoryOptions::new();
-    options.set_create(create);
-    let folder = wait(parent.get_directory_handle_with_options(name, &options))
-        .await
-        .map_err(store_error)?;
-    Ok(folder.unchecked_into())
-}
-
-/// Removes the entry `name` of `parent` (a folder with all in it, or a file); nothing when
-/// there is none.
-pub async fn remove(parent: &FileSystemDirectoryHandle, name: &str) -> Result<(), StoreError> {
-    let options = FileSystemRemoveOptions::new();
-    options.set_recursive(true);
-    match wait(parent.remove_entry_with_options(name, &options)).await {
-        Ok(_) => Ok(()),
-        Err(error) if error_name(&error) == "NotFoundError" => Ok(()),
-        Err(error) => Err(store_error(error)),
-    }
-}
-
-async fn file_handle(
-    folder: &FileSystemDirectoryHandle,
-    name: &str,
-    create: bool,
-) -> Result<FileSystemFileHandle, StoreError> {
-    let options = FileSystemGetFileOptions::new();
-    options.set_create(create);
-    Ok(wait(folder.get_file_handle_with_options(name, &options))
-        .await
-        .map_err(store_error)?
-        .unchecked_into())
-}
-
-/// Writes `bytes` (a JavaScript array: a worker's answer is written without a copy into the
-/// wasm's memory) as the file `name` in `folder`, replacing it.
-pub async fn write_file(
-    folder: &FileSystemDirectoryHandle,
-    name: &str,
-    bytes: &Uint8Array,
-) -> Result<(), StoreError> {
-    let handle = file_handle(folder, name, true).await?;
-    let stream: FileSystemWritableFileStream = wait(handle.create_writable())
-        .await
-        .map_err(store_error)?
-        .unchecked_into();
-    let written = match stream.write_with_js_u8_array(bytes) {
-        Ok(promise) => wait(promise).await.map(|_| ()),
-        Err(error) => Err(error),
-    };
-    if let Err(error) = written {
-        // The file is left as it was: a write is only kept when the stream closes.
-        let _ = wait(WritableStream::abort(&stream)).await;
-        return Err(store_error(error));
-    }
-    wait(WritableStream::close(&stream))
-        .await
-        .map_err(store_error)?;
-    Ok(())
-}
-
-/// The file `name` in `folder`, as a blob; `None` when there is none.
-pub async fn file(
-    folder: &FileSystemDirectoryHandle,
-    name: &str,
-) -> Result<Option<Blob>, StoreError> {
-    let options = FileSystemGetFileOptions::new();
-    match wait(folder.get_file_handle_with_options(name, &options)).await {
-        Ok(handle) => {
-            let handle: FileSystemFileHandle = handle.unchecked_into();
-            let file = wait(handle.get_file()).await.map_err(store_error)?;
-            Ok(Some(file.unchecked_into()))
-        }
-        Err(error) if error_name(&error) == "NotFoundError" => Ok(None),
-        Err(error) => Err(store_error(error)),
     }
 }
 

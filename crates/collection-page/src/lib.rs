@@ -10,6 +10,7 @@
 //! - `kept` — the kept collection's state file (pure).
 //! - `format` — numbers, dates, places and sizes as the page writes them (pure).
 //! - `browser` — the browser's APIs: files, streams, storage, downloads, the address.
+//! - `files` — where files are kept: the origin-private file system, else IndexedDB.
 //! - `pool` — the workers that build segments.
 //! - `store` — the collection in the origin-private file system.
 //! - `reading` — a file read into kept segments, with progress, cancel and resume.
@@ -28,6 +29,8 @@ pub mod kept;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+mod files;
 #[cfg(target_arch = "wasm32")]
 mod handoff;
 #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,5 @@
-//! The collection as the browser keeps it, in the origin-private file system: a folder
+//! The collection as the browser keeps it, in the origin-private file system (or IndexedDB
+//! where there is none: `files`): a folder
 //! `collection-<time>` holding each segment's stored form (`segment-00000.bin`, …) and
 //! `state.txt` ([`Kept`]), and at the root `collection.txt`, naming the folder in use.
 //!
@@ -10,9 +11,9 @@
 
 use collection::Segment;
 use js_sys::Uint8Array;
-use web_sys::FileSystemDirectoryHandle;
 
 use crate::browser::{self, StoreError};
+use crate::files::Folder;
 use crate::kept::{segment_file, Kept};
 
 /// The file at the root naming the folder in use.
@@ -22,7 +23,7 @@ const STATE_FILE: &str = "state.txt";
 /// A collection's folder.
 #[derive(Clone)]
 pub struct Store {
-    folder: FileSystemDirectoryHandle,
+    folder: Folder,
     name: String,
 }
 
@@ -38,17 +39,17 @@ impl Store {
     /// A new, empty folder for a collection, not yet the one in use ([`Store::make_current`]).
     pub async fn create() -> Result<Store, StoreError> {
         let name = format!("collection-{}", js_sys::Date::now() as u64);
-        let root = browser::root().await?;
+        let root = Folder::root().await?;
         Ok(Store {
-            folder: browser::folder(&root, &name, true).await?,
+            folder: root.folder(&name, true).await?,
             name,
         })
     }
 
     /// The collection in use, when there is one.
     pub async fn existing() -> Result<Option<Store>, StoreError> {
-        let root = browser::root().await?;
-        let Some(pointer) = browser::file(&root, POINTER).await? else {
+        let root = Folder::root().await?;
+        let Some(pointer) = root.file(POINTER).await? else {
             return Ok(None);
         };
         let name = browser::blob_bytes(&pointer, None)
@@ -58,7 +59,7 @@ impl Store {
         if !name.starts_with("collection-") {
             return Ok(None);
         }
-        match browser::folder(&root, &name, false).await {
+        match root.folder(&name, false).await {
             Ok(folder) => Ok(Some(Store { folder, name })),
             Err(StoreError::Missing) => Ok(None),
             Err(error) => Err(error),
@@ -67,22 +68,28 @@ impl Store {
 
     /// Makes this folder the collection in use, and removes the one used before, if any.
     pub async fn make_current(&self, before: Option<&Store>) -> Result<(), StoreError> {
-        let root = browser::root().await?;
-        browser::write_file(&root, POINTER, &Uint8Array::from(self.name.as_bytes())).await?;
+        let root = Folder::root().await?;
+        root.write_file(POINTER, &Uint8Array::from(self.name.as_bytes()))
+            .await?;
         if let Some(before) = before.filter(|before| before.name != self.name) {
-            browser::remove(&root, &before.name).await?;
+            root.remove(&before.name).await?;
         }
         Ok(())
     }
 
+    /// Where it is kept, as the page says it (`the origin-private file system`, `IndexedDB`).
+    pub fn kind(&self) -> &'static str {
+        self.folder.kind()
+    }
+
     /// Removes this folder (a collection that never became the one in use).
     pub async fn discard(&self) -> Result<(), StoreError> {
-        browser::remove(&browser::root().await?, &self.name).await
+        Folder::root().await?.remove(&self.name).await
     }
 
     /// The state kept, if any.
     pub async fn kept(&self) -> Result<Option<Kept>, StoreError> {
-        let Some(file) = browser::file(&self.folder, STATE_FILE).await? else {
+        let Some(file) = self.folder.file(STATE_FILE).await? else {
             return Ok(None);
         };
         let bytes = browser::blob_bytes(&file, None)
@@ -94,17 +101,19 @@ impl Store {
     /// Keeps the state.
     pub async fn save(&self, kept: &Kept) -> Result<(), StoreError> {
         let text = Uint8Array::from(kept.to_text().as_bytes());
-        browser::write_file(&self.folder, STATE_FILE, &text).await
+        self.folder.write_file(STATE_FILE, &text).await
     }
 
     /// Keeps segment `idx`.
     pub async fn write_segment(&self, idx: u32, bytes: &Uint8Array) -> Result<(), StoreError> {
-        browser::write_file(&self.folder, &segment_file(idx), bytes).await
+        self.folder.write_file(&segment_file(idx), bytes).await
     }
 
     /// Bytes `range` of segment `idx`'s file (a text block).
     pub async fn read_range(&self, idx: u32, range: (usize, usize)) -> Result<Vec<u8>, String> {
-        let file = browser::file(&self.folder, &segment_file(idx))
+        let file = self
+            .folder
+            .file(&segment_file(idx))
             .await
             .map_err(|error| error.to_string())?
             .ok_or("a segment of the collection is missing from the browser's storage")?;
@@ -122,7 +131,9 @@ impl Store {
         let mut n_cables = 0;
         let mut buffer = Vec::new();
         for idx in 0..kept.segments {
-            let file = browser::file(&self.folder, &segment_file(idx))
+            let file = self
+                .folder
+                .file(&segment_file(idx))
                 .await
                 .map_err(|error| error.to_string())?
                 .ok_or_else(|| format!("segment {idx} of the kept collection is missing"))?;
@@ -141,10 +152,10 @@ impl Store {
 /// Forgets the collection in use: its folder and the file naming it.
 pub async fn forget() -> Result<(), StoreError> {
     let current = Store::existing().await?;
-    let root = browser::root().await?;
-    browser::remove(&root, POINTER).await?;
+    let root = Folder::root().await?;
+    root.remove(POINTER).await?;
     if let Some(current) = current {
-        browser::remove(&root, &current.name).await?;
+        root.remove(&current.name).await?;
     }
     Ok(())
 }

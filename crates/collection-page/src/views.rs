@@ -361,7 +361,7 @@ fn about(app: &App, kept: Option<&crate::kept::Kept>, ctx: &Context<App>) -> Htm
                 <p class="half-read">{ "Read in part. " }{ file_input("resume-file", "Read the rest…", false, ctx, true) }</p>
             }
             if let Some((usage, quota)) = app.space {
-                <p id="space-used">{ format!("The browser keeps {} for this page (of {} it allows).", format::size(usage), format::size(quota)) }</p>
+                <p id="space-used">{ format!("The browser keeps {} for this page (of {} it allows){}.", format::size(usage), format::size(quota), app.store.as_ref().map_or(String::new(), |store| format!(", in {}", store.kind()))) }</p>
             } else if app.store.is_none() {
                 <p>{ "Kept in memory only: it is gone when the page closes." }</p>
             }
