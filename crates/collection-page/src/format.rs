@@ -87,7 +87,7 @@ pub fn spaced_id(id: &str) -> String {
 
 /// The public page of a cable at WikiLeaks' PlusD.
 pub fn plusd(id: &str) -> String {
-    format!("https://wikileaks.org/plusd/cables/{id}_a.html")
+    format!("https://search.wikileaks.org/plusd/cables/{id}_a.html")
 }
 
 #[cfg(test)]
@@ -123,7 +123,7 @@ mod tests {
         assert_eq!(spaced_id("odd"), "odd");
         assert_eq!(
             plusd("08OTTAWA372"),
-            "https://wikileaks.org/plusd/cables/08OTTAWA372_a.html"
+            "https://search.wikileaks.org/plusd/cables/08OTTAWA372_a.html"
         );
     }
 }
