@@ -302,7 +302,7 @@ async fn a_shared_search_shows_the_same_and_a_fresh_browser_is_told_which_cable(
         .unwrap_or_default();
     assert_eq!(
         plusd,
-        format!("https://wikileaks.org/plusd/cables/{citing}_a.html")
+        format!("https://search.wikileaks.org/plusd/cables/{citing}_a.html")
     );
     // Opening the collection then shows the cable the link names.
     choose_files_in(&colleague, "#open-file", std::slice::from_ref(&fixture.csv)).await;
@@ -430,5 +430,43 @@ async fn loose_cable_files_make_a_collection_that_a_full_disk_does_not_lose() {
     wait_for_count(&client, files.len(), files.len()).await;
     client.refresh().await.expect("reload");
     wait_for_count(&client, files.len(), files.len()).await;
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_an_origin_private_file_system_the_collection_is_kept_in_indexeddb() {
+    let folder = scratch("indexeddb");
+    let fixture = corpus_collection(&folder);
+    let (port, _driver, client) = session().await;
+    // A browser without the origin-private file system, as older ones are: hidden from every
+    // document of the session before its scripts run.
+    client
+        .issue_cmd(crate::harness::browser::devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "delete StorageManager.prototype.getDirectory;" }),
+        ))
+        .await
+        .expect("hide the origin-private file system");
+    open_collection(&client, port, &fixture.csv, &fixture).await;
+    client.refresh().await.expect("reload");
+    wait_for_count(&client, fixture.n_records, fixture.n_records).await;
+    let opfs = client
+        .execute("return 'getDirectory' in navigator.storage;", vec![])
+        .await
+        .expect("the storage's methods");
+    assert_eq!(opfs, serde_json::json!(false));
+    wait_for_text(&client, "#space-used", |text| text.contains("in IndexedDB")).await;
+    // Its texts are read back from there.
+    replace_search(&client, "embassy").await;
+    let expected = native_count(&fixture.index, "embassy", Filter::none());
+    wait_for_count(&client, expected, fixture.n_records).await;
+    wait_for_element(&client, ".row-snippet mark").await;
+    click(&client, ".cable-row").await;
+    wait_for_element(&client, "#excerpt mark").await;
+    // Forgotten there too.
+    click(&client, "#forget").await;
+    wait_for_element(&client, "#open-file").await;
+    client.refresh().await.expect("reload");
+    wait_for_element(&client, "#open-file").await;
     let _ = std::fs::remove_dir_all(folder);
 }

@@ -596,15 +596,19 @@ fn text_of_another_shape_is_indexed_as_text() {
     assert_eq!(hits[0].doc, 0);
 }
 
-#[test]
-fn texts_released_are_read_from_their_blocks() {
-    let fixture = fixture();
-    let stored: Vec<Vec<u8>> = fixture
-        .index
+/// Each segment's stored form, whole.
+fn stored_segments(index: &Index) -> Vec<Vec<u8>> {
+    index
         .segments()
         .iter()
         .map(|segment| segment.as_bytes().expect("whole").to_vec())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn texts_released_are_read_from_their_blocks() {
+    let fixture = fixture();
+    let stored = stored_segments(&fixture.index);
     let mut index = Index::from_parts(&fixture.index.manifest(), stored.clone()).expect("read");
     let query = Query {
         text: "\"human rights\"".to_string(),
@@ -638,12 +642,7 @@ fn texts_released_are_read_from_their_blocks() {
 #[test]
 fn a_segment_read_without_its_texts_answers_as_one_released() {
     let fixture = fixture();
-    let stored: Vec<Vec<u8>> = fixture
-        .index
-        .segments()
-        .iter()
-        .map(|segment| segment.as_bytes().expect("whole").to_vec())
-        .collect();
+    let stored = stored_segments(&fixture.index);
     let mut released = Index::from_parts(&fixture.index.manifest(), stored.clone()).expect("read");
     released.release_texts();
     let without = Index::build(
