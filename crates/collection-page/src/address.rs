@@ -68,6 +68,30 @@ impl Address {
     }
 }
 
+impl Address {
+    /// The year IDs written without one (`OTTAWA 372`) are read in: a year of the cables
+    /// (1966–2010) written in the search, else the one year selected, if only one is.
+    pub fn year(&self) -> Option<u16> {
+        let written = self
+            .query
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter(|word| word.len() == 4)
+            .filter_map(|word| word.parse::<u16>().ok())
+            .find(|year| (1966..=2010).contains(year));
+        written.or_else(|| {
+            let (_, years) = self
+                .filter
+                .selected
+                .iter()
+                .find(|(facet, _)| *facet == Facet::Year)?;
+            match years.as_slice() {
+                [year] => year.parse().ok(),
+                _ => None,
+            }
+        })
+    }
+}
+
 /// `year:2008|2009;origin:OTTAWA` as a filter; facets not known are left out.
 fn read_filter(written: &str) -> Filter {
     let mut filter = Filter::none();
@@ -152,6 +176,18 @@ mod tests {
         let fragment = address.to_fragment();
         assert!(!fragment.contains(' '), "{fragment}");
         assert_eq!(Address::from_fragment(&format!("#{fragment}")), address);
+    }
+
+    #[test]
+    fn ids_without_a_year_take_the_one_written_or_selected() {
+        let mut address = Address::from_fragment("q=OTTAWA%20372%202008");
+        assert_eq!(address.year(), Some(2008));
+        address.query = "OTTAWA 372 in 1492".to_string();
+        assert_eq!(address.year(), None);
+        address.filter.select(Facet::Year, "1979");
+        assert_eq!(address.year(), Some(1979));
+        address.filter.select(Facet::Year, "1980");
+        assert_eq!(address.year(), None);
     }
 
     #[test]

@@ -431,7 +431,7 @@ impl App {
                 Order::Relevance
             },
             limit: index.len(),
-            year: None,
+            year: self.address.year(),
         };
         let results = index.search(&query);
         let within = (!query.text.trim().is_empty()).then_some(&results.matching);
