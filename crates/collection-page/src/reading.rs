@@ -37,6 +37,10 @@ pub struct Progress {
     pub elapsed_ms: f64,
     /// Lines passed over that were no record.
     pub skipped_lines: u64,
+    /// Bytes of records (unzipped) handed to the workers so far.
+    pub records_read: u64,
+    /// Bytes of records (unzipped) in the segments kept so far.
+    pub records_kept: u64,
 }
 
 impl Progress {
@@ -45,9 +49,18 @@ impl Progress {
         self.cables as f64 / (self.elapsed_ms / 1000.0).max(1e-3)
     }
 
-    /// Seconds left, from the share of the file read so far; `None` before it can be said.
+    /// The share of the file whose cables are kept: the share read, scaled by how much of what
+    /// was read the workers have given back (the reader runs ahead of them by a few batches,
+    /// which at the end of a file are most of what is left to wait for).
+    pub fn share(&self) -> f64 {
+        let read = self.bytes_read / self.bytes_total.max(1.0);
+        let kept = self.records_kept as f64 / (self.records_read as f64).max(1.0);
+        (read * kept.min(1.0)).clamp(0.0, 1.0)
+    }
+
+    /// Seconds left, from the share kept so far; `None` before it can be said.
     pub fn seconds_left(&self) -> Option<f64> {
-        let share = self.bytes_read / self.bytes_total.max(1.0);
+        let share = self.share();
         (share > 0.02 && self.elapsed_ms > 500.0)
             .then(|| self.elapsed_ms / 1000.0 * (1.0 - share) / share)
     }
@@ -298,6 +311,7 @@ impl Reader<'_> {
                         .await?;
                 }
             }
+            self.progress.records_read = splitter.offset();
             report(self.progress_now());
         }
         if !batch.items.is_empty() {
@@ -323,6 +337,7 @@ impl Reader<'_> {
                 .await
                 .map_err(|why| format!("{} could not be read: {why}", file.name()))?;
             self.progress.bytes_read += file.size();
+            self.progress.records_read += bytes.len() as u64;
             let start = batch.records.len() as u32;
             batch.records.extend_from_slice(&bytes);
             batch
@@ -330,12 +345,14 @@ impl Reader<'_> {
                 .extend([idx as u32 + 1, start, batch.records.len() as u32]);
             if batch.records.len() >= SEGMENT_BYTES {
                 let full = std::mem::replace(&mut batch, Batch::new());
-                self.send(full, 0, idx as u64 + 2, kept, report).await?;
+                let read = self.progress.records_read;
+                self.send(full, read, idx as u64 + 2, kept, report).await?;
             }
             report(self.progress_now());
         }
         if !batch.items.is_empty() {
-            self.send(batch, 0, files.len() as u64 + 1, kept, report)
+            let read = self.progress.records_read;
+            self.send(batch, read, files.len() as u64 + 1, kept, report)
                 .await?;
         }
         Ok(())
@@ -420,6 +437,7 @@ impl Reader<'_> {
         *kept = next;
         self.segments.push(segment);
         self.progress.cables = kept.cables;
+        self.progress.records_kept = sent.offset;
         report(self.progress_now());
         Ok(())
     }

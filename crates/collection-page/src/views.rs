@@ -153,7 +153,7 @@ fn arrived_note(app: &App) -> Html {
 }
 
 fn reading(progress: &crate::reading::Progress, ctx: &Context<App>) -> Html {
-    let share = progress.bytes_read / progress.bytes_total.max(1.0);
+    let share = progress.share();
     let left = progress.seconds_left().map_or_else(String::new, |seconds| {
         format!(" · about {} left", format::duration(seconds))
     });
@@ -162,7 +162,7 @@ fn reading(progress: &crate::reading::Progress, ctx: &Context<App>) -> Html {
             <h2 id="reading-title">{ "Reading the collection" }</h2>
             <progress id="reading-progress" max="1" value={format!("{:.4}", share.clamp(0.0, 1.0))}></progress>
             <p class="reading-figures" role="status">
-                { format!("{} cables · {:.0} cables a second · {:.0} % of the file{left}", format::count(progress.cables), progress.rate(), share * 100.0) }
+                { format!("{} cables · {:.0} cables a second · {:.0} % of the file kept{left}", format::count(progress.cables), progress.rate(), share * 100.0) }
                 if progress.skipped_lines > 0 {
                     { format!(" · {} lines that are no record passed over", format::count(progress.skipped_lines)) }
                 }
