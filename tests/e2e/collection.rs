@@ -470,3 +470,49 @@ async fn without_an_origin_private_file_system_the_collection_is_kept_in_indexed
     wait_for_element(&client, "#open-file").await;
     let _ = std::fs::remove_dir_all(folder);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_stopped_part_way_is_kept_and_resumed_from_the_same_file() {
+    let folder = scratch("resume");
+    let fixture = corpus_collection(&folder);
+    // The corpus collection's records eighty times over (about 140 MB, without the record cut
+    // short at its end), so that the read takes seconds and can be stopped part way.
+    let text = std::fs::read_to_string(&fixture.csv).expect("the collection");
+    let records = &text[..text.rfind("\"99999\"").expect("the record cut short")];
+    let big = folder.join("cables-eighty.csv");
+    std::fs::write(&big, records.repeat(80)).expect("write the large file");
+    let total = 80 * fixture.n_records;
+
+    let (port, _driver, client) = session().await;
+    client
+        .goto(&collection_url(port))
+        .await
+        .expect("open the collection page");
+    wait_for_element(&client, "#open-file").await;
+    choose_files_in(&client, "#open-file", std::slice::from_ref(&big)).await;
+    // Stopped once some cables are kept.
+    wait_for_text(&client, ".reading-figures", |text| {
+        text.split(' ')
+            .next()
+            .is_some_and(|n| number(n) > 0 && number(n) != usize::MAX)
+    })
+    .await;
+    click(&client, "#cancel-reading").await;
+    wait_for_element(&client, ".half-read").await;
+    let (kept, of) = shown_count(&client).await;
+    assert!(
+        kept == of && kept > 0 && kept < total,
+        "{kept} of {of}, {total} in the file"
+    );
+    // Kept, and said to be read in part, after a reload.
+    client.refresh().await.expect("reload");
+    wait_for_element(&client, ".half-read").await;
+    wait_for_count(&client, kept, kept).await;
+    // The rest, from the same file: every cable once.
+    choose_files_in(&client, "#resume-file", std::slice::from_ref(&big)).await;
+    wait_for_count(&client, total, total).await;
+    client.refresh().await.expect("reload");
+    wait_for_count(&client, total, total).await;
+    assert!(client.find(Locator::Css(".half-read")).await.is_err());
+    let _ = std::fs::remove_dir_all(folder);
+}
