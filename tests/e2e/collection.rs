@@ -242,6 +242,21 @@ async fn a_collection_is_read_kept_browsed_searched_and_followed() {
         .await
         .expect("the export is downloaded");
     assert!(csv.starts_with("id,"), "{}", &csv[..csv.len().min(200)]);
+    // And as JSON Lines: a line a cable shown (every cable: the search is an ID), each JSON.
+    let (shown, _) = shown_count(&client).await;
+    click(&client, "#export-jsonl").await;
+    let exported = driver.downloads().join("cables.jsonl");
+    let lines = poll_until(async || std::fs::read_to_string(&exported))
+        .await
+        .expect("the export is downloaded");
+    let rows: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a line of JSON"))
+        .collect();
+    assert_eq!(rows.len(), shown);
+    assert!(rows
+        .iter()
+        .any(|row| row["id"] == serde_json::json!(citing)));
 
     // Handed to the viewer exactly as if pasted.
     wait_for_element(&client, "#excerpt").await;
