@@ -57,13 +57,26 @@ fn group(n: usize) -> String {
     out
 }
 
-/// Opens the collection page and reads `file` into it, checking that progress was shown.
-async fn open_collection(client: &Client, port: u16, file: &std::path::Path, fixture: &Fixture) {
+/// Opens the collection page, with no collection in it yet.
+async fn open_empty_page(client: &Client, port: u16) {
     client
         .goto(&collection_url(port))
         .await
         .expect("open the collection page");
     wait_for_element(client, "#open-file").await;
+}
+
+/// Forgets the collection and finds nothing kept, after a reload too.
+async fn forget_and_find_nothing(client: &Client) {
+    click(client, "#forget").await;
+    wait_for_element(client, "#open-file").await;
+    client.refresh().await.expect("reload");
+    wait_for_element(client, "#open-file").await;
+}
+
+/// Opens the collection page and reads `file` into it, checking that progress was shown.
+async fn open_collection(client: &Client, port: u16, file: &std::path::Path, fixture: &Fixture) {
+    open_empty_page(client, port).await;
     run_script(
         client,
         "watch for the progress bar",
@@ -378,10 +391,7 @@ async fn bad_files_are_refused_and_lose_nothing_kept_and_forget_forgets() {
     .await;
 
     // Forgotten: nothing is kept, after a reload too.
-    click(&client, "#forget").await;
-    wait_for_element(&client, "#open-file").await;
-    client.refresh().await.expect("reload");
-    wait_for_element(&client, "#open-file").await;
+    forget_and_find_nothing(&client).await;
     let _ = std::fs::remove_dir_all(folder);
 }
 
@@ -390,11 +400,7 @@ async fn loose_cable_files_make_a_collection_that_a_full_disk_does_not_lose() {
     let folder = scratch("loose");
     let fixture = corpus_collection(&folder);
     let (port, _driver, client) = session().await;
-    client
-        .goto(&collection_url(port))
-        .await
-        .expect("open the collection page");
-    wait_for_element(&client, "#open-file").await;
+    open_empty_page(&client, port).await;
     // Five cable files chosen at once: a cable each.
     let files: Vec<std::path::PathBuf> = [
         "08OTTAWA372",
@@ -479,10 +485,7 @@ async fn without_an_origin_private_file_system_the_collection_is_kept_in_indexed
     click(&client, ".cable-row").await;
     wait_for_element(&client, "#excerpt mark").await;
     // Forgotten there too.
-    click(&client, "#forget").await;
-    wait_for_element(&client, "#open-file").await;
-    client.refresh().await.expect("reload");
-    wait_for_element(&client, "#open-file").await;
+    forget_and_find_nothing(&client).await;
     let _ = std::fs::remove_dir_all(folder);
 }
 
@@ -499,11 +502,7 @@ async fn a_read_stopped_part_way_is_kept_and_resumed_from_the_same_file() {
     let total = 80 * fixture.n_records;
 
     let (port, _driver, client) = session().await;
-    client
-        .goto(&collection_url(port))
-        .await
-        .expect("open the collection page");
-    wait_for_element(&client, "#open-file").await;
+    open_empty_page(&client, port).await;
     choose_files_in(&client, "#open-file", std::slice::from_ref(&big)).await;
     // Stopped once some cables are kept.
     wait_for_text(&client, ".reading-figures", |text| {

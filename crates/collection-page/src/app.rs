@@ -67,6 +67,7 @@ impl Component for App {
             scroll_top: 0.0,
             space: None,
             shown_all: Vec::new(),
+            most_cited_missing: Rc::default(),
             cancelled: Rc::default(),
             query_generation: 0,
             no_store: false,
@@ -107,9 +108,11 @@ impl Component for App {
                 self.query_generation = self.query_generation.wrapping_add(1);
                 let generation = self.query_generation;
                 let link = ctx.link().clone();
-                gloo_timeout(QUERY_DELAY_MS, move || {
+                // Not cancelled when a later keystroke comes: RunQuery checks the generation.
+                gloo_timers::callback::Timeout::new(QUERY_DELAY_MS, move || {
                     link.send_message(Msg::RunQuery(generation))
-                });
+                })
+                .forget();
             }
             Msg::RunQuery(generation) => {
                 if generation != self.query_generation {
@@ -197,6 +200,7 @@ impl Component for App {
             }
             Msg::Forgotten(Ok(())) => {
                 self.index = None;
+                self.most_cited_missing = Rc::default();
                 self.kept = None;
                 self.store = None;
                 self.listing = None;
@@ -353,11 +357,7 @@ impl App {
                 segments.extend(outcome.segments);
                 let stopped = outcome.stopped;
                 if segments.is_empty() {
-                    self.stage = if self.index.is_some() {
-                        Stage::Ready
-                    } else {
-                        Stage::Empty
-                    };
+                    self.stage = self.stage_as_before();
                     self.notice = stopped.map(|why| (Level::Error, why));
                     return;
                 }
@@ -370,18 +370,24 @@ impl App {
                 };
             }
             Err(why) => {
-                self.stage = if self.index.is_some() {
-                    Stage::Ready
-                } else {
-                    Stage::Empty
-                };
+                self.stage = self.stage_as_before();
                 self.notice = Some((Level::Error, why));
             }
         }
     }
 
+    /// The stage after a read that gave no new collection: the one open before, if any.
+    fn stage_as_before(&self) -> Stage {
+        if self.index.is_some() {
+            Stage::Ready
+        } else {
+            Stage::Empty
+        }
+    }
+
     fn open_index(&mut self, ctx: &Context<Self>, segments: Vec<Segment>, kept: Kept) {
         let index = Index::build(segments);
+        self.most_cited_missing = Rc::new(index.most_cited_missing(10));
         self.index = Some(Rc::new(index));
         self.kept = Some(kept);
         self.stage = Stage::Ready;
@@ -623,17 +629,6 @@ fn skipped_message(skipped: &[(u64, u64)]) -> String {
         first.join(", "),
         if skipped.len() > 5 { ", …" } else { "" }
     )
-}
-
-/// Runs `then` after `ms` milliseconds.
-fn gloo_timeout(ms: u32, then: impl FnOnce() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
-    if let Some(window) = browser::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.unchecked_ref(),
-            ms as i32,
-        );
-    }
 }
 
 /// Puts `text` on the clipboard, when the browser lets the page.

@@ -74,17 +74,6 @@ fn reference_letter(mut idx: u32) -> String {
     letters.iter().rev().collect()
 }
 
-/// An ID as cables write it, `08 OTTAWA 372`, for the map's small labels.
-pub fn spaced_id(id: &str) -> String {
-    let digits_at = id.len() - id.bytes().rev().take_while(u8::is_ascii_digit).count();
-    match (id.get(..2), id.get(2..digits_at), id.get(digits_at..)) {
-        (Some(year), Some(station), Some(serial)) if !station.is_empty() && !serial.is_empty() => {
-            format!("{year} {station} {serial}")
-        }
-        _ => id.to_string(),
-    }
-}
-
 /// The public page of a cable at WikiLeaks' PlusD.
 pub fn plusd(id: &str) -> String {
     format!("https://search.wikileaks.org/plusd/cables/{id}_a.html")
@@ -118,9 +107,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_spaced_and_linked() {
-        assert_eq!(spaced_id("08OTTAWA372"), "08 OTTAWA 372");
-        assert_eq!(spaced_id("odd"), "odd");
+    fn ids_link_to_their_public_page() {
         assert_eq!(
             plusd("08OTTAWA372"),
             "https://search.wikileaks.org/plusd/cables/08OTTAWA372_a.html"

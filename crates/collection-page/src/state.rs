@@ -105,6 +105,9 @@ pub struct App {
     pub(crate) scroll_top: f64,
     pub(crate) space: Option<(f64, f64)>,
     pub(crate) shown_all: Vec<Facet>,
+    /// The IDs most cited that the collection lacks, and by how many cables: found once when
+    /// the collection opens, not on every render.
+    pub(crate) most_cited_missing: Rc<Vec<(String, u32)>>,
     pub(crate) cancelled: Rc<Cell<bool>>,
     pub(crate) query_generation: u32,
     /// The browser keeps no files for the page: collections stay in memory.

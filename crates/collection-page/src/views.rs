@@ -327,10 +327,7 @@ fn value_list(app: &App, counts: &FacetCounts, title: &'static str, ctx: &Contex
 }
 
 fn missing(app: &App) -> Html {
-    let Some(index) = &app.index else {
-        return Html::default();
-    };
-    let missing = index.most_cited_missing(10);
+    let missing = &app.most_cited_missing;
     if missing.is_empty() {
         return Html::default();
     }
@@ -338,10 +335,10 @@ fn missing(app: &App) -> Html {
         <section class="facet missing" id="most-cited-missing">
             <h3>{ "Most cited, not in this collection" }</h3>
             <ol>
-                { for missing.into_iter().map(|(id, n)| html! {
+                { for missing.iter().map(|(id, n)| html! {
                     <li>
-                        <a href={format::plusd(&id)} rel="noreferrer noopener" target="_blank">{ id.clone() }</a>
-                        <span class="n">{ format!(" cited by {}", format::count(u64::from(n))) }</span>
+                        <a href={format::plusd(id)} rel="noreferrer noopener" target="_blank">{ id.clone() }</a>
+                        <span class="n">{ format!(" cited by {}", format::count(u64::from(*n))) }</span>
                     </li>
                 }) }
             </ol>

@@ -13,7 +13,7 @@ use crate::state::{App, Msg};
 
 thread_local! {
     /// The bar a press began on, while the button is down.
-    static PRESSED: Rc<Cell<Option<usize>>> = Rc::default();
+    static PRESSED: Cell<Option<usize>> = const { Cell::new(None) };
 }
 
 /// The years' histogram.
