@@ -13,7 +13,9 @@ use web_sys::{
     IdbKeyRange, IdbOpenDbRequest, IdbRequest, IdbTransactionMode, WritableStream,
 };
 
-use crate::browser::{error_name, message, store_error, wait, window, StoreError};
+use crate::browser::{
+    error_name, message, storage_estimate, store_error, wait, window, StoreError,
+};
 
 /// The IndexedDB database and object store used where there is no origin-private file system.
 const DATABASE: &str = "cablescope";
@@ -85,6 +87,21 @@ impl Folder {
 
     /// Writes `bytes` as the file `name`, replacing it.
     pub async fn write_file(&self, name: &str, bytes: &Uint8Array) -> Result<(), StoreError> {
+        let written = self.write_file_once(name, bytes).await;
+        match written {
+            // Browsers do not all say a full quota as QuotaExceededError (Chromium's file
+            // system has also said "Failed to write data to data pipe"): the quota says it.
+            Err(StoreError::Other(why)) => match storage_estimate().await {
+                Some((usage, quota)) if usage + f64::from(bytes.length()) > quota => {
+                    Err(StoreError::Full)
+                }
+                _ => Err(StoreError::Other(why)),
+            },
+            written => written,
+        }
+    }
+
+    async fn write_file_once(&self, name: &str, bytes: &Uint8Array) -> Result<(), StoreError> {
         match self {
             Folder::Opfs(folder) => write_opfs(folder, name, bytes).await,
             Folder::Idb { db, prefix } => {
