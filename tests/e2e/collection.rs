@@ -11,7 +11,9 @@ use crate::harness::actions::{choose_files_in, click, click_by_text, run_script}
 use crate::harness::browser::{browser, resize, session, TALL_WINDOW};
 use crate::harness::collection::{corpus_collection, Fixture};
 use crate::harness::page::{address, page_url};
-use crate::harness::waits::{poll_until, text_of, wait_for_element, wait_for_id, wait_for_text};
+use crate::harness::waits::{
+    poll_until, text_of, wait_for_element, wait_for_id, wait_for_script, wait_for_text,
+};
 
 fn collection_url(port: u16) -> String {
     format!("{}collection.html", page_url(port))
@@ -162,6 +164,24 @@ async fn a_collection_is_read_kept_browsed_searched_and_followed() {
         text.contains("The browser keeps")
     })
     .await;
+
+    // A new filter shows its first cables, however far the list was scrolled.
+    run_script(
+        &client,
+        "scroll the list",
+        "const list = document.getElementById('cable-list'); list.scrollTop = 2000; list.dispatchEvent(new Event('scroll'));",
+    )
+    .await;
+    click(&client, "#facet-classification input").await;
+    wait_for_script(
+        &client,
+        "return document.getElementById('cable-list').scrollTop;",
+        serde_json::json!(0),
+    )
+    .await;
+    wait_for_element(&client, ".cable-row[style=\"top:0px\"]").await;
+    click(&client, "#facet-classification input").await;
+    wait_for_count(&client, fixture.n_records, fixture.n_records).await;
 
     // Each facet filters as the native index does.
     for facet in [

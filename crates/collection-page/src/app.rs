@@ -448,7 +448,15 @@ impl App {
             clauses: results.clauses,
             ids: results.ids,
         }));
+        // A new list starts at its top: the list element's own scroll goes back too (the rows
+        // are drawn for scroll_top, and the element would otherwise show where it was).
         self.scroll_top = 0.0;
+        if let Some(list) = browser::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("cable-list"))
+        {
+            list.set_scroll_top(0);
+        }
         self.write_address();
         self.read_texts_in_sight(ctx);
     }
